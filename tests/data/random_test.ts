@@ -1,9 +1,9 @@
 import {
-  deepStrictEqual as assertEquals,
-  notDeepStrictEqual as assertNotEquals,
-  ok as assert,
-  throws as assertThrows,
-} from "node:assert/strict";
+  assertEquals,
+  assertNotEquals,
+  assertOk as assert,
+  assertThrows,
+} from "../assert.ts";
 import { createRandom, cumulative } from "../../src/data/random.ts";
 
 const draw = (seed: number, n = 5) => {
