@@ -1,3 +1,5 @@
+import type { Customer, SaleLine } from "./schema.ts";
+
 /** A value of a CSV field: `null` is written as an empty field. */
 export type CsvValue = string | number | null | undefined;
 
@@ -20,18 +22,45 @@ export function formatCsvRow(values: readonly CsvValue[]): string {
   let row = "";
   for (let i = 0; i < values.length; i++) {
     if (i > 0) row += ",";
-    const value = values[i];
-    if (value === null || value === undefined) continue;
-    if (typeof value === "number") {
-      if (!Number.isFinite(value)) {
-        throw new RangeError(
-          `Cannot write ${value} to CSV: not a finite number`,
-        );
-      }
-      row += String(value);
-    } else if (value === "" || NEEDS_QUOTES.test(value)) {
-      row += `"${value.replaceAll('"', '""')}"`;
-    } else row += value;
+    row += csvField(values[i]);
   }
   return row + "\n";
+}
+
+/** Formats one CSV field (see {@linkcode formatCsvRow}). */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw new RangeError(`Cannot write ${value} to CSV: not a finite number`);
+    }
+    return String(value);
+  }
+  return value === "" || NEEDS_QUOTES.test(value)
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
+}
+
+/**
+ * One sale line as a CSV record, its fields in `SALES_COLUMNS` order:
+ * the same text as `formatCsvRow` of those columns, written out by hand
+ * because it runs for every one of millions of lines.
+ */
+export function saleLineCsv(l: SaleLine): string {
+  return `${csvField(l.date)},${csvField(l.store)},${csvField(l.city)},${
+    csvField(l.region)
+  },${csvField(l.channel)},${csvField(l.department)},${csvField(l.category)},${
+    csvField(l.sub_category)
+  },${csvField(l.customer_id)},${csvField(l.transaction_id)},${
+    csvField(l.quantity)
+  },${csvField(l.amount)},${csvField(l.gallons)},${csvField(l.fuel_type)},${
+    csvField(l.fuel_price)
+  }\n`;
+}
+
+/** One customer as a CSV record, its fields in `CUSTOMER_COLUMNS` order. */
+export function customerCsv(c: Customer): string {
+  return `${csvField(c.customer_id)},${csvField(c.birth_date)},${
+    csvField(c.gender)
+  },${csvField(c.city)}\n`;
 }

@@ -16,3 +16,5 @@ export * from "./simulate_customers.ts";
 export * from "./fuel_prices.ts";
 export * from "./simulate_sales.ts";
 export * from "./simulate_retail.ts";
+export * from "./format_csv.ts";
+export * from "./store_sales_rows.ts";

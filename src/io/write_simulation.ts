@@ -1,5 +1,5 @@
 import { DuckDBInstance } from "@duckdb/node-api";
-import { formatCsvRow } from "../data/format_csv.ts";
+import { customerCsv, formatCsvRow, saleLineCsv } from "../data/format_csv.ts";
 import { dayNumber } from "../data/iso_date.ts";
 import {
   CUSTOMER_COLUMNS,
@@ -77,7 +77,8 @@ interface Table {
   name: string;
   columns: readonly string[];
   types: readonly string[];
-  rows: Iterable<Record<string, unknown>>;
+  /** The CSV records, each with its newline. */
+  records: Iterable<string>;
 }
 
 /**
@@ -123,20 +124,23 @@ export async function writeSimulation(
         name: "sales",
         columns: SALES_COLUMNS.map((c) => c.name),
         types: SALES_COLUMNS.map((c) => c.type),
-        rows: counted() as Iterable<Record<string, unknown>>,
+        records: map(counted(), saleLineCsv),
       },
       {
         name: "customers",
         columns: CUSTOMER_COLUMNS.map((c) => c.name),
         types: CUSTOMER_COLUMNS.map((c) => c.type),
-        rows: simulation.customers as Iterable<Record<string, unknown>>,
+        records: map(simulation.customers, customerCsv),
       },
     ]
     : [{
       name: "store_sales",
       columns: STORE_SALES_COLUMNS,
       types: STORE_SALES_COLUMNS.map((c) => STORE_SALES_TYPES[c]),
-      rows: storeSalesRows(counted()) as Iterable<Record<string, unknown>>,
+      records: map(
+        storeSalesRows(counted()),
+        (r) => formatCsvRow(STORE_SALES_COLUMNS.map((c) => r[c])),
+      ),
     }];
 
   const files: string[] = [];
@@ -171,17 +175,20 @@ export async function writeSimulation(
   };
 }
 
+function* map<T>(
+  rows: Iterable<T>,
+  format: (row: T) => string,
+): Generator<string> {
+  for (const row of rows) yield format(row);
+}
+
 async function writeCsv(path: string, table: Table): Promise<number> {
   const writer = await openTextFileWriter(path);
   let rows = 0;
   try {
     writer.push(formatCsvRow(table.columns));
-    const values: unknown[] = new Array(table.columns.length);
-    for (const row of table.rows) {
-      for (let i = 0; i < table.columns.length; i++) {
-        values[i] = row[table.columns[i]];
-      }
-      writer.push(formatCsvRow(values as string[]));
+    for (const record of table.records) {
+      writer.push(record);
       rows++;
       if (writer.full) await writer.flushIfFull();
     }
