@@ -20,16 +20,20 @@ export async function simulateMain(args: string[]): Promise<number> {
     return 0;
   }
   const encoder = new TextEncoder();
+  const now = () => performance.now();
+  const startedAt = now();
   const progress = createProgressReporter({
     write: (text) => Deno.stderr.writeSync(encoder.encode(text)),
     terminal: Deno.stderr.isTerminal(),
-    now: () => performance.now(),
+    now,
   });
   const simulation = simulateRetail(command.simulate);
   const result = await writeSimulation(simulation, {
     out: command.out,
     format: command.format,
     layout: command.layout,
+    now,
+    startedAt,
     onProgress: (p) => {
       if (p.phase === "writing") {
         progress.update(

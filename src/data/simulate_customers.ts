@@ -62,6 +62,12 @@ export function simulateCustomers(
   const { count, days, lastDay } = options;
   const styleSums = cumulative(SHOPPING_STYLES.map((s) => s.share));
   const citySums = cumulative(CITIES.map((c) => c.weight));
+  const favouriteSums = SHOPPING_STYLES.map((style) =>
+    cumulative(
+      CATEGORIES.find((c) => c.name === style.favouriteCategory)!.subCategories
+        .map((sc) => sc.weight),
+    )
+  );
   const plans: CustomerPlans = {
     count,
     style: new Uint8Array(count),
@@ -104,12 +110,7 @@ export function simulateCustomers(
     plans.firstDay[i] = first;
     plans.lastDay[i] = last;
     plans.joins[i] = joins;
-    const category = CATEGORIES.find((c) =>
-      c.name === style.favouriteCategory
-    )!;
-    plans.favourite[i] = random.weightedIndex(
-      category.subCategories.map((sc) => sc.weight),
-    );
+    plans.favourite[i] = random.cumulativeIndex(favouriteSums[s]);
     const age = Math.min(
       90,
       Math.max(18, random.normal(style.age[0], style.age[1])),

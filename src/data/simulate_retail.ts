@@ -60,7 +60,7 @@ export const SIMULATE_DEFAULTS = {
 } as const;
 
 /** Customers in the pilot run that measures lines per customer for `lines`. */
-const PILOT_CUSTOMERS = 2_000;
+const PILOT_CUSTOMERS = 10_000;
 
 /**
  * Simulates a US retail chain: stores in ten cities, customers with distinct

@@ -44,6 +44,8 @@ export interface WriteSimulationOptions {
   onProgress?: (progress: SimulationProgress) => void;
   /** Milliseconds from some fixed point, to time the run; `performance.now` by default. */
   now?: () => number;
+  /** When the run started, on the `now` clock (e.g. before simulating); by default, when writing starts. */
+  startedAt?: number;
 }
 
 /** What was written. */
@@ -92,7 +94,7 @@ export async function writeSimulation(
   options: WriteSimulationOptions,
 ): Promise<WriteSimulationResult> {
   const now = options.now ?? (() => performance.now());
-  const started = now();
+  const started = options.startedAt ?? now();
   const format = options.format ?? "csv";
   const layout = options.layout ?? "basket";
   const out = options.out.replace(/\/+$/, "") || "/";
