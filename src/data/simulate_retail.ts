@@ -18,7 +18,7 @@ export interface SimulateOptions {
   customers?: number;
   /**
    * About how many sale lines to simulate: sets the number of customers in
-   * proportion (1,000,000 lines ≈ 100,000 customers). Not with `customers`.
+   * proportion (1,000,000 lines ≈ 91,000 customers). Not with `customers`.
    */
   lines?: number;
   /** Seed of the random numbers. Default 1. */
