@@ -1,0 +1,16 @@
+import { loadSource } from "./src/io/load_source.ts";
+import { salesCube } from "./src/analysis/sales_cube.ts";
+const { dataset } = await loadSource({ path: "/work/shared/datasets/retail-kaggle" });
+const t0 = performance.now();
+const groups = (await dataset.connection.runAndReadAll("select distinct customer_id from sales where customer_id is not null")).getRows().map((r, i) => ({ customer_id: String(r[0]), segment: "S" + (i % 11), cluster: "C" + (i % 5) }));
+const cube = await salesCube(dataset, { groups });
+console.log(performance.now() - t0, cube.grain, cube.cells.length, cube.baskets?.length, cube.customers?.length, JSON.stringify(cube).length);
+let s = 0; for (const v of cube.cells.net) s += v; console.log(s);
+let n = 0; for (const v of cube.baskets!.count) n += v; console.log("tx", n);
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+for (const k of ["net","gross","returns","quantity","gallons"] as const) cube.cells[k] = cube.cells[k].map(round);
+const json = JSON.stringify(cube);
+const gz = new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+const gz2 = new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+console.log("rounded", json.length, "gzip", gz.length, "same", gz.every((b, i) => b === gz2[i]));
+dataset.connection.closeSync();
