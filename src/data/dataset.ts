@@ -6,10 +6,10 @@ import {
 } from "@duckdb/node-api";
 import {
   type ColumnSpec,
-  CUSTOMER_COLUMNS,
   type Customer,
-  SALES_COLUMNS,
+  CUSTOMER_COLUMNS,
   type SaleLine,
+  SALES_COLUMNS,
 } from "./schema.ts";
 
 /**

@@ -6,7 +6,7 @@
  * `BASKET_UPDATE_GOLDEN=1` to (re)write the golden files.
  */
 import { parseHTML } from "linkedom";
-import { strictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 
 const GOLDEN_DIR = new URL("./golden/", import.meta.url);
 
@@ -51,5 +51,5 @@ export async function assertGoldenSvg(
   }
   if (actual !== expected) await Deno.writeTextFile(changedUrl, actual);
   else await Deno.remove(changedUrl).catch(() => {});
-  strictEqual(actual, expected, `Chart "${name}" differs from its golden SVG`);
+  assertEquals(actual, expected, `Chart "${name}" differs from its golden SVG`);
 }
