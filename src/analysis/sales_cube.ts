@@ -53,7 +53,12 @@ export interface SalesCube {
    * `dims.category`), so that transaction counts stay exact under any filter.
    * Null when the data has no transaction ids or more than 30 categories.
    */
-  baskets: CubeColumns<Exclude<CellDimension, "department" | "category" | "fuelType"> | "mask", "count"> | null;
+  baskets:
+    | CubeColumns<
+      Exclude<CellDimension, "department" | "category" | "fuelType"> | "mask",
+      "count"
+    >
+    | null;
   /** Customers counted by segment, cluster and the set of categories they bought. */
   customers: CubeColumns<"segment" | "cluster" | "mask", "count"> | null;
 }
@@ -68,7 +73,9 @@ export type CellMeasure =
   | "lines"
   | "returnLines"
   | "quantity"
-  | "gallons";
+  | "gallons"
+  /** Net sales of the lines that have a transaction id (for the average basket). */
+  | "basketNet";
 
 /** Columns of equal length, one per dimension and measure. */
 export type CubeColumns<D extends string, M extends string> =
@@ -110,13 +117,22 @@ export async function salesCube(
     }
     appender.closeSync();
   }
-  const where = options.asOf ? `WHERE s.date <= '${options.asOf.replace(/[^0-9-]/g, "")}'::DATE` : "";
-  const label = (column: string) => `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
+  const where = options.asOf
+    ? `WHERE s.date <= '${options.asOf.replace(/[^0-9-]/g, "")}'::DATE`
+    : "";
+  const label = (column: string) =>
+    `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE cube_lines AS
     SELECT s.date, ${label("s.store")} AS store, ${label("s.region")} AS region,
-           ${label("s.channel")} AS channel, ${label("s.department")} AS department,
-           s.category, ${label("CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END")} AS fuel_type,
+           ${label("s.channel")} AS channel, ${
+    label("s.department")
+  } AS department,
+           s.category, ${
+    label(
+      "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
+    )
+  } AS fuel_type,
            ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
            s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons
     FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${where}`);
@@ -124,12 +140,16 @@ export async function salesCube(
   for (const candidate of GRAINS) {
     grain = candidate;
     const reader = await connection.runAndReadAll(
-      `SELECT count(*) FROM (SELECT DISTINCT ${periodSql(candidate)}, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_lines)`,
+      `SELECT count(*) FROM (SELECT DISTINCT ${
+        periodSql(candidate)
+      }, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_lines)`,
     );
     if (Number(reader.getRows()[0][0]) <= maxCells) break;
   }
   const dictionary = async (column: string) =>
-    (await connection.runAndReadAll(`SELECT DISTINCT ${column} AS v FROM cube_lines ORDER BY v`))
+    (await connection.runAndReadAll(
+      `SELECT DISTINCT ${column} AS v FROM cube_lines ORDER BY v`,
+    ))
       .getRows().map((r) => String(r[0]));
   const dims = {
     period: await dictionary(`strftime(${periodSql(grain)}, '%Y-%m-%d')`),
@@ -163,9 +183,20 @@ export async function salesCube(
       count(*)::INTEGER AS "lines",
       (count(*) FILTER (WHERE amount < 0))::INTEGER AS "returnLines",
       coalesce(sum(quantity), 0) AS quantity,
-      coalesce(sum(gallons), 0) AS gallons
+      coalesce(sum(gallons), 0) AS gallons,
+      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet"
     FROM cube_lines GROUP BY ALL ORDER BY ALL`);
-  const cells = columns(cellsReader.getRowObjectsJS(), [...DIMENSIONS, "net", "gross", "returns", "lines", "returnLines", "quantity", "gallons"]) as SalesCube["cells"];
+  const cells = columns(cellsReader.getRowObjectsJS(), [
+    ...DIMENSIONS,
+    "net",
+    "gross",
+    "returns",
+    "lines",
+    "returnLines",
+    "quantity",
+    "gallons",
+    "basketNet",
+  ]) as SalesCube["cells"];
   const storeCity = (await connection.runAndReadAll(
     `SELECT store, coalesce(min(city), '${NONE}') FROM cube_lines GROUP BY store ORDER BY store`,
   )).getRows().map((r) => String(r[1]));
@@ -173,7 +204,9 @@ export async function salesCube(
   const [hasTransactions] = (await connection.runAndReadAll(
     "SELECT count(transaction_id) > 0 FROM cube_lines",
   )).getRows()[0];
-  const categoryBit = `(1 << (list_position(${listLiteral(dims.category)}, category) - 1))`;
+  const categoryBit = `(1 << (list_position(${
+    listLiteral(dims.category)
+  }, category) - 1))`;
   if (hasTransactions && dims.category.length <= 30) {
     const reader = await connection.runAndReadAll(`
       WITH t AS (
@@ -182,11 +215,29 @@ export async function salesCube(
                bit_or(${categoryBit})::INTEGER AS mask
         FROM cube_lines WHERE transaction_id IS NOT NULL GROUP BY transaction_id
       )
-      SELECT ${[dimSelect[0], dimSelect[1], dimSelect[2], dimSelect[3], dimSelect[7], dimSelect[8]].join(", ")
-        .replace(/strftime\(([^)]*)date\)/, "strftime($1t.date)")},
+      SELECT ${
+      [
+        dimSelect[0],
+        dimSelect[1],
+        dimSelect[2],
+        dimSelect[3],
+        dimSelect[7],
+        dimSelect[8],
+      ].join(", ")
+        .replace(/strftime\(([^)]*)date\)/, "strftime($1t.date)")
+    },
         mask, count(*)::INTEGER AS count
       FROM (SELECT * EXCLUDE (date), date FROM t) GROUP BY ALL ORDER BY ALL`);
-    baskets = columns(reader.getRowObjectsJS(), ["period", "store", "region", "channel", "segment", "cluster", "mask", "count"]) as NonNullable<SalesCube["baskets"]>;
+    baskets = columns(reader.getRowObjectsJS(), [
+      "period",
+      "store",
+      "region",
+      "channel",
+      "segment",
+      "cluster",
+      "mask",
+      "count",
+    ]) as NonNullable<SalesCube["baskets"]>;
   }
   let customers: SalesCube["customers"] = null;
   const [hasCustomers] = (await connection.runAndReadAll(
@@ -200,12 +251,18 @@ export async function salesCube(
       )
       SELECT ${dimSelect[7]}, ${dimSelect[8]}, mask, count(*)::INTEGER AS count
       FROM c GROUP BY ALL ORDER BY ALL`);
-    customers = columns(reader.getRowObjectsJS(), ["segment", "cluster", "mask", "count"]) as NonNullable<SalesCube["customers"]>;
+    customers = columns(reader.getRowObjectsJS(), [
+      "segment",
+      "cluster",
+      "mask",
+      "count",
+    ]) as NonNullable<SalesCube["customers"]>;
   }
   const [range] = (await connection.runAndReadAll(
     "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
   )).getRows();
-  await connection.run("DROP TABLE cube_lines"); await connection.run("DROP TABLE cube_groups");
+  await connection.run("DROP TABLE cube_lines");
+  await connection.run("DROP TABLE cube_groups");
   return {
     grain,
     from: range[0] === null ? null : String(range[0]),
@@ -223,10 +280,15 @@ function periodSql(grain: CubeGrain): string {
 }
 
 function listLiteral(values: string[]): string {
-  return `[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")}]::VARCHAR[]`;
+  return `[${
+    values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")
+  }]::VARCHAR[]`;
 }
 
-function columns(rows: Record<string, unknown>[], names: readonly string[]): Record<string, unknown> {
+function columns(
+  rows: Record<string, unknown>[],
+  names: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { length: rows.length };
   for (const name of names) out[name] = rows.map((row) => Number(row[name]));
   return out;

@@ -3,7 +3,11 @@ import { dataSummary } from "../analysis/data_summary.ts";
 import { openSource } from "../io/open_source.ts";
 import { writeRejects } from "../io/write_rejects.ts";
 import { CliError } from "./cli_error.ts";
-import { DATA_FLAGS_HELP, readConfigFile, readDataFlags } from "./data_flags.ts";
+import {
+  DATA_FLAGS_HELP,
+  readConfigFile,
+  readDataFlags,
+} from "./data_flags.ts";
 import { formatInspection } from "../report/format_inspection.ts";
 import { runMain } from "./run_main.ts";
 
@@ -40,7 +44,9 @@ export async function inspect(args: string[]): Promise<number> {
       await writeRejects(dataset, rejectsFile);
     }
     if (values.json) {
-      console.log(JSON.stringify({ source: report, summary, rejectsFile }, null, 2));
+      console.log(
+        JSON.stringify({ source: report, summary, rejectsFile }, null, 2),
+      );
     } else {
       console.log(formatInspection(report, summary, rejectsFile));
     }

@@ -1,8 +1,15 @@
 import { createDataset } from "../data/dataset.ts";
 import type { DateOrder } from "../data/parse_date.ts";
 import type { ColumnMapping } from "../data/column_mapping.ts";
-import { type SimulateOptions, simulateRetail } from "../data/simulate_retail.ts";
-import { countDuplicates, type LoadedSource, loadSource } from "./load_source.ts";
+import {
+  type SimulateOptions,
+  simulateRetail,
+} from "../data/simulate_retail.ts";
+import {
+  countDuplicates,
+  type LoadedSource,
+  loadSource,
+} from "./load_source.ts";
 import { SALES_COLUMNS } from "../data/schema.ts";
 
 /** Options for {@linkcode openSource}. */
@@ -21,7 +28,9 @@ export interface OpenSourceOptions {
  * Opens the data a command works on: the file or folder at `data`, or the
  * built-in simulated retail chain when there is none.
  */
-export async function openSource(options: OpenSourceOptions): Promise<LoadedSource> {
+export async function openSource(
+  options: OpenSourceOptions,
+): Promise<LoadedSource> {
   if (options.data !== undefined) {
     return await loadSource({
       path: options.data,
@@ -30,14 +39,20 @@ export async function openSource(options: OpenSourceOptions): Promise<LoadedSour
       onBadRows: options.onBadRows ?? "fail",
     });
   }
-  const simulation = simulateRetail({ seed: options.seed ?? 1, ...options.simulate });
+  const simulation = simulateRetail({
+    seed: options.seed ?? 1,
+    ...options.simulate,
+  });
   const { days, stores, customers, seed, from, asOf } = simulation.options;
   const dataset = await createDataset({
     sales: simulation.sales,
     customers: simulation.customers,
-    source: `simulated retail chain (seed ${seed}, ${stores} stores, ${customers} customers, ${days} days from ${from} to ${asOf})`,
+    source:
+      `simulated retail chain (seed ${seed}, ${stores} stores, ${customers} customers, ${days} days from ${from} to ${asOf})`,
   });
-  const [lines] = (await dataset.connection.runAndReadAll("SELECT count(*)::INTEGER FROM sales")).getRows()[0];
+  const [lines] = (await dataset.connection.runAndReadAll(
+    "SELECT count(*)::INTEGER FROM sales",
+  )).getRows()[0];
   return {
     dataset,
     report: {
@@ -47,7 +62,11 @@ export async function openSource(options: OpenSourceOptions): Promise<LoadedSour
       rowsRead: Number(lines),
       rowsRejected: 0,
       rejectReasons: [],
-      duplicateLines: await countDuplicates(dataset.connection, "sales", SALES_COLUMNS.map((c) => c.name)),
+      duplicateLines: await countDuplicates(
+        dataset.connection,
+        "sales",
+        SALES_COLUMNS.map((c) => c.name),
+      ),
       columns: [],
       dateOrders: {},
     },
