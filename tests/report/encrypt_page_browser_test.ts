@@ -162,6 +162,11 @@ Deno.test("a locked page in Chromium", async (t) => {
         await page.click("#unlock-submit");
         await page.waitForSelector("#turnover");
         equal(await page.title(), "Sales report — Café Zebra €");
+        equal(
+          await page.evaluate(() => document.compatMode),
+          "CSS1Compat",
+          "The report should render in standards mode",
+        );
         equal(new URL(page.url()).hash, "#store=quay");
         equal(
           await page.$eval("#store", (s) => (s as HTMLSelectElement).value),
