@@ -5,6 +5,7 @@ import {
   type LockedPayload,
   REPORT_CRYPTO_SOURCE,
 } from "./report_crypto.ts";
+import { html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { UNLOCK_PAGE_SOURCE } from "./unlock_page.ts";
 
 /** The fewest PBKDF2 iterations a locked page may use (OWASP, 2023). */
@@ -139,11 +140,6 @@ function checkBytes(
   return new Uint8Array(given);
 }
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 const SCRIPT = `${REPORT_CRYPTO_SOURCE}\n${UNLOCK_PAGE_SOURCE}\n` +
   `unlockPage().catch((e) => console.error(e));\n`;
 if (/<\/script|<!--/i.test(SCRIPT)) {
@@ -175,32 +171,30 @@ function lockedPageHtml(
   title: string,
   rememberDays: number,
 ): string {
-  const json = JSON.stringify(payload).replace(/</g, "\\u003c");
+  const unit = rememberDays === 1 ? "day" : "days";
+  // deno-fmt-ignore: the page's markup, laid out as it is served
   const remember = rememberDays > 0
-    ? `<label class="check"><input id="unlock-remember" type="checkbox"> <span>Remember the password on this device for ${rememberDays} ${
-      rememberDays === 1 ? "day" : "days"
-    }</span></label>`
+    ? html`<label class="check"><input id="unlock-remember" type="checkbox"> <span>Remember the password on this device for ${rememberDays} ${unit}</span></label>`
     : "";
-  return `<!DOCTYPE html>
+  // deno-fmt-ignore: the page's markup, laid out as it is served
+  return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<title>${title}</title>
+<style>${unsafeRawHtml(STYLE)}</style>
 </head>
 <body>
 <main>
-<h1>${escapeHtml(title)}</h1>
+<h1>${title}</h1>
 <p>This report is encrypted. Type its password to open it.</p>
 <p id="unlock-status" role="status"></p>
 <noscript><p class="note">Opening this report needs JavaScript: turn it on for this page and reload.</p></noscript>
-<form id="unlock-form" data-remember-days="${
-    escapeHtml(String(rememberDays))
-  }" hidden>
-<input type="text" autocomplete="username" value="${escapeHtml(title)}" hidden>
+<form id="unlock-form" data-remember-days="${rememberDays}" hidden>
+<input type="text" autocomplete="username" value="${title}" hidden>
 <label for="unlock-password">Password</label>
 <input id="unlock-password" type="password" autocomplete="current-password" autocapitalize="off" spellcheck="false" aria-describedby="unlock-error">
 ${remember}
@@ -217,10 +211,10 @@ ${remember}
 <p>It lacks the decompression the report needs (DecompressionStream). Open the report in a current browser: Chrome or Edge 80, Firefox 113, Safari 16.4 or newer.</p>
 </div>
 </main>
-<script type="application/json" id="basket-locked-report">${json}</script>
+<script type="application/json" id="basket-locked-report">${jsonForScript(payload)}</script>
 <script>
-${SCRIPT}</script>
+${unsafeRawHtml(SCRIPT)}</script>
 </body>
 </html>
-`;
+`.markup;
 }

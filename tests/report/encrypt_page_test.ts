@@ -214,7 +214,7 @@ Deno.test("a locked page has a generic title unless given one, and escapes a giv
   });
   match(
     titled,
-    /<title>Q3 &#60;b&#62;&#34;board&#34;&#60;\/b&#62; &#38; co<\/title>/,
+    /<title>Q3 &lt;b&gt;&quot;board&quot;&lt;\/b&gt; &amp; co<\/title>/,
   );
   ok(!titled.includes("<b>"));
 });
