@@ -75,7 +75,7 @@ export interface EncryptPageOptions {
  * ```
  */
 export async function encryptPage(
-  html: string,
+  reportHtml: string,
   options: EncryptPageOptions,
 ): Promise<string> {
   const { password, title = LOCKED_PAGE_TITLE } = options;
@@ -102,7 +102,7 @@ export async function encryptPage(
     cipher: "AES-256-GCM",
     iv: bytesToBase64(iv),
     compression: "gzip",
-    ciphertext: bytesToBase64(await encryptReport(html, key, iv)),
+    ciphertext: bytesToBase64(await encryptReport(reportHtml, key, iv)),
   };
   return lockedPageHtml(payload, title, rememberDays);
 }
