@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import { formatInteger, formatMoney } from "./format_number.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";

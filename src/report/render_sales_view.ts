@@ -1,3 +1,4 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesFigures } from "../analysis/sales_figures.ts";
 import { type Html, html, unsafeRawHtml } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";
