@@ -88,7 +88,7 @@ function describe(
   text: RankedBarsText,
   currency: string,
 ): string {
-  if (bars.length === 0) return `No sales to show by ${text.noun[0]}.`;
+  if (bars.length === 0) return `No sales by ${text.noun[0]} to show.`;
   const byName = new Map(bars.map((b) => [b.name, b]));
   const top = byName.get(names[0])!;
   const count = `${bars.length} ${
