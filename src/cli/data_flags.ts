@@ -57,7 +57,9 @@ export function readDataFlags(
 ): DataFlags {
   const mapFlags = flags.map?.length
     ? flags.map
-    : Object.entries(config.map ?? {}).map(([field, column]) => `${field}=${column}`);
+    : Object.entries(config.map ?? {}).map(([field, column]) =>
+      `${field}=${column}`
+    );
   let map: ColumnMapping | undefined;
   try {
     map = mapFlags.length ? parseMapFlags(mapFlags) : undefined;
@@ -65,19 +67,37 @@ export function readDataFlags(
     throw new CliError((error as Error).message);
   }
   const dateFormat = flags["date-format"] ?? config.dateFormat;
-  const normalisedDateFormat = dateFormat === undefined ? undefined : dateOrder(dateFormat);
+  const normalisedDateFormat = dateFormat === undefined
+    ? undefined
+    : dateOrder(dateFormat);
   const onBadRows = flags["on-bad-rows"] ?? config.onBadRows ?? "fail";
   if (onBadRows !== "fail" && onBadRows !== "skip") {
-    throw new CliError(`Cannot read --on-bad-rows ${JSON.stringify(onBadRows)}: expected fail or skip`);
+    throw new CliError(
+      `Cannot read --on-bad-rows ${
+        JSON.stringify(onBadRows)
+      }: expected fail or skip`,
+    );
   }
-  const seedText = flags.seed ?? (config.seed === undefined ? "1" : String(config.seed));
+  const seedText = flags.seed ??
+    (config.seed === undefined ? "1" : String(config.seed));
   const seed = Number(seedText);
   if (!Number.isInteger(seed) || seed < 0) {
-    throw new CliError(`Cannot read --seed ${JSON.stringify(seedText)}: expected a whole number of 0 or more`);
+    throw new CliError(
+      `Cannot read --seed ${
+        JSON.stringify(seedText)
+      }: expected a whole number of 0 or more`,
+    );
   }
   const asOf = flags["as-of"] ?? config.asOf;
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || asOf !== undefined && Number.isNaN(Date.parse(asOf))) {
-    throw new CliError(`Cannot read --as-of ${JSON.stringify(asOf)}: expected a date as YYYY-MM-DD`);
+  if (
+    asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
+    asOf !== undefined && Number.isNaN(Date.parse(asOf))
+  ) {
+    throw new CliError(
+      `Cannot read --as-of ${
+        JSON.stringify(asOf)
+      }: expected a date as YYYY-MM-DD`,
+    );
   }
   const data = flags.data ?? config.data;
   return {
@@ -94,22 +114,34 @@ function dateOrder(text: string): DateOrder {
   const key = text.toLowerCase().replace(/[^a-z]/g, "");
   if (key === "dmy" || key === "ddmmyyyy") return "dmy";
   if (key === "mdy" || key === "mmddyyyy") return "mdy";
-  throw new CliError(`Cannot read --date-format ${JSON.stringify(text)}: expected dmy (dd/mm/yyyy) or mdy (mm/dd/yyyy)`);
+  throw new CliError(
+    `Cannot read --date-format ${
+      JSON.stringify(text)
+    }: expected dmy (dd/mm/yyyy) or mdy (mm/dd/yyyy)`,
+  );
 }
 
 /** Reads a JSON config file; a CliError names the file when it cannot. */
-export async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+export async function readConfigFile(
+  path: string,
+): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await Deno.readTextFile(path);
   } catch (error) {
-    throw new CliError(`Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`);
+    throw new CliError(
+      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
+    );
   }
   try {
     const value = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SyntaxError("expected a JSON object");
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new SyntaxError("expected a JSON object");
+    }
     return value;
   } catch (error) {
-    throw new CliError(`Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`);
+    throw new CliError(
+      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
+    );
   }
 }
