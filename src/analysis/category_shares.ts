@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** Options for {@linkcode categoryShares}. */
 export interface CategorySharesOptions extends SalesOptions {
@@ -77,11 +78,7 @@ export async function categoryShares(
       };
     })
     .sort((a, b) =>
-      compare(a.group, b.group) || b.totalSales - a.totalSales ||
-      compare(a.category, b.category)
+      compareNames(a.group, b.group) || b.totalSales - a.totalSales ||
+      compareNames(a.category, b.category)
     );
-}
-
-function compare(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
 }

@@ -6,6 +6,7 @@ import {
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** Fuel figures of one fuel type, or of all fuel. */
 export interface FuelFigures {
@@ -85,7 +86,7 @@ export async function fuelSummary(
     }))
     .sort((a, b) =>
       b.gallons - a.gallons ||
-      (a.fuelType < b.fuelType ? -1 : a.fuelType > b.fuelType ? 1 : 0)
+      compareNames(a.fuelType, b.fuelType)
     );
   const sum = (f: (r: typeof rows[number]) => number | null) =>
     rows.reduce((s, r) => s + (f(r) ?? 0), 0);

@@ -3,6 +3,7 @@ import { eachDay } from "./calendar.ts";
 import { labelled } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import { salesPeriod } from "./sales_period.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** One cell of the month × category grid. */
 export interface MonthCategoryCell {
@@ -42,8 +43,8 @@ export async function monthCategoryGrid(
   const months = [
     ...new Set(eachDay(period.from, period.to).map((d) => d.slice(0, 7))),
   ];
-  const categories = [...new Set(rows.map((r) => r.category))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0
+  const categories = [...new Set(rows.map((r) => r.category))].sort(
+    compareNames,
   );
   return months.flatMap((month) =>
     categories.map((category) => ({

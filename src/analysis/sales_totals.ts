@@ -1,6 +1,7 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
 import { labelled } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** The sums every grouped sales table reports. */
 export interface SalesTotals {
@@ -59,16 +60,15 @@ export async function salesTotals<K extends string>(
     .sort((a, b) => b.totalSales - a.totalSales || compareKeys(a, b, columns));
 }
 
-/** Orders two rows by their key columns, in code-point order. */
+/** Orders two rows by their key columns (see `compareNames`). */
 export function compareKeys<K extends string>(
   a: Record<K, unknown>,
   b: Record<K, unknown>,
   columns: readonly K[],
 ): number {
   for (const column of columns) {
-    const x = String(a[column]);
-    const y = String(b[column]);
-    if (x !== y) return x < y ? -1 : 1;
+    const order = compareNames(String(a[column]), String(b[column]));
+    if (order !== 0) return order;
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
 import { labelled, NONE_LABEL } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** One store's sales. */
 export interface StoreSalesRow {
@@ -70,6 +71,6 @@ export async function storeSales(
     }))
     .sort((a, b) =>
       b.averageDailySales - a.averageDailySales ||
-      (a.store < b.store ? -1 : a.store > b.store ? 1 : 0)
+      compareNames(a.store, b.store)
     );
 }

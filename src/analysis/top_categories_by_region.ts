@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
+import { compareNames } from "./compare_names.ts";
 
 /** Options for {@linkcode topCategoriesByRegion}. */
 export interface TopCategoriesByRegionOptions extends SalesOptions {
@@ -45,9 +46,7 @@ export async function topCategoriesByRegion(
   for (const row of rows) {
     byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row]);
   }
-  const regions = [...byRegion.keys()].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0
-  );
+  const regions = [...byRegion.keys()].sort(compareNames);
   return regions.flatMap((region) => {
     const categories = byRegion.get(region)!;
     const regionSales = categories.reduce((s, r) => s + r.totalSales, 0);
