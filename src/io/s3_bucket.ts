@@ -137,11 +137,22 @@ export function openBucket(
         } catch (error) {
           const status = statusOf(error);
           if (status === 404) throw renamed(error, "NoSuchBucket");
+          if (status === 301) throw renamed(error, "PermanentRedirect");
           if (status === 403 && !hasKnownName(error)) {
+            // A HEAD answer has no body, so no error code: ask again with a
+            // GET, whose answer says why (InvalidAccessKeyId, AccessDenied...).
+            try {
+              await client.send(
+                new ListObjectsV2Command({
+                  Bucket,
+                  MaxKeys: 1,
+                  Prefix: key(""),
+                }),
+              );
+            } catch (detailed) {
+              if (hasKnownName(detailed)) throw detailed;
+            }
             throw renamed(error, "AccessDenied");
-          }
-          if (status === 301) {
-            throw renamed(error, "PermanentRedirect");
           }
           throw error;
         }
