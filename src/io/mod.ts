@@ -18,5 +18,16 @@ export {
 export { type PublishedRun } from "./published_runs.ts";
 export { rollbackRun } from "./rollback_run.ts";
 export { isRunId } from "./run_id.ts";
+export { readRunInfo, type RunInfo } from "./run_info.ts";
 export { setupWebsite } from "./setup_website.ts";
 export { MAX_SHARE_SECONDS, shareLink } from "./share_link.ts";
+
+// Rerunning the report on a schedule.
+export { parseCron } from "./parse_cron.ts";
+export { reportCommand, runReportProcess } from "./run_report_process.ts";
+export {
+  createScheduleRunner,
+  type ScheduleLogEntry,
+  type ScheduleRunner,
+} from "./schedule_runner.ts";
+export { startSchedule } from "./start_schedule.ts";
