@@ -6,6 +6,7 @@ export function runFixtureFiles(
   return {
     "index.html": `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="icon" href="data:,">
 <style>body{font-family:sans-serif}</style></head>
 <body><h1 id="title">${title}</h1><p>Net sales: 1 234,50 €</p>
 <script>document.body.dataset.ready = "yes";</script></body></html>
