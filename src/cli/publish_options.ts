@@ -1,5 +1,5 @@
 import { CliError } from "./cli_error.ts";
-import { readConfigFile } from "../io/config_file.ts";
+import { readBasketConfig } from "../io/config_file.ts";
 import {
   type PublishConfig,
   type PublishFlags,
@@ -14,7 +14,7 @@ export const PUBLISH_OPTIONS = {
   config: { type: "string" },
   bucket: { type: "string" },
   prefix: { type: "string" },
-  region: { type: "string" },
+  "s3-region": { type: "string" },
   endpoint: { type: "string" },
   "path-style": { type: "boolean" },
   keep: { type: "string" },
@@ -29,7 +29,7 @@ export const PUBLISH_OPTIONS_HELP =
   --config FILE        JSON config file (default: BASKET_CONFIG or basket.config.json when present)
   --bucket NAME        bucket (BASKET_S3_BUCKET)
   --prefix PATH        key prefix (BASKET_S3_PREFIX; default: the bucket's root)
-  --region REGION      AWS region (AWS_REGION; default: the AWS profile's)
+  --s3-region REGION   AWS region of the bucket (AWS_REGION; default: the AWS profile's)
   --endpoint URL       custom S3 endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL)
   --path-style         path-style addressing, for most custom endpoints (BASKET_S3_PATH_STYLE)
   --keep N             runs to keep after a publish, 0 for all (BASKET_S3_KEEP; default 10)
@@ -44,7 +44,7 @@ export interface PublishOptionValues {
   config?: string;
   bucket?: string;
   prefix?: string;
-  region?: string;
+  "s3-region"?: string;
   endpoint?: string;
   "path-style"?: boolean;
   keep?: string;
@@ -58,7 +58,7 @@ export function publishFlags(values: PublishOptionValues): PublishFlags {
   const flags: PublishFlags = {};
   if (values.bucket !== undefined) flags.bucket = values.bucket;
   if (values.prefix !== undefined) flags.prefix = values.prefix;
-  if (values.region !== undefined) flags.region = values.region;
+  if (values["s3-region"] !== undefined) flags.region = values["s3-region"];
   if (values.endpoint !== undefined) flags.endpoint = values.endpoint;
   if (values["path-style"] !== undefined) {
     flags.forcePathStyle = values["path-style"];
@@ -90,7 +90,7 @@ export async function loadPublishConfig(
   env: Readonly<Record<string, string | undefined>> = Deno.env.toObject(),
 ): Promise<PublishConfig> {
   try {
-    const { file, path } = await readConfigFile(values.config, env);
+    const { file, path } = await readBasketConfig(values.config, env);
     return resolvePublishConfig({
       flags: publishFlags(values),
       env,

@@ -19,7 +19,9 @@ export async function runMain(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`error: ${message}`);
-    if (debug && error instanceof Error && error.stack) console.error(error.stack);
+    if (debug && error instanceof Error && error.stack) {
+      console.error(error.stack);
+    }
     Deno.exit(
       error instanceof CliError
         ? error.exitCode

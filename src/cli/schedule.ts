@@ -3,7 +3,7 @@ import { CliError } from "./cli_error.ts";
 import { parseDuration } from "./parse_duration.ts";
 import { runMain } from "./run_main.ts";
 import { appendJsonLine } from "../io/append_json_line.ts";
-import { readConfigFile } from "../io/config_file.ts";
+import { readBasketConfig } from "../io/config_file.ts";
 import { parseCron } from "../io/parse_cron.ts";
 import { reportCommand, runReportProcess } from "../io/run_report_process.ts";
 import {
@@ -77,7 +77,7 @@ export async function main(args: string[]): Promise<number> {
   let attempts: number;
   let retryDelays: number[];
   try {
-    const { file } = await readConfigFile(values.config, env);
+    const { file } = await readBasketConfig(values.config, env);
     cron = parseCron(
       values.cron ?? (env.BASKET_SCHEDULE || undefined) ??
         file.schedule?.cron ?? DEFAULT_CRON,

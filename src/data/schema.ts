@@ -49,28 +49,118 @@ export interface ColumnSpec {
 
 /** The columns of the `sales` table, in storage order. */
 export const SALES_COLUMNS: readonly ColumnSpec[] = [
-  { name: "date", type: "DATE", required: true, description: "day of the sale" },
-  { name: "store", type: "VARCHAR", required: false, description: "store id or name" },
-  { name: "city", type: "VARCHAR", required: false, description: "city of the store" },
-  { name: "region", type: "VARCHAR", required: false, description: "region of the store" },
-  { name: "channel", type: "VARCHAR", required: false, description: "channel or store type" },
-  { name: "department", type: "VARCHAR", required: false, description: "department" },
-  { name: "category", type: "VARCHAR", required: true, description: "product category" },
-  { name: "sub_category", type: "VARCHAR", required: false, description: "product sub-category" },
-  { name: "customer_id", type: "VARCHAR", required: false, description: "customer id" },
-  { name: "transaction_id", type: "VARCHAR", required: false, description: "transaction (basket) id" },
-  { name: "quantity", type: "DOUBLE", required: false, description: "units; negative for a return" },
-  { name: "amount", type: "DOUBLE", required: true, description: "net value; negative for a return" },
-  { name: "gallons", type: "DOUBLE", required: false, description: "fuel volume, fuel lines only" },
-  { name: "fuel_type", type: "VARCHAR", required: false, description: "gasoline or diesel, fuel lines only" },
-  { name: "fuel_price", type: "DOUBLE", required: false, description: "price per gallon, fuel lines only" },
+  {
+    name: "date",
+    type: "DATE",
+    required: true,
+    description: "day of the sale",
+  },
+  {
+    name: "store",
+    type: "VARCHAR",
+    required: false,
+    description: "store id or name",
+  },
+  {
+    name: "city",
+    type: "VARCHAR",
+    required: false,
+    description: "city of the store",
+  },
+  {
+    name: "region",
+    type: "VARCHAR",
+    required: false,
+    description: "region of the store",
+  },
+  {
+    name: "channel",
+    type: "VARCHAR",
+    required: false,
+    description: "channel or store type",
+  },
+  {
+    name: "department",
+    type: "VARCHAR",
+    required: false,
+    description: "department",
+  },
+  {
+    name: "category",
+    type: "VARCHAR",
+    required: true,
+    description: "product category",
+  },
+  {
+    name: "sub_category",
+    type: "VARCHAR",
+    required: false,
+    description: "product sub-category",
+  },
+  {
+    name: "customer_id",
+    type: "VARCHAR",
+    required: false,
+    description: "customer id",
+  },
+  {
+    name: "transaction_id",
+    type: "VARCHAR",
+    required: false,
+    description: "transaction (basket) id",
+  },
+  {
+    name: "quantity",
+    type: "DOUBLE",
+    required: false,
+    description: "units; negative for a return",
+  },
+  {
+    name: "amount",
+    type: "DOUBLE",
+    required: true,
+    description: "net value; negative for a return",
+  },
+  {
+    name: "gallons",
+    type: "DOUBLE",
+    required: false,
+    description: "fuel volume, fuel lines only",
+  },
+  {
+    name: "fuel_type",
+    type: "VARCHAR",
+    required: false,
+    description: "gasoline or diesel, fuel lines only",
+  },
+  {
+    name: "fuel_price",
+    type: "DOUBLE",
+    required: false,
+    description: "price per gallon, fuel lines only",
+  },
 ];
 
 /** The columns of the `customers` table, in storage order. */
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [
-  { name: "customer_id", type: "VARCHAR", required: true, description: "customer id" },
-  { name: "birth_date", type: "DATE", required: false, description: "date of birth" },
-  { name: "gender", type: "VARCHAR", required: false, description: "gender as given" },
+  {
+    name: "customer_id",
+    type: "VARCHAR",
+    required: true,
+    description: "customer id",
+  },
+  {
+    name: "birth_date",
+    type: "DATE",
+    required: false,
+    description: "date of birth",
+  },
+  {
+    name: "gender",
+    type: "VARCHAR",
+    required: false,
+    description: "gender as given",
+  },
   { name: "city", type: "VARCHAR", required: false, description: "home city" },
 ];
 

@@ -58,7 +58,7 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
  * file or `basket.config.json` when it exists, else returns `{}`. A file named
  * explicitly must exist.
  */
-export async function readConfigFile(
+export async function readBasketConfig(
   path?: string,
   env: Readonly<Record<string, string | undefined>> = {},
 ): Promise<{ file: ConfigFile; path?: string }> {

@@ -1,5 +1,5 @@
 // Publishing a finished report run to S3, rolling back, listing and sharing.
-export { type ConfigFile, readConfigFile } from "./config_file.ts";
+export { type ConfigFile, readBasketConfig } from "./config_file.ts";
 export { createS3Client } from "./create_s3_client.ts";
 export { formatRuns } from "./format_runs.ts";
 export { listRuns } from "./list_runs.ts";
@@ -31,3 +31,12 @@ export {
   type ScheduleRunner,
 } from "./schedule_runner.ts";
 export { startSchedule } from "./start_schedule.ts";
+
+export {
+  PASSWORD_ENV,
+  type PasswordSources,
+  type PasswordTerminal,
+  readPassword,
+  type ReadPasswordOptions,
+  resolvePassword,
+} from "./read_password.ts";

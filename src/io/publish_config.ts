@@ -153,7 +153,7 @@ export function resolvePublishConfig(
 
   const region = pick(
     flags.region,
-    "--region",
+    "--s3-region",
     ["AWS_REGION", "AWS_DEFAULT_REGION"],
     text,
     file.region,

@@ -33,9 +33,9 @@ const BY_NAME: Readonly<Record<string, string>> = {
   CredentialsProviderError:
     "no AWS credentials were found: set them in the environment, a shared profile or an instance role",
   PermanentRedirect:
-    "the bucket is in another region: set the region (--region or AWS_REGION)",
+    "the bucket is in another region: set the region (--s3-region or AWS_REGION)",
   AuthorizationHeaderMalformed:
-    "the bucket is in another region: set the region (--region or AWS_REGION)",
+    "the bucket is in another region: set the region (--s3-region or AWS_REGION)",
   InvalidBucketName: "the bucket name is not valid",
   KMS_AccessDeniedException:
     "access to the KMS key is denied: the credentials need kms:GenerateDataKey and kms:Decrypt",
@@ -71,7 +71,7 @@ export function describeS3Error(error: unknown, endpoint?: string): string {
   const known = BY_NAME[name];
   if (known) return known;
   if (/Region is missing/i.test(e.message ?? "")) {
-    return "no region is set: pass --region, set AWS_REGION or a region in the AWS profile";
+    return "no region is set: pass --s3-region, set AWS_REGION or a region in the AWS profile";
   }
   if (
     /Could not load credentials|credentials? (?:is|are) missing/i.test(

@@ -6,7 +6,7 @@
  * `BASKET_UPDATE_GOLDEN=1` to (re)write the golden files.
  */
 import { parseHTML } from "linkedom";
-import { assertEquals } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 
 const GOLDEN_DIR = new URL("./golden/", import.meta.url);
 
