@@ -5,11 +5,11 @@ import {
   loadPublishConfig,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
+  publishWithFlags,
 } from "./publish_options.ts";
 import { createS3Client } from "../io/create_s3_client.ts";
 import { formatRuns } from "../io/format_runs.ts";
 import { listRuns } from "../io/list_runs.ts";
-import { publishRun } from "../io/publish_run.ts";
 import { rollbackRun } from "../io/rollback_run.ts";
 import { isRunId } from "../io/run_id.ts";
 import { readRunInfo } from "../io/run_info.ts";
@@ -77,9 +77,49 @@ export async function main(args: string[]): Promise<number> {
       `Expected one run folder, got ${positionals.length}: see --help`,
     );
   }
+  const log = (message: string) => console.error(message);
+  if (
+    !values["setup-website"] && !values["list-runs"] &&
+    values.rollback === undefined
+  ) {
+    const dir = positionals[0] ?? "reports/latest";
+    const info = await readRunInfo(dir);
+    const runId = values["run-id"] ?? info.runId;
+    if (!runId) {
+      throw new CliError(
+        `Cannot tell the run id of ${
+          JSON.stringify(dir)
+        }: its report.json has no "runId" and its name is not a run id: pass --run-id`,
+      );
+    }
+    if (!isRunId(runId)) {
+      throw new CliError(
+        `Invalid --run-id: ${
+          JSON.stringify(runId)
+        } is not a run id like "20261121T214500Z"`,
+      );
+    }
+    const result = await publishWithFlags(values, info.realDir, {
+      runId,
+      onlyIndex: values["only-index"] === true,
+      log,
+      ...(info.parameters ? { parameters: info.parameters } : {}),
+      ...(info.dataFingerprint
+        ? { dataFingerprint: info.dataFingerprint }
+        : {}),
+      ...(info.version ? { version: info.version } : {}),
+    });
+    console.log(
+      JSON.stringify({
+        runId,
+        dir,
+        ...(result.url ? { url: result.url } : {}),
+      }),
+    );
+    return 0;
+  }
   const config = await loadPublishConfig(values);
   const client = createS3Client(config);
-  const log = (message: string) => console.error(message);
   try {
     if (values["setup-website"]) {
       const changed = await setupWebsite(client, config);
@@ -128,41 +168,6 @@ export async function main(args: string[]): Promise<number> {
       );
       return 0;
     }
-    const dir = positionals[0] ?? "reports/latest";
-    const info = await readRunInfo(dir);
-    const runId = values["run-id"] ?? info.runId;
-    if (!runId) {
-      throw new CliError(
-        `Cannot tell the run id of ${
-          JSON.stringify(dir)
-        }: its report.json has no "runId" and its name is not a run id: pass --run-id`,
-      );
-    }
-    if (!isRunId(runId)) {
-      throw new CliError(
-        `Invalid --run-id: ${
-          JSON.stringify(runId)
-        } is not a run id like "20261121T214500Z"`,
-      );
-    }
-    const result = await publishRun(client, config, info.realDir, {
-      runId,
-      onlyIndex: values["only-index"] === true,
-      log,
-      ...(info.parameters ? { parameters: info.parameters } : {}),
-      ...(info.dataFingerprint
-        ? { dataFingerprint: info.dataFingerprint }
-        : {}),
-      ...(info.version ? { version: info.version } : {}),
-    });
-    log(result.url ? `readers: ${result.url}` : `note: ${result.urlNote}`);
-    console.log(
-      JSON.stringify({
-        runId,
-        dir,
-        ...(result.url ? { url: result.url } : {}),
-      }),
-    );
     return 0;
   } finally {
     client.destroy();

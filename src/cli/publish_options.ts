@@ -1,5 +1,8 @@
 import { CliError } from "./cli_error.ts";
 import { readBasketConfig } from "../io/config_file.ts";
+import { createS3Client } from "../io/create_s3_client.ts";
+import { type PublishResult, publishRun } from "../io/publish_run.ts";
+import { insecureUrlWarning } from "../report/insecure_url_warning.ts";
 import {
   type PublishConfig,
   type PublishFlags,
@@ -100,5 +103,57 @@ export async function loadPublishConfig(
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError((error as Error).message, 2);
+  }
+}
+
+/** Options for {@linkcode publishWithFlags}. */
+export interface PublishWithFlagsOptions {
+  runId: string;
+  parameters?: Record<string, unknown>;
+  dataFingerprint?: string;
+  version?: string;
+  /** An encrypted (locked) report: publish only index.html and a manifest without parameters. */
+  onlyIndex?: boolean;
+  log?: (message: string) => void;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * What `deno task report --publish` calls after writing a run: resolves the
+ * publish configuration from the command's option values, environment and
+ * config file, publishes the run folder, prints where readers find it (or
+ * why that is unknown, and a warning when a locked report would be served
+ * over plain HTTP) through `log`, and returns the publish result.
+ */
+export async function publishWithFlags(
+  values: PublishOptionValues,
+  runDir: string,
+  options: PublishWithFlagsOptions,
+): Promise<PublishResult> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const config = await loadPublishConfig(
+    values,
+    options.env ?? Deno.env.toObject(),
+  );
+  const client = createS3Client(config);
+  try {
+    const result = await publishRun(client, config, runDir, {
+      runId: options.runId,
+      log,
+      ...(options.onlyIndex ? { onlyIndex: true } : {}),
+      ...(options.parameters ? { parameters: options.parameters } : {}),
+      ...(options.dataFingerprint
+        ? { dataFingerprint: options.dataFingerprint }
+        : {}),
+      ...(options.version ? { version: options.version } : {}),
+    });
+    log(result.url ? `readers: ${result.url}` : `note: ${result.urlNote}`);
+    const warning = options.onlyIndex && result.url
+      ? insecureUrlWarning(result.url)
+      : null;
+    if (warning) log(`warning: ${warning}`);
+    return result;
+  } finally {
+    client.destroy();
   }
 }

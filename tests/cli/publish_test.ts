@@ -35,7 +35,8 @@ Deno.test("deno task publish publishes reports/latest and --list-runs and --roll
   await withProject(async (s3, cwd) => {
     const env = s3Env(s3);
     await writeRunFixture(`${cwd}/reports`, RUN_1);
-    await Deno.symlink(RUN_1, `${cwd}/reports/latest`);
+    // The report command refreshes reports/latest/ as a copy of the newest run.
+    await writeRunFixture(`${cwd}/reports`, "latest", runFixtureFiles(RUN_1));
     const first = await runCli("publish", [], { cwd, env });
     equal(first.code, 0, first.stderr);
     deepEqual(JSON.parse(lastLine(first.stdout)), {
@@ -155,6 +156,44 @@ Deno.test("deno task share prints a link that opens the current report, and refu
     equal(
       tooLong.stderr.trim(),
       'error: Cannot share a link valid for "8d": S3 presigned links last at most 7 days (604800 seconds)',
+    );
+  });
+});
+
+Deno.test("deno task publish --only-index publishes only the locked page and warns about a plain-HTTP address", async () => {
+  await withProject(async (s3, cwd) => {
+    await writeRunFixture(`${cwd}/reports`, RUN_1);
+    const run = await runCli(
+      "publish",
+      [
+        `reports/${RUN_1}`,
+        "--only-index",
+        "--public-url",
+        "http://reports.example.com/weekly/",
+      ],
+      { cwd, env: s3Env(s3) },
+    );
+    equal(run.code, 0, run.stderr);
+    deepEqual(JSON.parse(lastLine(run.stdout)), {
+      runId: RUN_1,
+      dir: `reports/${RUN_1}`,
+      url: "http://reports.example.com/weekly/",
+    });
+    match(
+      run.stderr,
+      /warning: The locked report at "http:\/\/reports.example.com\/weekly\/" is served over plain HTTP/,
+    );
+    const manifest = await (await fetch(
+      `${s3.endpoint}/reports/weekly/runs/${RUN_1}/manifest.json`,
+    )).json();
+    deepEqual(manifest.files.map((f: { path: string }) => f.path), [
+      "index.html",
+    ]);
+    equal("parameters" in manifest, false);
+    equal(
+      (await fetch(`${s3.endpoint}/reports/weekly/runs/${RUN_1}/report.json`))
+        .status,
+      404,
     );
   });
 });
