@@ -32,6 +32,8 @@ export function createS3Client(
     requestHandler: {
       connectionTimeout: timeouts.connectionTimeout ?? 5_000,
       requestTimeout: timeouts.requestTimeout ?? 60_000,
+      // Without this, the SDK only warns when a request times out, and waits on.
+      throwOnRequestTimeout: true,
     },
     ...sdk,
   });
