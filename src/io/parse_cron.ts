@@ -2,8 +2,31 @@ const FIELDS = [
   { name: "minute", min: 0, max: 59 },
   { name: "hour", min: 0, max: 23 },
   { name: "day of month", min: 1, max: 31 },
-  { name: "month", min: 1, max: 12, names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"] },
-  { name: "day of week", min: 0, max: 7, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
+  {
+    name: "month",
+    min: 1,
+    max: 12,
+    names: [
+      "JAN",
+      "FEB",
+      "MAR",
+      "APR",
+      "MAY",
+      "JUN",
+      "JUL",
+      "AUG",
+      "SEP",
+      "OCT",
+      "NOV",
+      "DEC",
+    ],
+  },
+  {
+    name: "day of week",
+    min: 0,
+    max: 7,
+    names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
+  },
 ] as const;
 
 /**
@@ -25,7 +48,9 @@ const FIELDS = [
 export function parseCron(text: string): string {
   const parts = text.trim().split(/\s+/);
   const fail = (problem: string): never => {
-    throw new SyntaxError(`Invalid cron schedule ${JSON.stringify(text)}: ${problem}`);
+    throw new SyntaxError(
+      `Invalid cron schedule ${JSON.stringify(text)}: ${problem}`,
+    );
   };
   if (parts.length !== 5 || parts[0] === "") {
     fail(
@@ -38,12 +63,20 @@ export function parseCron(text: string): string {
     const field = FIELDS[i];
     const value = (token: string): number => {
       const upper = token.toUpperCase();
-      const named = "names" in field ? (field.names as readonly string[]).indexOf(upper) : -1;
+      const named = "names" in field
+        ? (field.names as readonly string[]).indexOf(upper)
+        : -1;
       if (named >= 0) return named + (field.name === "month" ? 1 : 0);
-      if (!/^\d+$/.test(token)) fail(`${field.name} ${JSON.stringify(token)} is not a number`);
+      if (!/^\d+$/.test(token)) {
+        fail(`${field.name} ${JSON.stringify(token)} is not a number`);
+      }
       const n = Number(token);
       if (n < field.min || n > field.max) {
-        fail(`${field.name} ${JSON.stringify(token)} is out of range ${field.min}-${field.max}`);
+        fail(
+          `${field.name} ${
+            JSON.stringify(token)
+          } is out of range ${field.min}-${field.max}`,
+        );
       }
       return n;
     };
@@ -51,14 +84,22 @@ export function parseCron(text: string): string {
       if (field.name === "day of month" && item.toUpperCase() === "L") continue;
       const [range, step, extra] = item.split("/");
       if (extra !== undefined || range === "") {
-        fail(`${field.name} ${JSON.stringify(item)} is not a value, range or step`);
+        fail(
+          `${field.name} ${JSON.stringify(item)} is not a value, range or step`,
+        );
       }
       if (step !== undefined && !/^[1-9]\d*$/.test(step)) {
-        fail(`${field.name} step ${JSON.stringify(step)} is not a positive whole number`);
+        fail(
+          `${field.name} step ${
+            JSON.stringify(step)
+          } is not a positive whole number`,
+        );
       }
       if (range === "*") continue;
       const [from, to, more] = range.split("-");
-      if (more !== undefined) fail(`${field.name} ${JSON.stringify(range)} is not a range`);
+      if (more !== undefined) {
+        fail(`${field.name} ${JSON.stringify(range)} is not a range`);
+      }
       const low = value(from);
       if (to !== undefined && value(to) < low) {
         fail(`${field.name} range ${JSON.stringify(range)} runs backwards`);
