@@ -40,3 +40,6 @@ export {
   type ReadPasswordOptions,
   resolvePassword,
 } from "./read_password.ts";
+export * from "./write_simulation.ts";
+export * from "./progress_reporter.ts";
+export * from "./text_file_writer.ts";
