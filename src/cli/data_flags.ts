@@ -38,7 +38,8 @@ export const DATA_FLAGS_HELP = `Data:
                          and writes each with its reason to rejected_rows.csv
   --seed N               seed for the simulator and clustering (default 1)
   --as-of DATE           analysis date (YYYY-MM-DD); default: the day after the last sale
-  --config FILE          a JSON file with any of these settings (flags win)`;
+  --config FILE          a JSON file with any of these settings (flags win; default:
+                         BASKET_CONFIG, else basket.config.json when present)`;
 
 /**
  * Reads the data flags from parsed arguments, falling back to a config
@@ -119,29 +120,4 @@ function dateOrder(text: string): DateOrder {
       JSON.stringify(text)
     }: expected dmy (dd/mm/yyyy) or mdy (mm/dd/yyyy)`,
   );
-}
-
-/** Reads a JSON config file; a CliError names the file when it cannot. */
-export async function readConfigFile(
-  path: string,
-): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (error) {
-    throw new CliError(
-      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
-    );
-  }
-  try {
-    const value = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new SyntaxError("expected a JSON object");
-    }
-    return value;
-  } catch (error) {
-    throw new CliError(
-      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
-    );
-  }
 }
