@@ -54,8 +54,9 @@ export function readDataFlags(
     seed?: string;
     "as-of"?: string;
   },
-  config: DataConfig = {},
+  file: Readonly<Record<string, unknown>> = {},
 ): DataFlags {
+  const config = dataConfig(file);
   const mapFlags = flags.map?.length
     ? flags.map
     : Object.entries(config.map ?? {}).map(([field, column]) =>
@@ -120,4 +121,44 @@ function dateOrder(text: string): DateOrder {
       JSON.stringify(text)
     }: expected dmy (dd/mm/yyyy) or mdy (mm/dd/yyyy)`,
   );
+}
+
+/** Checks the data settings of a config file's top level. */
+function dataConfig(file: Readonly<Record<string, unknown>>): DataConfig {
+  const config: DataConfig = {};
+  const text = (key: "data" | "dateFormat" | "onBadRows" | "asOf") => {
+    const value = file[key];
+    if (value === undefined) return;
+    if (typeof value !== "string") {
+      throw new CliError(
+        `Cannot read the config file: "${key}" must be a string`,
+      );
+    }
+    config[key] = value;
+  };
+  text("data");
+  text("dateFormat");
+  text("onBadRows");
+  text("asOf");
+  if (file.seed !== undefined) {
+    if (typeof file.seed !== "number") {
+      throw new CliError(
+        `Cannot read the config file: "seed" must be a number`,
+      );
+    }
+    config.seed = file.seed;
+  }
+  if (file.map !== undefined) {
+    const map = file.map;
+    if (
+      typeof map !== "object" || map === null || Array.isArray(map) ||
+      Object.values(map).some((v) => typeof v !== "string")
+    ) {
+      throw new CliError(
+        `Cannot read the config file: "map" must be an object of field: "Column" pairs`,
+      );
+    }
+    config.map = map as Record<string, string>;
+  }
+  return config;
 }
