@@ -17,7 +17,7 @@ export async function taskPermissions(task: string): Promise<string[]> {
   );
   const line: string = config.tasks[task];
   return line.split(/\s+/).filter((word) =>
-    /^--(allow|deny|unstable)-/.test(word)
+    /^--(allow|deny|unstable)-|^--v8-flags=/.test(word)
   );
 }
 

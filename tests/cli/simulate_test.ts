@@ -7,6 +7,7 @@ async function simulate(args: string[]) {
   const output = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
+      "--v8-flags=--expose-gc",
       "--config",
       CONFIG,
       "--allow-read",
