@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.ts";
+import { categorySharesFromTotals } from "./grouped_totals.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
 
@@ -58,30 +59,5 @@ export async function categoryShares(
     filter,
     "category shares",
   );
-  const groupSales = new Map<string, number>();
-  for (const row of rows) {
-    groupSales.set(
-      row[within],
-      (groupSales.get(row[within]) ?? 0) + row.totalSales,
-    );
-  }
-  return rows
-    .map((row) => {
-      const total = groupSales.get(row[within]) ?? 0;
-      return {
-        group: row[within],
-        category: row.category,
-        totalSales: row.totalSales,
-        groupSales: total,
-        share: total === 0 ? 0 : row.totalSales / total,
-      };
-    })
-    .sort((a, b) =>
-      compare(a.group, b.group) || b.totalSales - a.totalSales ||
-      compare(a.category, b.category)
-    );
-}
-
-function compare(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
+  return categorySharesFromTotals(rows, within);
 }
