@@ -66,11 +66,9 @@ export function compareKeys<K extends string>(
  * totals by (`within`, category). Groups in name order, categories by
  * descending sales (ties by name).
  */
-export function categorySharesFromTotals(
-  rows: readonly (Record<"channel" | "region" | "category", string> & {
-    totalSales: number;
-  })[],
-  within: "channel" | "region",
+export function categorySharesFromTotals<W extends "channel" | "region">(
+  rows: readonly (Record<W | "category", string> & { totalSales: number })[],
+  within: W,
 ): CategoryShareRow[] {
   const groupSales = new Map<string, number>();
   for (const row of rows) {

@@ -33,6 +33,13 @@ export interface SalesCube {
   /** First and last day with lines. */
   from: string | null;
   to: string | null;
+  /**
+   * For a cube built with `asOf`: the earlier of `asOf` and the last day of
+   * all the data (lines after `asOf` included). Every period then ends on it
+   * at the latest, as in the SQL analyses given `asOf`, even when the last
+   * lines are earlier. Null without `asOf` or data.
+   */
+  asOf: string | null;
   dims: {
     /** Period start days (`YYYY-MM-DD`; the Monday of a week, the 1st of a month). */
     period: string[];
@@ -297,12 +304,19 @@ export async function salesCube(
   const [range] = (await connection.runAndReadAll(
     "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
   )).getRows();
+  const [[lastDay]] = (await connection.runAndReadAll(
+    "SELECT strftime(max(date), '%Y-%m-%d') FROM sales",
+  )).getRows();
+  const asOf = options.asOf && lastDay !== null
+    ? (options.asOf < String(lastDay) ? options.asOf : String(lastDay))
+    : null;
   await connection.run("DROP TABLE cube_lines");
   await connection.run("DROP TABLE cube_groups");
   return {
     grain,
     from: range[0] === null ? null : String(range[0]),
     to: range[1] === null ? null : String(range[1]),
+    asOf,
     dims,
     storeCity,
     cells,
