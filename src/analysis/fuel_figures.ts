@@ -7,6 +7,7 @@
  * @module
  */
 import { isoWeek } from "./calendar.ts";
+import { compareNames } from "./compare_names.ts";
 import type { FuelFigures, FuelSummary } from "./fuel_summary.ts";
 import type { WeeklyFuelPriceRow } from "./weekly_fuel_prices.ts";
 
@@ -59,7 +60,7 @@ export function fuelSummaryFromTypes(types: readonly FuelSums[]): FuelSummary {
     }))
     .sort((a, b) =>
       b.gallons - a.gallons ||
-      (a.fuelType < b.fuelType ? -1 : a.fuelType > b.fuelType ? 1 : 0)
+      compareNames(a.fuelType, b.fuelType)
     );
   const sum = (f: (r: FuelSums) => number | null) =>
     types.reduce((s, r) => s + (f(r) ?? 0), 0);
@@ -76,7 +77,7 @@ export function fuelSummaryFromTypes(types: readonly FuelSums[]): FuelSummary {
 
 /**
  * Weekly fuel rows from the sums of each (week's Monday, fuel type), in week
- * order, fuel types by name within a week.
+ * order, fuel types in code-point order within a week (as SQL's ORDER BY).
  */
 export function weeklyFuelPricesFromSums(
   rows: readonly (FuelSums & { weekStart: string })[],

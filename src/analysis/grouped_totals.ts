@@ -9,6 +9,7 @@
  */
 import { eachDay } from "./calendar.ts";
 import type { CategoryShareRow } from "./category_shares.ts";
+import { compareNames } from "./compare_names.ts";
 import type { MonthCategoryCell } from "./month_category_grid.ts";
 import { NONE_LABEL } from "./none_label.ts";
 import type { SalesPeriod } from "./sales_period.ts";
@@ -47,16 +48,15 @@ export function salesTotalsFromSums<K extends string>(
     .sort((a, b) => b.totalSales - a.totalSales || compareKeys(a, b, columns));
 }
 
-/** Orders two rows by their key columns, in code-point order. */
+/** Orders two rows by their key columns (see `compareNames`). */
 export function compareKeys<K extends string>(
   a: Record<K, unknown>,
   b: Record<K, unknown>,
   columns: readonly K[],
 ): number {
   for (const column of columns) {
-    const x = String(a[column]);
-    const y = String(b[column]);
-    if (x !== y) return x < y ? -1 : 1;
+    const order = compareNames(String(a[column]), String(b[column]));
+    if (order !== 0) return order;
   }
   return 0;
 }
@@ -89,8 +89,8 @@ export function categorySharesFromTotals<W extends "channel" | "region">(
       };
     })
     .sort((a, b) =>
-      compare(a.group, b.group) || b.totalSales - a.totalSales ||
-      compare(a.category, b.category)
+      compareNames(a.group, b.group) || b.totalSales - a.totalSales ||
+      compareNames(a.category, b.category)
     );
 }
 
@@ -112,7 +112,7 @@ export function topCategoriesFromTotals(
   for (const row of rows) {
     byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row]);
   }
-  const regions = [...byRegion.keys()].sort(compare);
+  const regions = [...byRegion.keys()].sort(compareNames);
   return regions.flatMap((region) => {
     const categories = byRegion.get(region)!;
     const regionSales = categories.reduce((s, r) => s + r.totalSales, 0);
@@ -147,7 +147,8 @@ export function storeSalesFromTotals(
       averageDailySales: row.totalSales / row.tradingDays,
     }))
     .sort((a, b) =>
-      b.averageDailySales - a.averageDailySales || compare(a.store, b.store)
+      b.averageDailySales - a.averageDailySales ||
+      compareNames(a.store, b.store)
     );
 }
 
@@ -167,7 +168,9 @@ export function monthCategoryGridFromTotals(
   const months = [
     ...new Set(eachDay(period.from, period.to).map((d) => d.slice(0, 7))),
   ];
-  const categories = [...new Set(rows.map((r) => r.category))].sort(compare);
+  const categories = [...new Set(rows.map((r) => r.category))].sort(
+    compareNames,
+  );
   return months.flatMap((month) =>
     categories.map((category) => ({
       month,
@@ -175,8 +178,4 @@ export function monthCategoryGridFromTotals(
       totalSales: totals.get(`${month} ${category}`) ?? 0,
     }))
   );
-}
-
-function compare(a: string, b: string): number {
-  return a === b ? 0 : a < b ? -1 : 1;
 }

@@ -6,6 +6,7 @@
 export * from "./sales_filter.ts";
 export { type SalesOptions } from "./sales_options.ts";
 export { NONE_LABEL } from "./none_label.ts";
+export { compareNames } from "./compare_names.ts";
 export { relativeChange } from "./relative_change.ts";
 export { type SalesPeriod, salesPeriod } from "./sales_period.ts";
 export * from "./sales_headline.ts";

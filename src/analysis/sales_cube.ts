@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.ts";
+import { type SalesFilter, salesWhere } from "./sales_filter.ts";
 
 /** How finely a cube's cells cut time. */
 export type CubeGrain = "day" | "week" | "month";
@@ -16,6 +17,8 @@ export interface SalesCubeOptions {
   groups?: readonly CustomerGroup[];
   /** Lines after this day are left out, `YYYY-MM-DD`. */
   asOf?: string;
+  /** Only the lines this filter selects go into the cube. */
+  filter?: SalesFilter;
   /** The most cells the cube may have: the grain coarsens from day to week to month to stay within it. Default 60,000. */
   maxCells?: number;
 }
@@ -147,25 +150,32 @@ export async function salesCube(
     }
     appender.closeSync();
   }
-  const where = options.asOf
-    ? `WHERE s.date <= '${options.asOf.replace(/[^0-9-]/g, "")}'::DATE`
-    : "";
+  const condition = salesWhere({
+    ...options.filter,
+    ...(options.asOf &&
+        (!options.filter?.to || options.asOf < options.filter.to)
+      ? { to: options.asOf }
+      : {}),
+  }, "s");
   const label = (column: string) =>
     `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
-  await connection.run(`
+  await connection.run(
+    `
     CREATE OR REPLACE TEMP TABLE cube_lines AS
     SELECT s.date, ${label("s.store")} AS store, ${label("s.region")} AS region,
            ${label("s.channel")} AS channel, ${
-    label("s.department")
-  } AS department,
+      label("s.department")
+    } AS department,
            s.category, ${
-    label(
-      "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
-    )
-  } AS fuel_type,
+      label(
+        "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
+      )
+    } AS fuel_type,
            ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
            s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons
-    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${where}`);
+    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${condition.sql}`,
+    condition.params,
+  );
   let grain: CubeGrain = "day";
   for (const candidate of GRAINS) {
     grain = candidate;

@@ -1,4 +1,4 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import {
   addDays,
   dateOfDay,
@@ -11,39 +11,39 @@ import {
 } from "../../src/analysis/calendar.ts";
 
 Deno.test("isoWeek() puts the days around New Year in the ISO year of their Thursday", () => {
-  strictEqual(isoWeek("2020-12-31"), "2020-W53");
-  strictEqual(isoWeek("2021-01-03"), "2020-W53");
-  strictEqual(isoWeek("2021-01-04"), "2021-W01");
-  strictEqual(isoWeek("2024-12-30"), "2025-W01");
-  strictEqual(isoWeek("2024-01-01"), "2024-W01");
-  strictEqual(isoWeek("2023-01-01"), "2022-W52");
+  assertEquals(isoWeek("2020-12-31"), "2020-W53");
+  assertEquals(isoWeek("2021-01-03"), "2020-W53");
+  assertEquals(isoWeek("2021-01-04"), "2021-W01");
+  assertEquals(isoWeek("2024-12-30"), "2025-W01");
+  assertEquals(isoWeek("2024-01-01"), "2024-W01");
+  assertEquals(isoWeek("2023-01-01"), "2022-W52");
 });
 
 Deno.test("isoWeekday() numbers Monday 1 and Sunday 7", () => {
-  strictEqual(isoWeekday("2024-03-04"), 1);
-  strictEqual(isoWeekday("2024-03-10"), 7);
+  assertEquals(isoWeekday("2024-03-04"), 1);
+  assertEquals(isoWeekday("2024-03-10"), 7);
 });
 
 Deno.test("isoWeekStart() goes back to the Monday, across a month end", () => {
-  strictEqual(isoWeekStart("2024-03-03"), "2024-02-26");
-  strictEqual(isoWeekStart("2024-03-04"), "2024-03-04");
+  assertEquals(isoWeekStart("2024-03-03"), "2024-02-26");
+  assertEquals(isoWeekStart("2024-03-04"), "2024-03-04");
 });
 
 Deno.test("eachDay() lists both ends and crosses a leap day", () => {
-  deepStrictEqual(eachDay("2024-02-28", "2024-03-01"), [
+  assertEquals(eachDay("2024-02-28", "2024-03-01"), [
     "2024-02-28",
     "2024-02-29",
     "2024-03-01",
   ]);
-  deepStrictEqual(eachDay("2024-03-02", "2024-03-01"), []);
-  strictEqual(addDays("2024-03-01", -1), "2024-02-29");
+  assertEquals(eachDay("2024-03-02", "2024-03-01"), []);
+  assertEquals(addDays("2024-03-01", -1), "2024-02-29");
 });
 
 Deno.test("isIsoDate() rejects impossible and badly written dates", () => {
-  strictEqual(isIsoDate("2024-02-29"), true);
-  strictEqual(isIsoDate("2023-02-29"), false);
-  strictEqual(isIsoDate("2024-13-01"), false);
-  strictEqual(isIsoDate("1/3/2024"), false);
+  assertEquals(isIsoDate("2024-02-29"), true);
+  assertEquals(isIsoDate("2023-02-29"), false);
+  assertEquals(isIsoDate("2024-13-01"), false);
+  assertEquals(isIsoDate("1/3/2024"), false);
 });
 
 /** The calendar as Date computes it, to check the arithmetic against. */
@@ -65,19 +65,19 @@ Deno.test("dayNumber(), dateOfDay(), isoWeekday(), isoWeekStart() and isoWeek() 
     day++
   ) {
     const date = BY_DATE.dateOfDay(day);
-    if (dateOfDay(day) !== date) strictEqual(dateOfDay(day), date);
-    if (dayNumber(date) !== day) strictEqual(dayNumber(date), day, date);
+    if (dateOfDay(day) !== date) assertEquals(dateOfDay(day), date);
+    if (dayNumber(date) !== day) assertEquals(dayNumber(date), day, date);
     const weekday = BY_DATE.isoWeekday(date);
-    if (isoWeekday(date) !== weekday) strictEqual(isoWeekday(date), weekday);
+    if (isoWeekday(date) !== weekday) assertEquals(isoWeekday(date), weekday);
     const monday = BY_DATE.dateOfDay(day + 1 - weekday);
-    if (isoWeekStart(date) !== monday) strictEqual(isoWeekStart(date), monday);
+    if (isoWeekStart(date) !== monday) assertEquals(isoWeekStart(date), monday);
     const thursday = BY_DATE.dateOfDay(day + 4 - weekday);
     const week = Math.floor(
       (BY_DATE.dayNumber(thursday) -
         BY_DATE.dayNumber(`${thursday.slice(0, 4)}-01-01`)) / 7,
     ) + 1;
     const name = `${thursday.slice(0, 4)}-W${String(week).padStart(2, "0")}`;
-    if (isoWeek(date) !== name) strictEqual(isoWeek(date), name, date);
+    if (isoWeek(date) !== name) assertEquals(isoWeek(date), name, date);
   }
 });
 
@@ -95,12 +95,12 @@ Deno.test("dayNumber() reads what is not a date as Date does", () => {
       "",
     ]
   ) {
-    deepStrictEqual(
+    assertEquals(
       [dayNumber(text), isoWeekday(text)],
       [BY_DATE.dayNumber(text), BY_DATE.isoWeekday(text)],
       text,
     );
   }
-  strictEqual(dateOfDay(0.5), BY_DATE.dateOfDay(0.5));
-  strictEqual(dateOfDay(-800_000), BY_DATE.dateOfDay(-800_000));
+  assertEquals(dateOfDay(0.5), BY_DATE.dateOfDay(0.5));
+  assertEquals(dateOfDay(-800_000), BY_DATE.dateOfDay(-800_000));
 });

@@ -1,4 +1,4 @@
-import { deepStrictEqual, rejects } from "node:assert/strict";
+import { assertEquals, assertRejects } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { categoryShares } from "../../src/analysis/category_shares.ts";
 import { topCategoriesByRegion } from "../../src/analysis/top_categories_by_region.ts";
@@ -60,7 +60,7 @@ Deno.test("categoryShares() gives each category's share of its region", async ()
   const rows = await categoryShares(await createDataset({ sales: LINES }), {
     within: "region",
   });
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.group, r.category, r.totalSales, r.groupSales, r.share]),
     [
       ["(none)", "Books", 10, 10, 1],
@@ -78,7 +78,7 @@ Deno.test("categoryShares() gives each category's share of its channel", async (
   const rows = await categoryShares(await createDataset({ sales: LINES }), {
     within: "channel",
   });
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.group, r.category, r.share]),
     [
       ["Shop", "Books", 70 / 130],
@@ -92,15 +92,16 @@ Deno.test("categoryShares() gives each category's share of its channel", async (
 });
 
 Deno.test("categoryShares() rejects an unknown grouping", async () => {
-  await rejects(
-    categoryShares(await createDataset({ sales: LINES }), {
-      within: "store" as "region",
-    }),
-    {
-      name: "RangeError",
-      message:
-        'Cannot compute category shares: option "within": "store" is not "channel" or "region"',
-    },
+  const error = await assertRejects(
+    async () =>
+      categoryShares(await createDataset({ sales: LINES }), {
+        within: "store" as "region",
+      }),
+    RangeError,
+  );
+  assertEquals(
+    error.message,
+    'Cannot compute category shares: option "within": "store" is not "channel" or "region"',
   );
 });
 
@@ -108,7 +109,7 @@ Deno.test("topCategoriesByRegion() keeps the two best categories of each region,
   const rows = await topCategoriesByRegion(
     await createDataset({ sales: LINES }),
   );
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.region, r.rank, r.category, r.totalSales, r.share]),
     [
       ["(none)", 1, "Books", 10, 1],
@@ -125,19 +126,20 @@ Deno.test("topCategoriesByRegion() takes n and the filters", async () => {
     await createDataset({ sales: LINES }),
     { n: 1, channels: ["e-Shop"] },
   );
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.region, r.category, r.totalSales]),
     [["North", "Garden", 20], ["South", "Books", 30]],
   );
 });
 
 Deno.test("topCategoriesByRegion() rejects n below 1", async () => {
-  await rejects(
-    topCategoriesByRegion(await createDataset({ sales: LINES }), { n: 0 }),
-    {
-      name: "RangeError",
-      message:
-        'Cannot compute top categories by region: option "n": 0 is not a positive whole number',
-    },
+  const error = await assertRejects(
+    async () =>
+      topCategoriesByRegion(await createDataset({ sales: LINES }), { n: 0 }),
+    RangeError,
+  );
+  assertEquals(
+    error.message,
+    'Cannot compute top categories by region: option "n": 0 is not a positive whole number',
   );
 });

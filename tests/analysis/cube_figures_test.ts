@@ -7,9 +7,9 @@
  * The real data set is read from `../shared/datasets/retail-kaggle/` beside
  * the project, or from `BASKET_KAGGLE_DIR` when set.
  */
-import { AssertionError } from "node:assert/strict";
 import { assertEquals, assertOk, assertThrows } from "../assert.ts";
 import {
+  closeDataset,
   createDataset,
   type Dataset,
   queryRows,
@@ -99,9 +99,7 @@ function assertSameFigures(
   what: string,
 ): void {
   const difference = firstDifference(actual, expected);
-  if (difference) {
-    throw new AssertionError({ message: `${what}: ${difference}` });
-  }
+  assertEquals(difference, null, `${what}: ${difference}`);
 }
 
 /** Segment and cluster of a customer id, from a hash; some have none. */
@@ -334,11 +332,26 @@ const FIXTURE_CASES: Record<string, Case> = {
   },
 };
 
+const ONE_DAY = FIXTURE.filter((l) => l.date === "2024-01-02");
+
 function customerIds(lines: readonly SaleLine[]): Set<string> {
   return new Set(lines.flatMap((l) => l.customer_id ? [l.customer_id] : []));
 }
 
 // ------------------------------------------------------------------ tests
+
+/** Runs `check` on a data set of `lines`, closing it afterwards. */
+async function withData(
+  lines: SaleLine[],
+  check: (data: Dataset) => Promise<void>,
+): Promise<void> {
+  const data = await createDataset({ sales: lines });
+  try {
+    await check(data);
+  } finally {
+    closeDataset(data);
+  }
+}
 
 Deno.test("firstDifference() names the first path that differs, numbers within a relative 1e-6", () => {
   assertEquals(
@@ -364,72 +377,84 @@ Deno.test("firstDifference() names the first path that differs, numbers within a
   );
 });
 
-Deno.test("cubeFigures() of a day cube equals salesFigures() for every filter", async () => {
-  const data = await createDataset({ sales: FIXTURE });
-  const groups = groupsOf(customerIds(FIXTURE));
-  const cube = await salesCube(data, { groups });
-  assertEquals(cube.grain, "day");
-  await assertCubeMatchesSql(data, cube, groups, FIXTURE_CASES);
-});
+Deno.test("cubeFigures() of a day cube equals salesFigures() for every filter", () =>
+  withData(FIXTURE, async (data) => {
+    const groups = groupsOf(customerIds(FIXTURE));
+    const cube = await salesCube(data, { groups });
+    assertEquals(cube.grain, "day");
+    await assertCubeMatchesSql(data, cube, groups, FIXTURE_CASES);
+  }));
 
-Deno.test("cubeFigures() of a cube built as of a day ends its periods there, as salesFigures() does given asOf", async () => {
-  const data = await createDataset({ sales: FIXTURE });
-  const groups = groupsOf(customerIds(FIXTURE));
-  for (const asOf of ["2024-02-10", "2024-12-31"]) {
-    const cube = await salesCube(data, { groups, asOf });
+Deno.test("cubeFigures() of a cube built as of a day ends its periods there, as salesFigures() does given asOf", () =>
+  withData(FIXTURE, async (data) => {
+    const groups = groupsOf(customerIds(FIXTURE));
+    for (const asOf of ["2024-02-10", "2024-12-31"]) {
+      const cube = await salesCube(data, { groups, asOf });
+      await assertCubeMatchesSql(data, cube, groups, {
+        "none": { filter: {}, wholeCustomers: true },
+        "a store without sales on its last days": {
+          filter: { stores: ["S5"] },
+          wholeCustomers: false,
+        },
+        "a category and dates": {
+          filter: {
+            categories: ["Fuel"],
+            from: "2024-01-20",
+            to: "2024-03-10",
+          },
+          wholeCustomers: false,
+        },
+        "a segment": {
+          filter: { segments: ["Champions"] },
+          wholeCustomers: true,
+        },
+      }, asOf);
+    }
+  }));
+
+Deno.test("cubeFigures() equals salesFigures() on a single day of data", () =>
+  withData(ONE_DAY, async (data) => {
+    const day = ONE_DAY;
+    const groups = groupsOf(customerIds(day));
+    const cube = await salesCube(data, { groups });
     await assertCubeMatchesSql(data, cube, groups, {
       "none": { filter: {}, wholeCustomers: true },
-      "a store without sales on its last days": {
-        filter: { stores: ["S5"] },
-        wholeCustomers: false,
-      },
-      "a category and dates": {
-        filter: { categories: ["Fuel"], from: "2024-01-20", to: "2024-03-10" },
-        wholeCustomers: false,
-      },
-      "a segment": {
-        filter: { segments: ["Champions"] },
+      "one category": {
+        filter: { categories: ["Fuel"] },
         wholeCustomers: true,
       },
-    }, asOf);
-  }
-});
+      "that day": {
+        filter: { from: "2024-01-02", to: "2024-01-02" },
+        wholeCustomers: true,
+      },
+      "the day after": {
+        filter: { from: "2024-01-03" },
+        wholeCustomers: false,
+      },
+      "a store": { filter: { stores: ["S3"] }, wholeCustomers: false },
+    });
+  }));
 
-Deno.test("cubeFigures() equals salesFigures() on a single day of data", async () => {
-  const day = FIXTURE.filter((l) => l.date === "2024-01-02");
-  const data = await createDataset({ sales: day });
-  const groups = groupsOf(customerIds(day));
-  const cube = await salesCube(data, { groups });
-  await assertCubeMatchesSql(data, cube, groups, {
-    "none": { filter: {}, wholeCustomers: true },
-    "one category": { filter: { categories: ["Fuel"] }, wholeCustomers: true },
-    "that day": {
-      filter: { from: "2024-01-02", to: "2024-01-02" },
-      wholeCustomers: true,
-    },
-    "the day after": { filter: { from: "2024-01-03" }, wholeCustomers: false },
-    "a store": { filter: { stores: ["S3"] }, wholeCustomers: false },
-  });
-});
-
-Deno.test("cubeFigures() of an empty cube has no period and zeros", async () => {
-  const data = await createDataset({ sales: [] });
-  const cube = await salesCube(data);
-  const figures = cubeFigures(cube, {});
-  assertEquals(figures.headline.period, null);
-  assertEquals(figures.headline.totalSales, 0);
-  assertEquals(figures.headline.transactions, null);
-  assertEquals(figures.daily, []);
-  assertEquals(figures.fuel, null);
-  assertSameFigures(
-    figures,
-    pageFigures(await salesFigures(data), true),
-    "empty data",
-  );
-});
+Deno.test("cubeFigures() of an empty cube has no period and zeros", () =>
+  withData([], async (data) => {
+    const cube = await salesCube(data);
+    const figures = cubeFigures(cube, {});
+    assertEquals(figures.headline.period, null);
+    assertEquals(figures.headline.totalSales, 0);
+    assertEquals(figures.headline.transactions, null);
+    assertEquals(figures.daily, []);
+    assertEquals(figures.fuel, null);
+    assertSameFigures(
+      figures,
+      pageFigures(await salesFigures(data), true),
+      "empty data",
+    );
+  }));
 
 Deno.test("cubeFigures() rejects a date that is not a date", async () => {
-  const cube = await salesCube(await createDataset({ sales: FIXTURE }));
+  const data = await createDataset({ sales: FIXTURE });
+  const cube = await salesCube(data);
+  closeDataset(data);
   assertThrows(
     () => cubeFigures(cube, { from: "2024-02-30" }),
     RangeError,
@@ -437,81 +462,84 @@ Deno.test("cubeFigures() rejects a date that is not a date", async () => {
   );
 });
 
-Deno.test("cubeFigures() of week and month cubes gives finite numbers and the day cube's totals", async () => {
-  const data = await createDataset({ sales: FIXTURE });
-  const groups = groupsOf(customerIds(FIXTURE));
-  const daily = await salesCube(data, { groups });
-  const weekly = await salesCube(data, {
-    groups,
-    maxCells: daily.cells.length - 1,
-  });
-  const monthly = await salesCube(data, {
-    groups,
-    maxCells: weekly.cells.length - 1,
-  });
-  assertEquals([weekly.grain, monthly.grain], ["week", "month"]);
-  const filters: CubeFilter[] = [
-    {},
-    { categories: ["Fuel", "Toys"] },
-    { segments: ["Loyal"], stores: ["S1", "S5"] },
-    { from: "2024-01-10", to: "2024-02-20" },
-    { from: "2024-06-01" },
-  ];
-  const totals = (f: SalesFigures) => ({
-    totalSales: f.headline.totalSales,
-    saleLines: f.headline.saleLines,
-    stores: f.headline.stores,
-    byCategory: f.byCategory,
-    byChannel: f.byChannel,
-    byDepartment: f.byDepartment,
-    byStore: f.byStore.map((s) => [s.store, s.totalSales]).sort(),
-    fuel: f.fuel && { ...f.fuel, byType: f.fuel.byType.length },
-    weeklyTotal: f.weekly.reduce((s, w) => s + w.totalSales, 0),
-    monthlyTotal: f.monthly.reduce((s, m) => s + m.totalSales, 0),
-    dailyTotal: f.daily.reduce((s, d) => s + d.totalSales, 0),
-  });
-  for (const coarse of [weekly, monthly]) {
-    for (const filter of filters) {
-      const what = `${coarse.grain} grain, filter ${JSON.stringify(filter)}`;
-      const figures = cubeFigures(coarse, filter);
-      for (const [path, value] of numbers(figures)) {
-        assertOk(Number.isFinite(value), `${what}: ${path} is ${value}`);
-      }
-      assertEquals(figures.weekday, [], what);
-      // Undated filters keep the same lines at any grain; dated ones whole periods.
-      if (!filter.from) {
-        assertSameFigures(
-          totals(figures),
-          totals(cubeFigures(daily, filter)),
-          what,
-        );
+Deno.test("cubeFigures() of week and month cubes gives finite numbers and the day cube's totals", () =>
+  withData(FIXTURE, async (data) => {
+    const groups = groupsOf(customerIds(FIXTURE));
+    const daily = await salesCube(data, { groups });
+    const weekly = await salesCube(data, {
+      groups,
+      maxCells: daily.cells.length - 1,
+    });
+    const monthly = await salesCube(data, {
+      groups,
+      maxCells: weekly.cells.length - 1,
+    });
+    assertEquals([weekly.grain, monthly.grain], ["week", "month"]);
+    const filters: CubeFilter[] = [
+      {},
+      { categories: ["Fuel", "Toys"] },
+      { segments: ["Loyal"], stores: ["S1", "S5"] },
+      { from: "2024-01-10", to: "2024-02-20" },
+      { from: "2024-06-01" },
+    ];
+    const totals = (f: SalesFigures) => ({
+      totalSales: f.headline.totalSales,
+      saleLines: f.headline.saleLines,
+      stores: f.headline.stores,
+      byCategory: f.byCategory,
+      byChannel: f.byChannel,
+      byDepartment: f.byDepartment,
+      byStore: f.byStore.map((s) => [s.store, s.totalSales]).sort(),
+      fuel: f.fuel && { ...f.fuel, byType: f.fuel.byType.length },
+      weeklyTotal: f.weekly.reduce((s, w) => s + w.totalSales, 0),
+      monthlyTotal: f.monthly.reduce((s, m) => s + m.totalSales, 0),
+      dailyTotal: f.daily.reduce((s, d) => s + d.totalSales, 0),
+    });
+    for (const coarse of [weekly, monthly]) {
+      for (const filter of filters) {
+        const what = `${coarse.grain} grain, filter ${JSON.stringify(filter)}`;
+        const figures = cubeFigures(coarse, filter);
+        for (const [path, value] of numbers(figures)) {
+          assertOk(Number.isFinite(value), `${what}: ${path} is ${value}`);
+        }
+        assertEquals(figures.weekday, [], what);
+        // Undated filters keep the same lines at any grain; dated ones whole periods.
+        if (!filter.from) {
+          assertSameFigures(
+            totals(figures),
+            totals(cubeFigures(daily, filter)),
+            what,
+          );
+        }
       }
     }
-  }
-});
+  }));
 
-Deno.test("cubeFigures() of a week cube snaps dates to whole weeks", async () => {
-  const data = await createDataset({ sales: FIXTURE });
-  const daily = await salesCube(data);
-  const weekly = await salesCube(data, { maxCells: daily.cells.length - 1 });
-  assertEquals(weekly.grain, "week");
-  const figures = cubeFigures(weekly, { from: "2024-01-10", to: "2024-02-20" });
-  assertEquals(figures.headline.period, {
-    from: "2024-01-08",
-    to: "2024-02-25",
-    days: 49,
-  });
-  const sql = await salesFigures(data, {
-    from: "2024-01-08",
-    to: "2024-02-25",
-  });
-  assertSameFigures(figures.weekly, sql.weekly, "weekly sales");
-  assertSameFigures(
-    [figures.headline.totalSales, figures.headline.transactions],
-    [sql.headline.totalSales, sql.headline.transactions],
-    "headline",
-  );
-});
+Deno.test("cubeFigures() of a week cube snaps dates to whole weeks", () =>
+  withData(FIXTURE, async (data) => {
+    const daily = await salesCube(data);
+    const weekly = await salesCube(data, { maxCells: daily.cells.length - 1 });
+    assertEquals(weekly.grain, "week");
+    const figures = cubeFigures(weekly, {
+      from: "2024-01-10",
+      to: "2024-02-20",
+    });
+    assertEquals(figures.headline.period, {
+      from: "2024-01-08",
+      to: "2024-02-25",
+      days: 49,
+    });
+    const sql = await salesFigures(data, {
+      from: "2024-01-08",
+      to: "2024-02-25",
+    });
+    assertSameFigures(figures.weekly, sql.weekly, "weekly sales");
+    assertSameFigures(
+      [figures.headline.totalSales, figures.headline.transactions],
+      [sql.headline.totalSales, sql.headline.transactions],
+      "headline",
+    );
+  }));
 
 Deno.test("cubeFigures() imports nothing that needs Deno, Node or DuckDB", async () => {
   const seen = new Set<string>();
@@ -552,56 +580,66 @@ Deno.test("cubeFigures() imports nothing that needs Deno, Node or DuckDB", async
 
 Deno.test("cubeFigures() equals salesFigures() on the real data set for every filter", async () => {
   const { dataset } = await loadSource({ path: KAGGLE });
-  const ids = (await queryRows<{ id: string }>(
-    dataset,
-    "SELECT DISTINCT customer_id AS id FROM sales WHERE customer_id IS NOT NULL",
-  )).map((r) => r.id);
-  const groups = groupsOf(ids);
-  const cube = await salesCube(dataset, { groups });
-  assertEquals(cube.grain, "day");
-  await assertCubeMatchesSql(dataset, cube, groups, {
-    "none": { filter: {}, wholeCustomers: true },
-    "one category": { filter: { categories: ["Books"] }, wholeCustomers: true },
-    "two categories": {
-      filter: { categories: ["Electronics", "Bags"] },
-      wholeCustomers: true,
-    },
-    "a region": { filter: { regions: ["City 3"] }, wholeCustomers: false },
-    "a store": { filter: { stores: ["e-Shop"] }, wholeCustomers: false },
-    "a channel": { filter: { channels: ["TeleShop"] }, wholeCustomers: false },
-    "a date range": {
-      filter: { from: "2013-06-01", to: "2013-08-31" },
-      wholeCustomers: false,
-    },
-    "a date range before the data": {
-      filter: { from: "2001-01-01", to: "2001-12-31" },
-      wholeCustomers: false,
-    },
-    "a date range after the data": {
-      filter: { from: "2020-01-01" },
-      wholeCustomers: false,
-    },
-    "a segment": { filter: { segments: ["At risk"] }, wholeCustomers: true },
-    "a segment, a cluster and a category": {
-      filter: {
-        segments: ["Champions"],
-        clusters: ["Cluster 3"],
-        categories: ["Clothing", "Footwear"],
+  try {
+    const ids = (await queryRows<{ id: string }>(
+      dataset,
+      "SELECT DISTINCT customer_id AS id FROM sales WHERE customer_id IS NOT NULL",
+    )).map((r) => r.id);
+    const groups = groupsOf(ids);
+    const cube = await salesCube(dataset, { groups });
+    assertEquals(cube.grain, "day");
+    await assertCubeMatchesSql(dataset, cube, groups, {
+      "none": { filter: {}, wholeCustomers: true },
+      "one category": {
+        filter: { categories: ["Books"] },
+        wholeCustomers: true,
       },
-      wholeCustomers: true,
-    },
-    "a segment, a store and dates": {
-      filter: {
-        segments: ["Loyal"],
-        stores: ["MBR", "Flagship store"],
-        from: "2012-12-15",
-        to: "2013-01-31",
+      "two categories": {
+        filter: { categories: ["Electronics", "Bags"] },
+        wholeCustomers: true,
       },
-      wholeCustomers: false,
-    },
-    "nothing": {
-      filter: { regions: ["No such region"] },
-      wholeCustomers: false,
-    },
-  });
+      "a region": { filter: { regions: ["City 3"] }, wholeCustomers: false },
+      "a store": { filter: { stores: ["e-Shop"] }, wholeCustomers: false },
+      "a channel": {
+        filter: { channels: ["TeleShop"] },
+        wholeCustomers: false,
+      },
+      "a date range": {
+        filter: { from: "2013-06-01", to: "2013-08-31" },
+        wholeCustomers: false,
+      },
+      "a date range before the data": {
+        filter: { from: "2001-01-01", to: "2001-12-31" },
+        wholeCustomers: false,
+      },
+      "a date range after the data": {
+        filter: { from: "2020-01-01" },
+        wholeCustomers: false,
+      },
+      "a segment": { filter: { segments: ["At risk"] }, wholeCustomers: true },
+      "a segment, a cluster and a category": {
+        filter: {
+          segments: ["Champions"],
+          clusters: ["Cluster 3"],
+          categories: ["Clothing", "Footwear"],
+        },
+        wholeCustomers: true,
+      },
+      "a segment, a store and dates": {
+        filter: {
+          segments: ["Loyal"],
+          stores: ["MBR", "Flagship store"],
+          from: "2012-12-15",
+          to: "2013-01-31",
+        },
+        wholeCustomers: false,
+      },
+      "nothing": {
+        filter: { regions: ["No such region"] },
+        wholeCustomers: false,
+      },
+    });
+  } finally {
+    closeDataset(dataset);
+  }
 });

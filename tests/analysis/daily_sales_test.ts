@@ -1,4 +1,4 @@
-import { deepStrictEqual, rejects } from "node:assert/strict";
+import { assertEquals, assertRejects } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { dailySales } from "../../src/analysis/daily_sales.ts";
 import { assertClose, line } from "./fixtures.ts";
@@ -10,7 +10,7 @@ const LINES = [1, 2, 4, 5, 6, 7, 8, 9, 10].flatMap((day) => [
 
 Deno.test("dailySales() lists days without sales as zeros", async () => {
   const rows = await dailySales(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.slice(0, 4).map((r) => [r.date, r.weekday, r.totalSales, r.saleLines]),
     [
       ["2024-03-01", 5, 10, 1],
@@ -19,7 +19,7 @@ Deno.test("dailySales() lists days without sales as zeros", async () => {
       ["2024-03-04", 1, 40, 1],
     ],
   );
-  deepStrictEqual(rows.length, 10);
+  assertEquals(rows.length, 10);
 });
 
 Deno.test("dailySales() averages the trailing 7 days, fewer at the start", async () => {
@@ -61,16 +61,17 @@ Deno.test("dailySales() gives one row for a single day of data", async () => {
 });
 
 Deno.test("dailySales() returns no rows for empty data", async () => {
-  deepStrictEqual(await dailySales(await createDataset({ sales: [] })), []);
+  assertEquals(await dailySales(await createDataset({ sales: [] })), []);
 });
 
 Deno.test("dailySales() rejects a window of 0 days", async () => {
-  await rejects(
-    dailySales(await createDataset({ sales: LINES }), { window: 0 }),
-    {
-      name: "RangeError",
-      message:
-        'Cannot compute daily sales: option "window": 0 is not a positive whole number',
-    },
+  const error = await assertRejects(
+    async () =>
+      dailySales(await createDataset({ sales: LINES }), { window: 0 }),
+    RangeError,
+  );
+  assertEquals(
+    error.message,
+    'Cannot compute daily sales: option "window": 0 is not a positive whole number',
   );
 });

@@ -1,4 +1,4 @@
-import { deepStrictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { fuelSummary } from "../../src/analysis/fuel_summary.ts";
 import { weeklyFuelPrices } from "../../src/analysis/weekly_fuel_prices.ts";
@@ -67,14 +67,14 @@ Deno.test("weeklyFuelPrices() gives each fuel type's volume-weighted price per I
 
 Deno.test("fuelSummary() answers zeros and no price for data without fuel lines", async () => {
   const data = await createDataset({ sales: LINES.slice(5) });
-  deepStrictEqual(await fuelSummary(data), {
+  assertEquals(await fuelSummary(data), {
     revenue: 0,
     gallons: 0,
     averagePrice: null,
     saleLines: 0,
     byType: [],
   });
-  deepStrictEqual(await weeklyFuelPrices(data), []);
+  assertEquals(await weeklyFuelPrices(data), []);
 });
 
 Deno.test("fuelSummary() honours the filters", async () => {

@@ -1,4 +1,4 @@
-import { rejects, strictEqual } from "node:assert/strict";
+import { assertEquals, assertRejects } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { salesHeadline } from "../../src/analysis/sales_headline.ts";
 import { assertClose, line } from "./fixtures.ts";
@@ -94,9 +94,9 @@ Deno.test("salesHeadline() compares with the previous week when the data reaches
     to: "2024-03-03",
     days: 7,
   });
-  strictEqual(headline.totalSales, 270);
-  strictEqual(headline.previous?.totalSales, 40);
-  strictEqual(headline.previous?.transactions, 1);
+  assertEquals(headline.totalSales, 270);
+  assertEquals(headline.previous?.totalSales, 40);
+  assertEquals(headline.previous?.transactions, 1);
   assertClose(headline.change, {
     totalSales: 5.75,
     grossSales: (290 - 40) / 40,
@@ -113,15 +113,15 @@ Deno.test("salesHeadline() gives no previous period when the data starts inside 
   const headline = await salesHeadline(await createDataset({ sales: LINES }), {
     from: "2024-03-01",
   });
-  strictEqual(headline.previousPeriod, null);
-  strictEqual(headline.change, null);
+  assertEquals(headline.previousPeriod, null);
+  assertEquals(headline.change, null);
 });
 
 Deno.test("salesHeadline() ends the period on asOf and ignores later lines", async () => {
   const headline = await salesHeadline(await createDataset({ sales: LINES }), {
     asOf: "2024-03-06",
   });
-  strictEqual(headline.totalSales, 250);
+  assertEquals(headline.totalSales, 250);
   assertClose(headline.period, {
     from: "2024-02-26",
     to: "2024-03-06",
@@ -135,9 +135,9 @@ Deno.test("salesHeadline() leaves transactions and basket null when the data has
       sales: LINES.map((l) => ({ ...l, transaction_id: null })),
     }),
   );
-  strictEqual(headline.transactions, null);
-  strictEqual(headline.averageBasket, null);
-  strictEqual(headline.totalSales, 310);
+  assertEquals(headline.transactions, null);
+  assertEquals(headline.averageBasket, null);
+  assertEquals(headline.totalSales, 310);
 });
 
 Deno.test("salesHeadline() answers zeros and nulls when a filter matches nothing", async () => {
@@ -171,19 +171,20 @@ Deno.test("salesHeadline() covers a single day of data", async () => {
     to: "2024-03-04",
     days: 1,
   });
-  strictEqual(headline.totalSales, 150);
-  strictEqual(headline.averageBasket, 150);
+  assertEquals(headline.totalSales, 150);
+  assertEquals(headline.averageBasket, 150);
 });
 
 Deno.test("salesHeadline() rejects a date option that is not a date", async () => {
-  await rejects(
-    salesHeadline(await createDataset({ sales: LINES }), {
-      from: "2024-02-30",
-    }),
-    {
-      name: "RangeError",
-      message:
-        'Cannot compute the sales headline: option "from": "2024-02-30" is not a date (YYYY-MM-DD)',
-    },
+  const error = await assertRejects(
+    async () =>
+      salesHeadline(await createDataset({ sales: LINES }), {
+        from: "2024-02-30",
+      }),
+    RangeError,
+  );
+  assertEquals(
+    error.message,
+    'Cannot compute the sales headline: option "from": "2024-02-30" is not a date (YYYY-MM-DD)',
   );
 });

@@ -1,4 +1,4 @@
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { salesByCategory } from "../../src/analysis/sales_by_category.ts";
 import { salesByChannel } from "../../src/analysis/sales_by_channel.ts";
@@ -89,7 +89,7 @@ Deno.test("salesByCategory() nets returns and sorts by sales, ties by name", asy
 
 Deno.test("salesBySubCategory() keeps sub-categories of the same name in different categories apart", async () => {
   const rows = await salesBySubCategory(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.category, r.sub_category, r.totalSales]),
     [
       ["Books", "Fiction", 80],
@@ -102,7 +102,7 @@ Deno.test("salesBySubCategory() keeps sub-categories of the same name in differe
 
 Deno.test("salesByDepartment() labels lines without a department (none)", async () => {
   const rows = await salesByDepartment(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.department, r.totalSales]),
     [["Leisure", 200], ["(none)", 50]],
   );
@@ -110,18 +110,18 @@ Deno.test("salesByDepartment() labels lines without a department (none)", async 
 
 Deno.test("salesByChannel() adds up to the total sales", async () => {
   const rows = await salesByChannel(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.channel, r.totalSales]),
     [["Shop", 120], ["e-Shop", 80], ["(none)", 50]],
   );
-  strictEqual(rows.reduce((s, r) => s + r.share, 0), 1);
+  assertEquals(rows.reduce((s, r) => s + r.share, 0), 1);
 });
 
 Deno.test("salesByCategory() returns no rows and no NaN when a filter matches nothing", async () => {
   const rows = await salesByCategory(await createDataset({ sales: LINES }), {
     channels: ["Catalogue"],
   });
-  deepStrictEqual(rows, []);
+  assertEquals(rows, []);
 });
 
 Deno.test("salesByCategory() gives shares of 0, not NaN, when sales net to zero", async () => {

@@ -1,4 +1,4 @@
-import { deepStrictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { salesByWeekday } from "../../src/analysis/sales_by_weekday.ts";
 import { salesByMonthOfYear } from "../../src/analysis/sales_by_month_of_year.ts";
@@ -16,7 +16,7 @@ const LINES = [
 
 Deno.test("salesByWeekday() averages over the calendar days of each weekday", async () => {
   const rows = await salesByWeekday(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.weekdayName, r.days, r.totalSales, r.averageDailySales]),
     [
       ["Mon", 2, 60, 30],
@@ -34,7 +34,7 @@ Deno.test("salesByWeekday() leaves out weekdays a single day of data lacks", asy
   const rows = await salesByWeekday(
     await createDataset({ sales: LINES.slice(0, 1) }),
   );
-  deepStrictEqual(rows, [{
+  assertEquals(rows, [{
     weekday: 5,
     weekdayName: "Fri",
     days: 1,
@@ -53,7 +53,7 @@ Deno.test("salesByMonthOfYear() adds up the same month of different years", asyn
       ],
     }),
   );
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.monthName, r.days]),
     [
       ["Jan", 31],
@@ -70,14 +70,14 @@ Deno.test("salesByMonthOfYear() adds up the same month of different years", asyn
       ["Dec", 31],
     ],
   );
-  deepStrictEqual(rows[2].totalSales, 31);
-  deepStrictEqual(rows[2].averageDailySales, 31 / 32);
+  assertEquals(rows[2].totalSales, 31);
+  assertEquals(rows[2].averageDailySales, 31 / 32);
 });
 
 Deno.test("weekdayWeekGrid() places every day of the period by ISO week and weekday", async () => {
   const cells = await weekdayWeekGrid(await createDataset({ sales: LINES }));
-  deepStrictEqual(cells.length, 11);
-  deepStrictEqual(cells[0], {
+  assertEquals(cells.length, 11);
+  assertEquals(cells[0], {
     date: "2024-03-01",
     week: "2024-W09",
     weekStart: "2024-02-26",
@@ -85,7 +85,7 @@ Deno.test("weekdayWeekGrid() places every day of the period by ISO week and week
     weekdayName: "Fri",
     totalSales: 10,
   });
-  deepStrictEqual(
+  assertEquals(
     cells.slice(3, 5).map((c) => [c.week, c.weekdayName, c.totalSales]),
     [["2024-W10", "Mon", 20], ["2024-W10", "Tue", 0]],
   );
@@ -97,7 +97,7 @@ Deno.test("monthCategoryGrid() fills months without a category's sales with zero
       sales: [...LINES, line({ date: "2024-05-02", amount: 5 })],
     }),
   );
-  deepStrictEqual(
+  assertEquals(
     cells.map((c) => [c.month, c.category, c.totalSales]),
     [
       ["2024-03", "Books", 70],
@@ -113,8 +113,8 @@ Deno.test("monthCategoryGrid() fills months without a category's sales with zero
 Deno.test("seasonality analyses return no rows when a filter matches nothing", async () => {
   const data = await createDataset({ sales: LINES });
   const none = { categories: ["Garden"] };
-  deepStrictEqual(await salesByWeekday(data, none), []);
-  deepStrictEqual(await salesByMonthOfYear(data, none), []);
-  deepStrictEqual(await weekdayWeekGrid(data, none), []);
-  deepStrictEqual(await monthCategoryGrid(data, none), []);
+  assertEquals(await salesByWeekday(data, none), []);
+  assertEquals(await salesByMonthOfYear(data, none), []);
+  assertEquals(await weekdayWeekGrid(data, none), []);
+  assertEquals(await monthCategoryGrid(data, none), []);
 });

@@ -1,4 +1,4 @@
-import { deepStrictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { storeSales } from "../../src/analysis/store_sales.ts";
 import { assertClose, line } from "./fixtures.ts";
@@ -65,5 +65,5 @@ Deno.test("storeSales() returns no rows when a filter matches nothing", async ()
   const rows = await storeSales(await createDataset({ sales: LINES }), {
     regions: ["Atlantis"],
   });
-  deepStrictEqual(rows, []);
+  assertEquals(rows, []);
 });

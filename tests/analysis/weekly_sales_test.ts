@@ -1,4 +1,4 @@
-import { deepStrictEqual } from "node:assert/strict";
+import { assertEquals } from "../assert.ts";
 import { createDataset } from "../../src/data/dataset.ts";
 import { weeklySales } from "../../src/analysis/weekly_sales.ts";
 import { monthlySales } from "../../src/analysis/monthly_sales.ts";
@@ -15,7 +15,7 @@ const LINES = [
 
 Deno.test("weeklySales() sums ISO weeks from Monday and lists empty weeks", async () => {
   const rows = await weeklySales(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.week, r.weekStart, r.days, r.totalSales, r.change]),
     [
       ["2023-W52", "2023-12-25", 1, 10, null],
@@ -31,7 +31,7 @@ Deno.test("weeklySales() lists a store's week without sales as zero", async () =
   const rows = await weeklySales(await createDataset({ sales: LINES }), {
     stores: ["S2"],
   });
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.week, r.totalSales, r.saleLines]),
     [["2024-W01", 30, 1], ["2024-W02", 0, 0], ["2024-W03", 0, 0], [
       "2024-W04",
@@ -43,7 +43,7 @@ Deno.test("weeklySales() lists a store's week without sales as zero", async () =
 
 Deno.test("monthlySales() gives calendar months with the change month over month", async () => {
   const rows = await monthlySales(await createDataset({ sales: LINES }));
-  deepStrictEqual(
+  assertEquals(
     rows.map((r) => [r.month, r.days, r.totalSales, r.saleLines, r.change]),
     [["2023-12", 1, 10, 1, null], ["2024-01", 23, 115, 4, 10.5]],
   );
@@ -51,6 +51,6 @@ Deno.test("monthlySales() gives calendar months with the change month over month
 
 Deno.test("weeklySales() and monthlySales() return no rows for empty data", async () => {
   const data = await createDataset({ sales: [] });
-  deepStrictEqual(await weeklySales(data), []);
-  deepStrictEqual(await monthlySales(data), []);
+  assertEquals(await weeklySales(data), []);
+  assertEquals(await monthlySales(data), []);
 });

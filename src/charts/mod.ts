@@ -1,0 +1,20 @@
+/**
+ * Pure chart functions: aggregated rows + options → an Observable Plot
+ * element. They use no Deno API, so they also run in a browser.
+ *
+ * @module
+ */
+export { type ChartOptions } from "./chart_options.ts";
+export { type SalesChartOptions } from "./sales_chart_options.ts";
+export * from "./store_sales_chart.ts";
+export * from "./category_sales_chart.ts";
+export * from "./channel_sales_chart.ts";
+export * from "./top_categories_chart.ts";
+export * from "./daily_sales_chart.ts";
+export * from "./weekly_sales_chart.ts";
+export * from "./monthly_sales_chart.ts";
+export * from "./weekday_sales_chart.ts";
+export * from "./month_of_year_sales_chart.ts";
+export * from "./weekday_week_grid_chart.ts";
+export * from "./month_category_grid_chart.ts";
+export * from "./fuel_price_chart.ts";
