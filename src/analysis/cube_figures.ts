@@ -60,7 +60,10 @@ export interface CubeFiguresOptions {
  * - a store's city is its city over all its lines, not only the kept ones.
  * - a list value "(none)" keeps the lines without that value (no region,
  *   no segment...), where the SQL analyses keep no line.
- * A cube built with `asOf` ends its periods as `salesFigures` given `asOf`.
+ * A cube built with a filter or `asOf` acts as `salesFigures` given them
+ * too (the filter combined with `filter`), apart from the previous period
+ * of a cube whose filter has a `from`: the lines before it are not in the
+ * cube, so its previous period, which lies before, is never covered.
  *
  * At a week or month grain (a cube that had to be coarsened to fit its
  * budget), a cell is a whole period, so these figures are coarser: date
@@ -80,7 +83,8 @@ export interface CubeFiguresOptions {
  * ```ts
  * import { cubeFigures } from "./cube_figures.ts";
  * const cube = {
- *   grain: "day" as const, from: "2024-03-01", to: "2024-03-01", asOf: null,
+ *   grain: "day" as const, from: "2024-03-01", to: "2024-03-01",
+ *   bounds: { dataFrom: "2024-03-01", dataTo: "2024-03-01", from: null, to: null },
  *   dims: { period: ["2024-03-01"], store: ["S1"], region: ["North"],
  *     channel: ["Shop"], department: ["(none)"], category: ["Books", "Toys"],
  *     fuelType: ["(none)"], segment: ["(none)"], cluster: ["(none)"] },

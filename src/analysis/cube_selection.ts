@@ -68,10 +68,11 @@ const LISTS = {
 
 /**
  * Selects the cells of `cube` that `filter` keeps and works out the period
- * as `salesPeriod` does: from `from` (clipped to the data's first day) or
- * else the first selected day, to the earlier of `to` and the cube's `asOf`
- * (clipped to the last day) or else the last selected day; null when there
- * is no such day. At a week or month
+ * as `salesPeriod` does for the cube's options combined with the filter:
+ * from the later of `from` and the cube's own (clipped to the data's first
+ * day) or else the first selected day, to the earlier of `to` and the
+ * cube's own (clipped to the data's last day) or else the last selected
+ * day; null when there is no such day. At a week or month
  * grain a cell is one whole period, so the date bounds snap outward to whole
  * periods (clipped to the data) and the first and last selected days are
  * those of the first and last selected periods. Throws a `RangeError` for a
@@ -115,8 +116,17 @@ export function cubeSelection(
     dims.period,
     (p) => dayNumber(periodEnd(p, grain)),
   );
-  const from = filter.from ? periodStart(filter.from, grain) : undefined;
-  const to = lastDay({ to: filter.to, asOf: cube.asOf ?? undefined });
+  // The filter's date bounds within the cube's own, as the SQL analyses
+  // would combine them.
+  const own = cube.bounds.from;
+  const fromBound = filter.from && own
+    ? (filter.from > own ? filter.from : own)
+    : filter.from || own || undefined;
+  const to = lastDay({
+    to: filter.to || undefined,
+    asOf: cube.bounds.to ?? undefined,
+  });
+  const from = fromBound ? periodStart(fromBound, grain) : undefined;
   const periods = Uint8Array.from(
     dims.period,
     (p) => Number((!from || p >= from) && (!to || p <= to)),
@@ -147,8 +157,8 @@ export function cubeSelection(
     from,
     to: to ? periodEnd(to, grain) : undefined,
   }, {
-    firstDay: cube.from,
-    lastDay: cube.asOf ?? cube.to,
+    firstDay: cube.bounds.dataFrom,
+    lastDay: cube.bounds.dataTo,
     selectedFirst: firstDayOf(first),
     selectedLast: last < 0 ? null : dateOfDay(Math.min(endDay[last], dataLast)),
   });

@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
+import { lastDay } from "./sales_options.ts";
 
 /** How finely a cube's cells cut time. */
 export type CubeGrain = "day" | "week" | "month";
@@ -37,12 +38,18 @@ export interface SalesCube {
   from: string | null;
   to: string | null;
   /**
-   * For a cube built with `asOf`: the earlier of `asOf` and the last day of
-   * all the data (lines after `asOf` included). Every period then ends on it
-   * at the latest, as in the SQL analyses given `asOf`, even when the last
-   * lines are earlier. Null without `asOf` or data.
+   * The days the SQL analyses clip their periods to, for the same options
+   * as the cube's, so that the page's periods match theirs: the first and
+   * last day of all the data (whatever the filter and `asOf`), and the
+   * cube's own date bounds (its filter's `from`; the earlier of its
+   * filter's `to` and `asOf`), null when not given.
    */
-  asOf: string | null;
+  bounds: {
+    dataFrom: string | null;
+    dataTo: string | null;
+    from: string | null;
+    to: string | null;
+  };
   dims: {
     /** Period start days (`YYYY-MM-DD`; the Monday of a week, the 1st of a month). */
     period: string[];
@@ -314,19 +321,22 @@ export async function salesCube(
   const [range] = (await connection.runAndReadAll(
     "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
   )).getRows();
-  const [[lastDay]] = (await connection.runAndReadAll(
-    "SELECT strftime(max(date), '%Y-%m-%d') FROM sales",
+  const [all] = (await connection.runAndReadAll(
+    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM sales",
   )).getRows();
-  const asOf = options.asOf && lastDay !== null
-    ? (options.asOf < String(lastDay) ? options.asOf : String(lastDay))
-    : null;
+  const bounds = {
+    dataFrom: all[0] === null ? null : String(all[0]),
+    dataTo: all[1] === null ? null : String(all[1]),
+    from: options.filter?.from || null,
+    to: lastDay({ to: options.filter?.to, asOf: options.asOf }) ?? null,
+  };
   await connection.run("DROP TABLE cube_lines");
   await connection.run("DROP TABLE cube_groups");
   return {
     grain,
     from: range[0] === null ? null : String(range[0]),
     to: range[1] === null ? null : String(range[1]),
-    asOf,
+    bounds,
     dims,
     storeCity,
     cells,

@@ -25,6 +25,7 @@ import {
   type SalesFigures,
   salesFigures,
 } from "../../src/analysis/sales_figures.ts";
+import type { SalesOptions } from "../../src/analysis/sales_options.ts";
 import {
   cubeFigures,
   type CubeFilter,
@@ -135,6 +136,34 @@ function sqlOptions(filter: CubeFilter, groups: readonly CustomerGroup[]) {
 }
 
 /**
+ * The SQL options of a cube built with `built` (a filter and asOf) and then
+ * filtered by `page`: lists intersected, the later `from`, the earlier `to`.
+ */
+function combined(built: SalesOptions, page: SalesOptions): SalesOptions {
+  const out: SalesOptions = { ...built, ...page, asOf: built.asOf };
+  for (
+    const key of [
+      "categories",
+      "regions",
+      "stores",
+      "channels",
+      "customers",
+    ] as const
+  ) {
+    const [a, b] = [built[key], page[key]];
+    if (!a?.length || !b?.length) continue;
+    const both = a.filter((value) => b.includes(value));
+    // An empty list would mean "no restriction": name a value nobody has.
+    out[key] = both.length ? both : ["(nothing)"];
+  }
+  const from = [built.from, page.from].filter((d) => d).sort();
+  const to = [built.to, page.to].filter((d) => d).sort();
+  out.from = from[from.length - 1];
+  out.to = to[0];
+  return out;
+}
+
+/**
  * What the page must show, from what the SQL analyses give: no
  * sub-categories, and customers only when `wholeCustomers` (the filter keeps
  * whole customers) or the selection is empty.
@@ -185,13 +214,13 @@ async function assertCubeMatchesSql(
   cube: SalesCube,
   groups: readonly CustomerGroup[],
   cases: Record<string, Case>,
-  asOf?: string,
+  built: SalesOptions = {},
 ): Promise<void> {
   for (const [name, { filter, wholeCustomers }] of Object.entries(cases)) {
-    const sql = await salesFigures(data, {
-      ...sqlOptions(filter, groups),
-      asOf,
-    });
+    const sql = await salesFigures(
+      data,
+      combined(built, sqlOptions(filter, groups)),
+    );
     assertSameFigures(
       cubeFigures(cube, filter),
       pageFigures(sql, wholeCustomers),
@@ -408,8 +437,43 @@ Deno.test("cubeFigures() of a cube built as of a day ends its periods there, as 
           filter: { segments: ["Champions"] },
           wholeCustomers: true,
         },
-      }, asOf);
+      }, { asOf });
     }
+  }));
+
+Deno.test("cubeFigures() of a cube built for a filter equals salesFigures() of both filters together", () =>
+  withData(FIXTURE, async (data) => {
+    const groups = groupsOf(customerIds(FIXTURE));
+    const built = { regions: ["North", "East"], to: "2024-03-10" };
+    const cube = await salesCube(data, {
+      groups,
+      filter: built,
+      asOf: "2024-03-20",
+    });
+    await assertCubeMatchesSql(data, cube, groups, {
+      "none": { filter: {}, wholeCustomers: true },
+      "a category": { filter: { categories: ["Toys"] }, wholeCustomers: true },
+      "a region of the cube's": {
+        filter: { regions: ["East"] },
+        wholeCustomers: false,
+      },
+      "a region outside the cube's": {
+        filter: { regions: ["South"] },
+        wholeCustomers: false,
+      },
+      "a date range with a previous period": {
+        filter: { from: "2024-02-10", to: "2024-03-05" },
+        wholeCustomers: false,
+      },
+      "dates beyond the cube's": {
+        filter: { from: "2024-03-01", to: "2024-03-31" },
+        wholeCustomers: false,
+      },
+      "a segment and a cluster": {
+        filter: { segments: ["Loyal", "At risk"], clusters: ["Cluster 1"] },
+        wholeCustomers: true,
+      },
+    }, { ...built, asOf: "2024-03-20" });
   }));
 
 Deno.test("cubeFigures() equals salesFigures() on a single day of data", () =>
