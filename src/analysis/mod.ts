@@ -32,3 +32,4 @@ export {
   type FuelTypeFigures,
 } from "./fuel_summary.ts";
 export * from "./weekly_fuel_prices.ts";
+export * from "./cube_figures.ts";
