@@ -1,5 +1,5 @@
 import { AGE_BANDS, ageBand } from "./age_band.ts";
-import type { CustomerFeatures } from "./customer_features.ts";
+import type { CustomerFeatures, FeatureColumn } from "./customer_features.ts";
 import { DEFAULT_SEGMENT_MAP, type RfmSegmentMap } from "./rfm_segment_map.ts";
 import { round6 } from "./round6.ts";
 
@@ -35,7 +35,7 @@ export interface ClusterFeatureLift {
 export interface ClusterProfile {
   /** 1 = the largest cluster. */
   id: number;
-  /** From its top sub-categories, e.g. "Books: Comics & Footwear: Mens". */
+  /** From its top sub-categories, e.g. "Books: Comics & Footwear: Mens" (see clusterName). */
   name: string;
   size: number;
   /** Share of clustered customers, 0 to 1. */
@@ -78,14 +78,17 @@ export interface ClusterProfilesInput {
 }
 
 const TOP_FEATURES = 3;
+
+/** The lift a sub-category needs to give a cluster its name. */
+export const NAME_MIN_LIFT = 1.5;
 const TOP_CITIES = 10;
 
 /**
  * Describes clusters: size, revenue and spend per customer, the lift of each
  * sub-category (the cluster's share of spend on it over all customers'
  * share: 2 means it takes twice the weight in their baskets), a name from
- * the two sub-categories with the highest lift above 1 ("Mixed baskets" when
- * none over-indexes; a repeated name gets the cluster number), the RFM
+ * the two sub-categories with the highest lift of at least 1.5 (see
+ * clusterName; a repeated name gets the cluster number), the RFM
  * segment mix and, with a customers table, age bands, genders and cities.
  *
  * @example
@@ -100,7 +103,10 @@ const TOP_CITIES = 10;
  *   spend: { rows: 2, cols: 2, values: Float64Array.from([30, 0, 0, 10]) },
  * };
  * const [first, second] = clusterProfiles({ features, labels: [0, 1], k: 2 });
- * if (first.name !== "Books: Comics" || second.lift[1] !== 4) throw new Error(JSON.stringify(second));
+ * // Comics: (30 / 30) / (30 / 40) = 1.33, too little to name a cluster after.
+ * if (first.name !== "Mixed baskets" || second.name !== "Books: DIY" || second.lift[1] !== 4) {
+ *   throw new Error(JSON.stringify([first.name, second]));
+ * }
  * ```
  */
 export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
@@ -152,7 +158,7 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
       }));
     return {
       id: c + 1,
-      name: clusterName(topSubCategories),
+      name: clusterName(topSubCategories, columns),
       size: sizes[c],
       share: n ? sizes[c] / n : 0,
       revenue: round6(revenue),
@@ -173,9 +179,25 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
   return profiles;
 }
 
-function clusterName(top: readonly ClusterFeatureLift[]): string {
-  if (top.length === 0) return "Mixed baskets";
-  return top.slice(0, 2).map((t) => t.label).join(" & ");
+/**
+ * A cluster's name: the labels of its (up to) two sub-categories with a lift
+ * of at least NAME_MIN_LIFT, the category said once when both share it
+ * ("Books: Fiction & Comics"); "Mixed baskets" when none reaches it.
+ */
+export function clusterName(
+  top: readonly Pick<ClusterFeatureLift, "label" | "lift">[],
+  columns: readonly Pick<FeatureColumn, "label" | "category" | "subCategory">[],
+): string {
+  const named = top.filter((t) => t.lift >= NAME_MIN_LIFT).slice(0, 2)
+    .map((t) => columns.find((c) => c.label === t.label)!);
+  if (named.length === 0) return "Mixed baskets";
+  if (
+    named.length === 2 && named[0].category === named[1].category &&
+    named[0].subCategory !== null && named[1].subCategory !== null
+  ) {
+    return `${named[0].label} & ${named[1].subCategory}`;
+  }
+  return named.map((c) => c.label).join(" & ");
 }
 
 function sum(values: Float64Array): number {

@@ -1,5 +1,8 @@
 import { assertAlmostEquals, assertEquals } from "../assert.ts";
-import { clusterProfiles } from "../../src/analysis/cluster_profiles.ts";
+import {
+  clusterName,
+  clusterProfiles,
+} from "../../src/analysis/cluster_profiles.ts";
 import { ageBand } from "../../src/analysis/age_band.ts";
 
 const COLUMNS = ["Comics", "DIY", "Fiction"].map((sub) => ({
@@ -31,7 +34,12 @@ Deno.test("clusterProfiles() measures lift as the cluster's spend share over eve
   assertAlmostEquals(first.lift[0]!, (100 / 200) / (100 / 300), 1e-12);
   assertEquals(first.topSubCategories.map((t) => t.label), ["Books: Comics"]);
   assertEquals(first.name, "Books: Comics");
-  assertEquals(second.name, "Books: Fiction & Books: DIY");
+  // DIY over-indexes (1.36) too little to name the cluster.
+  assertEquals(second.topSubCategories.map((t) => t.label), [
+    "Books: Fiction",
+    "Books: DIY",
+  ]);
+  assertEquals(second.name, "Books: Fiction");
   assertEquals([first.size, first.revenue, first.averageSpend], [2, 200, 100]);
 });
 
@@ -65,4 +73,24 @@ Deno.test("ageBand() counts whole years to the as-of date", () => {
   assertEquals(ageBand("1959-03-02", "2024-03-01"), "55–64");
   assertEquals(ageBand(null, "2024-03-01"), "Unknown");
   assertEquals(ageBand("2030-01-01", "2024-03-01"), "Unknown");
+});
+
+Deno.test("clusterName() names a category once and falls back to Mixed baskets", () => {
+  const columns = [
+    { label: "Books: Fiction", category: "Books", subCategory: "Fiction" },
+    { label: "Books: Comics", category: "Books", subCategory: "Comics" },
+    { label: "Footwear: Mens", category: "Footwear", subCategory: "Mens" },
+    { label: "Fuel", category: "Fuel", subCategory: null },
+  ];
+  const lift = (label: string, value: number) => ({ label, lift: value });
+  assertEquals(
+    clusterName([lift("Books: Fiction", 3), lift("Books: Comics", 2)], columns),
+    "Books: Fiction & Comics",
+  );
+  assertEquals(
+    clusterName([lift("Fuel", 3), lift("Footwear: Mens", 2)], columns),
+    "Fuel & Footwear: Mens",
+  );
+  assertEquals(clusterName([lift("Fuel", 1.4)], columns), "Mixed baskets");
+  assertEquals(clusterName([], columns), "Mixed baskets");
 });
