@@ -32,23 +32,23 @@ export interface CreateDatasetOptions {
   source?: string;
 }
 
-/** SQL that creates the data model's tables. */
-export function schemaSql(): string {
+/** SQL statements that create the data model's tables. */
+export function schemaSql(): string[] {
   const table = (name: string, columns: readonly ColumnSpec[]) =>
     `CREATE TABLE ${name} (${
       columns.map((c) => `${c.name} ${c.type}${c.required ? " NOT NULL" : ""}`)
         .join(", ")
     })`;
-  return `${table("sales", SALES_COLUMNS)}; ${
-    table("customers", CUSTOMER_COLUMNS)
-  };`;
+  return [table("sales", SALES_COLUMNS), table("customers", CUSTOMER_COLUMNS)];
 }
 
 /** Opens an empty in-memory database with the data model's tables. */
 export async function openDatabase(): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  await connection.run(schemaSql());
+  // One statement per run(): several in one call can crash DuckDB's
+  // node bindings at exit.
+  for (const statement of schemaSql()) await connection.run(statement);
   return connection;
 }
 

@@ -196,7 +196,8 @@ interface Context {
   dateFormat: DateOrder | undefined;
 }
 
-async function countDuplicates(
+/** Counts lines that exactly repeat an earlier line of `table`. */
+export async function countDuplicates(
   connection: DuckDBConnection,
   table: string,
   columns: string[],

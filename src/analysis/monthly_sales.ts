@@ -1,0 +1,42 @@
+import type { Dataset } from "../data/dataset.ts";
+import { relativeChange } from "./relative_change.ts";
+import { salesByDay, sumDays } from "./sales_by_day.ts";
+import type { SalesOptions } from "./sales_options.ts";
+
+/** One calendar month's sales. */
+export interface MonthlySalesRow {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Days of the period in this month: fewer at the period's edges. */
+  days: number;
+  /** Net sales of the month; 0 for a month without lines. */
+  totalSales: number;
+  saleLines: number;
+  /**
+   * Month-over-month change as a fraction of the previous month's net sales
+   * (0.1 = +10 %); null for the first month or after a month of zero sales.
+   * Compare partial months (see `days`) with care.
+   */
+  change: number | null;
+}
+
+/**
+ * Net sales by calendar month, every month of the period listed, with the
+ * change against the month before.
+ */
+export async function monthlySales(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<MonthlySalesRow[]> {
+  const { days } = await salesByDay(data, options, "monthly sales");
+  const months = sumDays(days, (date) => date.slice(0, 7));
+  return months.map((month, i) => ({
+    month: month.key,
+    days: month.days,
+    totalSales: month.totalSales,
+    saleLines: month.saleLines,
+    change: i === 0
+      ? null
+      : relativeChange(month.totalSales, months[i - 1].totalSales),
+  }));
+}

@@ -1,0 +1,305 @@
+import type { Dataset } from "../data/dataset.ts";
+import { type SalesFilter, salesWhere } from "./sales_filter.ts";
+
+/** How finely a cube's cells cut time. */
+export type CubeGrain = "day" | "week" | "month";
+
+/** A customer's segment and cluster, for the cube's customer dimensions. */
+export interface CustomerGroup {
+  customer_id: string;
+  segment: string;
+  cluster: string;
+}
+
+/** Options for {@linkcode salesCube}. */
+export interface SalesCubeOptions {
+  /** Each customer's RFM segment and cluster; lines of other customers get "(none)". */
+  groups?: readonly CustomerGroup[];
+  /** Lines after this day are left out, `YYYY-MM-DD`. */
+  asOf?: string;
+  /** Only the lines this filter selects go into the cube. */
+  filter?: SalesFilter;
+  /** The most cells the cube may have: the grain coarsens from day to week to month to stay within it. Default 60,000. */
+  maxCells?: number;
+}
+
+/**
+ * Sums of sale lines by period × store × region × channel × department ×
+ * category × fuel type × segment × cluster, stored by column: each dimension
+ * as indexes into its list of values, each measure as numbers. It is what the
+ * report's page carries instead of sale lines, so that filters can recompute
+ * every figure in the browser; its size is bounded by `maxCells`, not by the
+ * number of lines.
+ */
+export interface SalesCube {
+  grain: CubeGrain;
+  /** First and last day with lines. */
+  from: string | null;
+  to: string | null;
+  dims: {
+    /** Period start days (`YYYY-MM-DD`; the Monday of a week, the 1st of a month). */
+    period: string[];
+    store: string[];
+    region: string[];
+    channel: string[];
+    department: string[];
+    category: string[];
+    fuelType: string[];
+    segment: string[];
+    cluster: string[];
+  };
+  /** The city of each store (by store index); "(none)" when unknown. */
+  storeCity: string[];
+  cells: CubeColumns<CellDimension, CellMeasure>;
+  /**
+   * Transactions counted by the set of categories they hold (a bit mask over
+   * `dims.category`), so that transaction counts stay exact under any filter.
+   * Null when the data has no transaction ids or more than 30 categories.
+   */
+  baskets:
+    | CubeColumns<
+      Exclude<CellDimension, "department" | "category" | "fuelType"> | "mask",
+      "count"
+    >
+    | null;
+  /** Customers counted by segment, cluster and the set of categories they bought. */
+  customers: CubeColumns<"segment" | "cluster" | "mask", "count"> | null;
+}
+
+/** The dimensions of a cube cell. */
+export type CellDimension = keyof SalesCube["dims"];
+/** The measures of a cube cell. */
+export type CellMeasure =
+  | "net"
+  | "gross"
+  | "returns"
+  | "lines"
+  | "returnLines"
+  | "quantity"
+  | "gallons"
+  /** Net sales of the lines that have a transaction id (for the average basket). */
+  | "basketNet";
+
+/** Columns of equal length, one per dimension and measure. */
+export type CubeColumns<D extends string, M extends string> =
+  & { length: number }
+  & Record<D, number[]>
+  & Record<M, number[]>;
+
+const DIMENSIONS: readonly CellDimension[] = [
+  "period",
+  "store",
+  "region",
+  "channel",
+  "department",
+  "category",
+  "fuelType",
+  "segment",
+  "cluster",
+];
+const NONE = "(none)";
+const GRAINS: readonly CubeGrain[] = ["day", "week", "month"];
+
+/** Builds the report's sales cube from the data model. */
+export async function salesCube(
+  data: Dataset,
+  options: SalesCubeOptions = {},
+): Promise<SalesCube> {
+  const { connection } = data;
+  const maxCells = options.maxCells ?? 60_000;
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE cube_groups (customer_id VARCHAR PRIMARY KEY, segment VARCHAR, cluster VARCHAR)",
+  );
+  if (options.groups?.length) {
+    const appender = await connection.createAppender("cube_groups");
+    for (const g of options.groups) {
+      appender.appendVarchar(g.customer_id);
+      appender.appendVarchar(g.segment);
+      appender.appendVarchar(g.cluster);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  const condition = salesWhere({
+    ...options.filter,
+    ...(options.asOf &&
+        (!options.filter?.to || options.asOf < options.filter.to)
+      ? { to: options.asOf }
+      : {}),
+  }, "s");
+  const label = (column: string) =>
+    `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
+  await connection.run(
+    `
+    CREATE OR REPLACE TEMP TABLE cube_lines AS
+    SELECT s.date, ${label("s.store")} AS store, ${label("s.region")} AS region,
+           ${label("s.channel")} AS channel, ${
+      label("s.department")
+    } AS department,
+           s.category, ${
+      label(
+        "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
+      )
+    } AS fuel_type,
+           ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
+           s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons
+    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${condition.sql}`,
+    condition.params,
+  );
+  let grain: CubeGrain = "day";
+  for (const candidate of GRAINS) {
+    grain = candidate;
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*) FROM (SELECT DISTINCT ${
+        periodSql(candidate)
+      }, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_lines)`,
+    );
+    if (Number(reader.getRows()[0][0]) <= maxCells) break;
+  }
+  const dictionary = async (column: string) =>
+    (await connection.runAndReadAll(
+      `SELECT DISTINCT ${column} AS v FROM cube_lines ORDER BY v`,
+    ))
+      .getRows().map((r) => String(r[0]));
+  const dims = {
+    period: await dictionary(`strftime(${periodSql(grain)}, '%Y-%m-%d')`),
+    store: await dictionary("store"),
+    region: await dictionary("region"),
+    channel: await dictionary("channel"),
+    department: await dictionary("department"),
+    category: await dictionary("category"),
+    fuelType: await dictionary("fuel_type"),
+    segment: await dictionary("segment"),
+    cluster: await dictionary("cluster"),
+  };
+  const index = (dim: CellDimension, expr: string) =>
+    `list_position(${listLiteral(dims[dim])}, ${expr})::INTEGER - 1 AS ${dim}`;
+  const dimSelect = [
+    index("period", `strftime(${periodSql(grain)}, '%Y-%m-%d')`),
+    index("store", "store"),
+    index("region", "region"),
+    index("channel", "channel"),
+    index("department", "department"),
+    index("category", "category"),
+    index("fuelType", "fuel_type"),
+    index("segment", "segment"),
+    index("cluster", "cluster"),
+  ];
+  const cellsReader = await connection.runAndReadAll(`
+    SELECT ${dimSelect.join(", ")},
+      sum(amount) AS net,
+      coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS gross,
+      coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS returns,
+      count(*)::INTEGER AS "lines",
+      (count(*) FILTER (WHERE amount < 0))::INTEGER AS "returnLines",
+      coalesce(sum(quantity), 0) AS quantity,
+      coalesce(sum(gallons), 0) AS gallons,
+      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet"
+    FROM cube_lines GROUP BY ALL ORDER BY ALL`);
+  const cells = columns(cellsReader.getRowObjectsJS(), [
+    ...DIMENSIONS,
+    "net",
+    "gross",
+    "returns",
+    "lines",
+    "returnLines",
+    "quantity",
+    "gallons",
+    "basketNet",
+  ]) as SalesCube["cells"];
+  const storeCity = (await connection.runAndReadAll(
+    `SELECT store, coalesce(min(city), '${NONE}') FROM cube_lines GROUP BY store ORDER BY store`,
+  )).getRows().map((r) => String(r[1]));
+  let baskets: SalesCube["baskets"] = null;
+  const [hasTransactions] = (await connection.runAndReadAll(
+    "SELECT count(transaction_id) > 0 FROM cube_lines",
+  )).getRows()[0];
+  const categoryBit = `(1 << (list_position(${
+    listLiteral(dims.category)
+  }, category) - 1))`;
+  if (hasTransactions && dims.category.length <= 30) {
+    const reader = await connection.runAndReadAll(`
+      WITH t AS (
+        SELECT transaction_id, min(date) AS date, min(store) AS store, min(region) AS region,
+               min(channel) AS channel, min(segment) AS segment, min(cluster) AS cluster,
+               bit_or(${categoryBit})::INTEGER AS mask
+        FROM cube_lines WHERE transaction_id IS NOT NULL GROUP BY transaction_id
+      )
+      SELECT ${
+      [
+        dimSelect[0],
+        dimSelect[1],
+        dimSelect[2],
+        dimSelect[3],
+        dimSelect[7],
+        dimSelect[8],
+      ].join(", ")
+        .replace(/strftime\(([^)]*)date\)/, "strftime($1t.date)")
+    },
+        mask, count(*)::INTEGER AS count
+      FROM (SELECT * EXCLUDE (date), date FROM t) GROUP BY ALL ORDER BY ALL`);
+    baskets = columns(reader.getRowObjectsJS(), [
+      "period",
+      "store",
+      "region",
+      "channel",
+      "segment",
+      "cluster",
+      "mask",
+      "count",
+    ]) as NonNullable<SalesCube["baskets"]>;
+  }
+  let customers: SalesCube["customers"] = null;
+  const [hasCustomers] = (await connection.runAndReadAll(
+    "SELECT count(customer_id) > 0 FROM cube_lines",
+  )).getRows()[0];
+  if (hasCustomers && dims.category.length <= 30) {
+    const reader = await connection.runAndReadAll(`
+      WITH c AS (
+        SELECT customer_id, min(segment) AS segment, min(cluster) AS cluster, bit_or(${categoryBit})::INTEGER AS mask
+        FROM cube_lines WHERE customer_id IS NOT NULL GROUP BY customer_id
+      )
+      SELECT ${dimSelect[7]}, ${dimSelect[8]}, mask, count(*)::INTEGER AS count
+      FROM c GROUP BY ALL ORDER BY ALL`);
+    customers = columns(reader.getRowObjectsJS(), [
+      "segment",
+      "cluster",
+      "mask",
+      "count",
+    ]) as NonNullable<SalesCube["customers"]>;
+  }
+  const [range] = (await connection.runAndReadAll(
+    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
+  )).getRows();
+  await connection.run("DROP TABLE cube_lines");
+  await connection.run("DROP TABLE cube_groups");
+  return {
+    grain,
+    from: range[0] === null ? null : String(range[0]),
+    to: range[1] === null ? null : String(range[1]),
+    dims,
+    storeCity,
+    cells,
+    baskets,
+    customers,
+  };
+}
+
+function periodSql(grain: CubeGrain): string {
+  return grain === "day" ? "date" : `date_trunc('${grain}', date)::DATE`;
+}
+
+function listLiteral(values: string[]): string {
+  return `[${
+    values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")
+  }]::VARCHAR[]`;
+}
+
+function columns(
+  rows: Record<string, unknown>[],
+  names: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { length: rows.length };
+  for (const name of names) out[name] = rows.map((row) => Number(row[name]));
+  return out;
+}

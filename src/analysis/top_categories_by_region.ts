@@ -1,0 +1,61 @@
+import type { Dataset } from "../data/dataset.ts";
+import type { SalesOptions } from "./sales_options.ts";
+import { salesTotals } from "./sales_totals.ts";
+import { compareNames } from "./compare_names.ts";
+
+/** Options for {@linkcode topCategoriesByRegion}. */
+export interface TopCategoriesByRegionOptions extends SalesOptions {
+  /** How many categories to keep in each region. Default 2. */
+  n?: number;
+}
+
+/** One of the leading categories of a region. */
+export interface TopCategoryRow {
+  /** The region, or "(none)" for lines without one. */
+  region: string;
+  /** 1 for the region's best-selling category, 2 for the next... */
+  rank: number;
+  category: string;
+  /** The category's net sales in the region. */
+  totalSales: number;
+  /** The category's share of the region's net sales; 0 when those are 0. */
+  share: number;
+}
+
+/**
+ * The N best-selling categories (by net sales) of each region; ties are
+ * broken by category name. Regions come in name order.
+ */
+export async function topCategoriesByRegion(
+  data: Dataset,
+  options: TopCategoriesByRegionOptions = {},
+): Promise<TopCategoryRow[]> {
+  const { n = 2, ...filter } = options;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(
+      `Cannot compute top categories by region: option "n": ${n} is not a positive whole number`,
+    );
+  }
+  const rows = await salesTotals(
+    data,
+    ["region", "category"],
+    filter,
+    "top categories by region",
+  );
+  const byRegion = new Map<string, typeof rows>();
+  for (const row of rows) {
+    byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row]);
+  }
+  const regions = [...byRegion.keys()].sort(compareNames);
+  return regions.flatMap((region) => {
+    const categories = byRegion.get(region)!;
+    const regionSales = categories.reduce((s, r) => s + r.totalSales, 0);
+    return categories.slice(0, n).map((row, i) => ({
+      region,
+      rank: i + 1,
+      category: row.category,
+      totalSales: row.totalSales,
+      share: regionSales === 0 ? 0 : row.totalSales / regionSales,
+    }));
+  });
+}

@@ -1,0 +1,47 @@
+import {
+  base64ToBytes,
+  decryptReport,
+  deriveReportKey,
+  type LockedPayload,
+} from "./report_crypto.ts";
+
+const PAYLOAD =
+  /<script type="application\/json" id="basket-locked-report">([^<]*)<\/script>/;
+
+/**
+ * Opens a page made by `encryptPage` with its password and returns the
+ * report's HTML, through the same decryption code that the page runs in the
+ * browser. Useful to check a locked page before publishing it.
+ *
+ * Throws a `SyntaxError` when the page holds no locked report, and an
+ * `Error` when the password is wrong (or the page was changed).
+ */
+export async function decryptPage(
+  page: string,
+  password: string,
+): Promise<string> {
+  const match = PAYLOAD.exec(page);
+  if (!match) {
+    throw new SyntaxError(
+      "Cannot open the locked report: the page holds no encrypted report",
+    );
+  }
+  const payload = JSON.parse(match[1]) as LockedPayload;
+  const key = await deriveReportKey(
+    password,
+    base64ToBytes(payload.salt),
+    payload.iterations,
+    false,
+  );
+  try {
+    return await decryptReport(payload, key);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "OperationError") {
+      throw new Error(
+        "Cannot open the locked report: the password is wrong, or the page was changed",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import type { SalesHeadline } from "../analysis/sales_headline.ts";
+import { formatValue } from "./format_value.ts";
+import { html, type Html } from "./html.ts";
+
+/**
+ * The headline figures as a list of cards, each with its change against the
+ * previous period of equal length when the data covers it.
+ */
+export function renderHeadline(headline: SalesHeadline): Html {
+  const change = headline.change;
+  const card = (
+    id: string,
+    label: string,
+    value: string,
+    delta: number | null | undefined,
+    detail?: string,
+  ) =>
+    html`<div class="card" data-figure="${id}"><dt>${label}</dt><dd><span class="value">${value}</span>${
+      delta === undefined ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
+        delta === null ? "no earlier period to compare" : `${formatValue(delta, "change")} vs previous period`
+      }</span>`
+    }${detail ? html` <span class="detail">${detail}</span>` : ""}</dd></div>`;
+  const period = headline.period;
+  return html`<dl class="headline">
+${card("totalSales", "Net sales", formatValue(headline.totalSales, "money"), change?.totalSales ?? null)}
+${card("grossSales", "Gross sales", formatValue(headline.grossSales, "money"), change?.grossSales ?? null)}
+${card("returnsValue", "Returns", formatValue(headline.returnsValue, "money"), change?.returnsValue ?? null, `${formatValue(headline.returnRate, "percent")} of gross sales, ${formatValue(headline.returnLines, "integer")} lines`)}
+${card("saleLines", "Sale lines", formatValue(headline.saleLines, "integer"), change?.saleLines ?? null)}
+${card("transactions", "Transactions", formatValue(headline.transactions, "integer"), change?.transactions ?? null)}
+${card("averageBasket", "Average basket", formatValue(headline.averageBasket, "money"), change?.averageBasket ?? null)}
+${card("stores", "Stores", formatValue(headline.stores, "integer"), undefined)}
+${card("customers", "Customers", formatValue(headline.customers, "integer"), change?.customers ?? null)}
+${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales", undefined, period ? `${formatValue(period.days, "integer")} days` : undefined)}
+</dl>`;
+}

@@ -1,0 +1,214 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import { formatInteger, formatMoney } from "./format_number.ts";
+import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
+import { REPORT_CSS } from "./report_css.ts";
+import type { ReportModel } from "./report_model.ts";
+import type { FilterState } from "./filter_state.ts";
+
+/** The values each filter offers, from the data. */
+export interface FilterOptions {
+  categories: string[];
+  regions: string[];
+  stores: string[];
+  channels: string[];
+  segments: string[];
+  clusters: string[];
+  from: string | null;
+  to: string | null;
+}
+
+/** What {@linkcode renderReport} puts together. */
+export interface ReportPage {
+  model: ReportModel;
+  /** The sales view (headline, charts, tables) for the model's selection. */
+  salesView: Html;
+  fuelView: Html;
+  customersView: Html;
+  filterOptions: FilterOptions;
+  /** Data the page's script reads (the cube and what the views need), as JSON. */
+  pageData: unknown;
+  /** The bundled page script; null renders a page without filters. */
+  script: string | null;
+  /** Method notes, one item each. */
+  methods: Html[];
+}
+
+/**
+ * Renders the whole report page: one self-contained HTML file with inline
+ * CSS, SVG, data and script, that makes no request.
+ */
+export function renderReport(page: ReportPage): string {
+  const { model } = page;
+  const p = model.parameters;
+  const filters = describeFilters(p.filters);
+  const doc = html`
+    <!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="Basket">
+        <title>Sales report: ${model.data.from ?? ""} to ${model.data.to ??
+          ""}</title>
+        <style>${unsafeRawHtml(REPORT_CSS)}</style>
+      </head>
+      <body>
+    <a class="skip" href="#main">Skip to the report</a>
+    <header class="page">
+    <h1>Sales report</h1>
+    <dl class="meta">
+    <dt>Data</dt><dd>${model.data.source}</dd>
+    <dt>Period</dt><dd>${model.data.from ?? "no sales"}${model.data.to
+      ? ` to ${model.data.to}`
+      : ""}</dd>
+    <dt>As of</dt><dd>${p.asOf ?? "the day after the last sale"}</dd>
+    <dt>Generated</dt><dd><time datetime="${model.generatedAt}">${model
+      .generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC")}</time></dd>
+    <dt>Seed</dt><dd>${p.seed}</dd>
+    <dt>Clusters</dt><dd>${p.k === null
+      ? "k chosen by silhouette"
+      : `k = ${p.k}`}</dd>
+    ${filters
+      ? html`
+        <dt>Built with filters</dt>
+        <dd>${filters}</dd>
+      `
+      : ""}
+    </dl>
+    </header>
+    <nav class="sections" aria-label="Sections"><ul>
+    <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
+      model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
+    }`}<li><a href="#customers">Customers</a></li><li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
+    </ul></nav>
+    ${page.script ? renderFilterForm(page.filterOptions) : ""}
+    <main id="main">
+    <div data-slot="sales-view">${page.salesView}</div>
+    <section id="fuel" aria-labelledby="h-fuel"${model.sales.fuel ? "" : html`
+      hidden
+    `}><h2 id="h-fuel">Fuel</h2><div data-slot="fuel-view">${page
+      .fuelView}</div></section>
+    <section id="customers" aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><div data-slot="customers-view">${page
+      .customersView}</div></section>
+    ${renderDataQuality(model)}
+    <section id="methods" aria-labelledby="h-methods"><h2 id="h-methods">Methods</h2><ul class="methods">${page
+      .methods.map((m) => html`<li>${m}</li>`)}</ul></section>
+    </main>
+    ${page.script
+      ? html`<script type="application/json" id="basket-data">${
+        jsonForScript(page.pageData)
+      }</script>
+<script type="module">${
+        unsafeRawHtml(page.script.replaceAll("</script", "<\\/script"))
+      }</script>`
+      : ""}
+      </body>
+    </html>
+  `;
+  return doc.markup;
+}
+
+function renderFilterForm(options: FilterOptions): Html {
+  const group = (name: string, label: string, values: string[]) =>
+    values.length > 1
+      ? html`
+        <details data-filter="${name}">
+          <summary>${label} <span class="count">(all)</span></summary>
+          <fieldset><legend class="skip">${label}</legend>${values.map((v) =>
+            html`<label><input type="checkbox" name="${name}" value="${v}"> ${v}</label>`
+          )}</fieldset>
+        </details>
+      `
+      : "";
+  return html`<form class="filters" id="filters" aria-label="Filters">
+${group("category", "Category", options.categories)}
+${group("region", "Region", options.regions)}
+${group("store", "Store", options.stores)}
+${group("channel", "Channel", options.channels)}
+${group("segment", "RFM segment", options.segments)}
+${group("cluster", "Cluster", options.clusters)}
+<span class="dates"><label>From <input type="date" name="from" min="${
+    options.from ?? ""
+  }" max="${
+    options.to ?? ""
+  }"></label><label>To <input type="date" name="to" min="${
+    options.from ?? ""
+  }" max="${options.to ?? ""}"></label></span>
+<button type="reset" id="reset-filters">Reset filters</button>
+<p class="status" role="status" aria-live="polite" id="filter-status">Showing all sales</p>
+</form>`;
+}
+
+function renderDataQuality(model: ReportModel): Html {
+  const d = model.data;
+  return html`
+    <section id="data-quality"
+      aria-labelledby="h-data-quality"><h2 id="h-data-quality">Data quality</h2>
+    <dl class="meta">
+    <dt>Source</dt><dd>${d.kind}${d.files.length
+      ? `: ${d.files.map((f) => f.split("/").pop()).join(", ")}`
+      : ""}</dd>
+    <dt>Rows read</dt><dd>${formatInteger(d.rows)}</dd>
+    <dt>Rows rejected</dt><dd>${formatInteger(d.rejectedRows)}</dd>
+    <dt>Returns</dt><dd>${formatInteger(d.returns.lines)} lines, ${formatMoney(
+      d.returns.amount,
+    )}</dd>
+    <dt>Duplicate lines</dt><dd>${formatInteger(d.duplicates)} (kept)</dd>
+    <dt>Stores</dt><dd>${formatInteger(d.stores)}</dd>
+    <dt>Customers</dt><dd>${formatInteger(d.customers)}</dd>
+    </dl>
+    ${d.rejectReasons.length
+      ? html`
+        <div class="table-wrap">
+          <table>
+            <caption>Rejected rows by reason</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reason</th>
+                <th scope="col" class="num">Rows</th>
+              </tr>
+            </thead>
+            <tbody>${d.rejectReasons.map((r) =>
+              html`
+                <tr>
+                  <th scope="row">${r.reason}</th>
+                  <td class="num">${formatInteger(r.count)}</td>
+                </tr>
+              `
+            )}</tbody>
+          </table>
+        </div>
+        <p
+          class="note">Every rejected row, with its file, row number and reason, is in rejected_rows.csv beside this report.</p>
+      `
+      : ""}
+    ${d.columns.length
+      ? html`
+        <details>
+          <summary>Which column fed which field</summary>
+          <ul>${d.columns.map((c) =>
+            html`<li>${c.field} ← ${c.file.split("/").pop()}: ${c.column}</li>`
+          )}</ul>
+        </details>
+      `
+      : ""}
+    </section>
+  `;
+}
+
+/** Describes command-line filters in words, or "" when there are none. */
+export function describeFilters(filters: FilterState): string {
+  const parts: string[] = [];
+  const list = (label: string, values?: string[]) => {
+    if (values?.length) parts.push(`${label} ${values.join(", ")}`);
+  };
+  list("category", filters.categories);
+  list("region", filters.regions);
+  list("store", filters.stores);
+  list("channel", filters.channels);
+  list("segment", filters.segments);
+  list("cluster", filters.clusters);
+  if (filters.from) parts.push(`from ${filters.from}`);
+  if (filters.to) parts.push(`to ${filters.to}`);
+  return parts.join("; ");
+}

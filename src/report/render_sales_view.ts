@@ -1,0 +1,84 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import type { SalesFigures } from "../analysis/sales_figures.ts";
+import { type Html, html, unsafeRawHtml } from "./html.ts";
+import { renderHeadline } from "./render_headline.ts";
+import { renderTable } from "./render_table.ts";
+import { fuelTables, salesTables } from "./sales_tables.ts";
+import type { TableSpec } from "./table_spec.ts";
+
+/** How views render charts: in a browser `document` is the page's, outside it linkedom's. */
+export interface ViewContext {
+  document: Document;
+  /** Chart width in pixels. */
+  width: number;
+  /** Under the sub-category table: why it may not follow the filters. */
+  subCategoryNote?: string;
+}
+
+/** One chart of a view: a figure rendered from the selection's figures, or nothing when there is no data for it. */
+export interface ChartSlot<F> {
+  id: string;
+  render: (figures: F, context: ViewContext) => Element | null;
+}
+
+/** Renders charts into `<figure>` slots. */
+export function renderCharts<F>(
+  slots: readonly ChartSlot<F>[],
+  figures: F,
+  context: ViewContext,
+): Html {
+  return html`<div class="charts">${
+    slots.map((slot) => {
+      const element = slot.render(figures, context);
+      return element
+        ? html`<figure class="chart" id="chart-${slot.id}">${
+          unsafeRawHtml(element.outerHTML)
+        }</figure>`
+        : "";
+    })
+  }</div>`;
+}
+
+/** The tables a sales view shows, for CSV export too. */
+export function salesViewTables(
+  figures: SalesFigures,
+  context: Pick<ViewContext, "subCategoryNote">,
+): TableSpec[] {
+  return [...salesTables(figures, context), ...fuelTables(figures)];
+}
+
+/**
+ * The headline and sales sections for one selection: rendered on the server
+ * for the whole data, and again in the page whenever the reader filters.
+ */
+export function renderSalesView(
+  figures: SalesFigures,
+  charts: readonly ChartSlot<SalesFigures>[],
+  context: ViewContext,
+): Html {
+  const tables = salesTables(figures, context);
+  return html`
+    <section id="headline"
+      aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2>${renderHeadline(
+        figures.headline,
+      )}</section>
+    <section id="sales" aria-labelledby="h-sales"><h2 id="h-sales">Sales</h2>
+    ${renderCharts(charts, figures, context)}
+    ${tables.map(renderTable)}
+    </section>
+  `;
+}
+
+/** The fuel section's content for one selection. */
+export function renderFuelView(
+  figures: SalesFigures,
+  charts: readonly ChartSlot<SalesFigures>[],
+  context: ViewContext,
+): Html {
+  if (!figures.fuel) {
+    return html`<p class="notice">No fuel lines match the filters.</p>`;
+  }
+  return html`${renderCharts(charts, figures, context)}${
+    fuelTables(figures).map(renderTable)
+  }`;
+}

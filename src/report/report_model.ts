@@ -1,0 +1,51 @@
+import type { DataSummary } from "../analysis/data_summary.ts";
+import type { SalesFigures } from "../analysis/sales_figures.ts";
+import type { LoadReport } from "../io/load_source.ts";
+import type { FilterState } from "./filter_state.ts";
+
+/** What a report was built from and with. */
+export interface ReportParameters {
+  /** The data path, or null for the built-in simulator. */
+  data: string | null;
+  map: Record<string, string> | null;
+  dateFormat: string | null;
+  onBadRows: "fail" | "skip";
+  seed: number;
+  /** The analysis date: given, or the day after the last sale. */
+  asOf: string | null;
+  /** Clusters: fixed k, or null when chosen by silhouette. */
+  k: number | null;
+  topN: number;
+  /** Filters applied on the command line. */
+  filters: FilterState;
+}
+
+/** The data-quality facts the report states. */
+export interface ReportData {
+  source: string;
+  kind: LoadReport["kind"];
+  files: string[];
+  /** Sale lines read from the source. */
+  rows: number;
+  rejectedRows: number;
+  rejectReasons: LoadReport["rejectReasons"];
+  returns: DataSummary["returns"];
+  duplicates: number;
+  from: string | null;
+  to: string | null;
+  stores: number;
+  customers: number;
+  columns: LoadReport["columns"];
+}
+
+/** Everything a report shows; `report.json` is this without the cube. */
+export interface ReportModel {
+  schema: "basket-report/1";
+  runId: string;
+  generatedAt: string;
+  parameters: ReportParameters;
+  data: ReportData;
+  sales: SalesFigures & { total: number };
+  /** Null when the data has no customer ids. */
+  customers: unknown | null;
+}
