@@ -7,7 +7,12 @@ import {
 } from "./cluster_profiles.ts";
 import { customerFeatures, type FeatureColumn } from "./customer_features.ts";
 import { fitClusters, type FitClustersOptions } from "./fit_clusters.ts";
-import { type RfmTable, rfmTable, type RfmTableOptions } from "./rfm_table.ts";
+import {
+  cutOff,
+  type RfmTable,
+  rfmTable,
+  type RfmTableOptions,
+} from "./rfm_table.ts";
 import { seededSample } from "./seeded_sample.ts";
 
 /** Options for {@linkcode clusterCustomers}. */
@@ -126,7 +131,10 @@ export async function clusterCustomers(
     varianceThreshold = 0.8,
     ...filter
   } = options;
-  const features = await customerFeatures(data, { ...filter, share });
+  const features = await customerFeatures(data, {
+    ...cutOff(filter, asOf),
+    share,
+  });
   const rfm = givenRfm ??
     await rfmTable(data, { ...filter, asOf, ties, segmentMap });
   const fit = fitClusters(features.features, {

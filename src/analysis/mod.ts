@@ -53,3 +53,4 @@ export * from "./cluster_lift_cells.ts";
 export * from "./segment_cluster_cross_tab.ts";
 export * from "./seeded_random.ts";
 export * from "./seeded_sample.ts";
+export * from "./segmentation_notes.ts";

@@ -12,8 +12,9 @@ import { type SalesFilter, salesWhere } from "./sales_filter.ts";
 /** Options for {@linkcode rfmTable}: a sales filter plus scoring choices. */
 export interface RfmTableOptions extends SalesFilter {
   /**
-   * The day recency is measured to, `YYYY-MM-DD`. Default: the day after the
-   * last date among the (filtered) sale lines.
+   * The day recency is measured to, `YYYY-MM-DD`: the report's "today".
+   * Lines dated after it are left out, as in every analysis. Default: the
+   * day after the last date among the (filtered) sale lines.
    */
   asOf?: string;
   /** How equal values are scored; default `"quantile"` (see TiePolicy). */
@@ -116,7 +117,7 @@ export async function rfmTable(
       }: the date is not in YYYY-MM-DD form`,
     );
   }
-  const where = salesWhere(filter);
+  const where = salesWhere(cutOff(filter, givenAsOf));
   const and = where.sql ? `${where.sql} AND` : "WHERE";
   const [totals] = await queryRows<{
     last_date: string | null;
@@ -166,15 +167,6 @@ export async function rfmTable(
       continue;
     }
     const recency = daysBetween(c.last_purchase, asOf);
-    if (recency < 0) {
-      throw new RangeError(
-        `Cannot compute RFM as of ${JSON.stringify(asOf)}: customer ${
-          JSON.stringify(c.customer_id)
-        } bought on ${
-          JSON.stringify(c.last_purchase)
-        }, after that date; filter with "to" to look back in time`,
-      );
-    }
     buyers.push({
       customerId: c.customer_id,
       lastPurchase: c.last_purchase,
@@ -201,6 +193,15 @@ export async function rfmTable(
     segment: segmentOf(segmentMap, r[i], f[i])!,
   }));
   return { asOf, ties, segmentMap, rows, excluded };
+}
+
+/**
+ * The filter with lines after `asOf` left out: `to` becomes the earlier of
+ * `to` and `asOf`.
+ */
+export function cutOff<T extends SalesFilter>(filter: T, asOf?: string): T {
+  if (asOf === undefined) return filter;
+  return { ...filter, to: filter.to && filter.to < asOf ? filter.to : asOf };
 }
 
 function isDate(text: string): boolean {

@@ -208,3 +208,14 @@ Deno.test("clusterCustomers() tolerates a sub-category no customer bought", asyn
   assertEquals(result.k, 3);
   assertEquals(result.clusters.map((c) => c.lift[diy]), [null, null, null]);
 });
+
+Deno.test("clusterCustomers() leaves out lines after the as-of date, as rfmTable does", async () => {
+  const data = await createDataset(clusterFixture());
+  const rfm = await rfmTable(data, { asOf: "2024-02-08" });
+  const result = await clusterCustomers(data, { asOf: "2024-02-08" });
+  assertOk(result.customers < 36);
+  assertEquals(
+    result.assignments.map((a) => a.customerId),
+    rfm.rows.map((r) => r.customerId),
+  );
+});

@@ -144,13 +144,15 @@ Deno.test("rfmTable() scores customers with one purchase each by recency alone",
   assertEquals(ranked.rows.map((r) => r.frequencyScore), [1, 2, 3, 4, 5]);
 });
 
-Deno.test("rfmTable() rejects an as-of date before a customer's last purchase", async () => {
+Deno.test("rfmTable() leaves out lines after the as-of date and rejects a malformed one", async () => {
   const data = await createDataset({ sales: SALES });
-  await assertRejects(
-    () => rfmTable(data, { asOf: "2024-03-15" }),
-    RangeError,
-    'Cannot compute RFM as of "2024-03-15": customer "A" bought on "2024-03-20", after that date',
+  const table = await rfmTable(data, { asOf: "2024-03-15" });
+  assertEquals(
+    table.rows.map((r) => [r.customerId, r.recency, r.frequency, r.monetary]),
+    [["A", 14, 1, 100], ["B", 34, 1, 20], ["D", 4, 2, 18]],
   );
+  assertEquals(table.excluded.returnOnlyCustomers, 1);
+  assertEquals(table.excluded.anonymousLines, 0);
   await assertRejects(
     () => rfmTable(data, { asOf: "15/03/2024" }),
     RangeError,
