@@ -1,7 +1,7 @@
 import { FUEL_CATEGORY, type SaleLine } from "./schema.ts";
 
 /** One row of the store-sales layout: a store's day in one category and department. */
-export interface StoreSalesRow {
+export interface StoreSalesLayoutRow {
   store_id: string;
   sales_date: string;
   product_category: string;
@@ -27,7 +27,7 @@ export const STORE_SALES_COLUMNS = [
 ] as const;
 
 interface Sum {
-  row: StoreSalesRow;
+  row: StoreSalesLayoutRow;
   cents: number;
   milliGallons: number;
   minPrice: number;
@@ -55,7 +55,7 @@ interface Sum {
  */
 export function* storeSalesRows(
   lines: Iterable<SaleLine>,
-): Generator<StoreSalesRow, void, undefined> {
+): Generator<StoreSalesLayoutRow, void, undefined> {
   let date = "";
   let day = new Map<string, Sum>();
   const flush = function* () {
@@ -115,7 +115,7 @@ export function* storeSalesRows(
   yield* flush();
 }
 
-function finish(sum: Sum): StoreSalesRow {
+function finish(sum: Sum): StoreSalesLayoutRow {
   const row = sum.row;
   row.sales_amount = sum.cents / 100;
   if (row.gallons_sold !== null) {

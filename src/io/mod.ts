@@ -43,3 +43,21 @@ export {
 export * from "./write_simulation.ts";
 export * from "./progress_reporter.ts";
 export * from "./text_file_writer.ts";
+
+// Reading data sources.
+export {
+  type FieldSource,
+  type LoadedSource,
+  type LoadReport,
+  loadSource,
+  type LoadSourceOptions,
+  type SourceKind,
+  STORE_SALES_LAYOUT,
+} from "./load_source.ts";
+export { openSource, type OpenSourceOptions } from "./open_source.ts";
+export { writeRejects } from "./write_rejects.ts";
+
+// Writing and previewing reports.
+export { type RunFiles, writeRun } from "./write_run.ts";
+export { bundleClient } from "./bundle_client.ts";
+export { serveReports, type ServeReportsOptions } from "./serve_reports.ts";
