@@ -190,7 +190,7 @@ async function loadInto(
     columns: partial.columns,
     dateOrders: partial.dateOrders,
   };
-  await connection.run(`DROP TABLE IF EXISTS ${partial.salesTable}`);
+  await dropTemporary(connection);
   const customers = await connection.runAndReadAll(
     `SELECT count(*)::INTEGER FROM customers`,
   );
@@ -200,6 +200,25 @@ async function loadInto(
     source: `${partial.kind} ${path}`,
   };
   return { dataset, report };
+}
+
+/**
+ * Drops the temporary views and tables a load made (staged text, lookups,
+ * converted rows), so that only the data model's tables keep memory.
+ */
+async function dropTemporary(connection: DuckDBConnection): Promise<void> {
+  const list = async (kind: "views" | "tables") =>
+    (await connection.runAndReadAll(
+      `SELECT ${
+        kind === "views" ? "view_name" : "table_name"
+      } FROM duckdb_${kind}() WHERE temporary AND NOT internal`,
+    )).getRows().map((r) => String(r[0]));
+  for (const view of await list("views")) {
+    await connection.run(`DROP VIEW IF EXISTS temp.${sqlIdentifier(view)}`);
+  }
+  for (const table of await list("tables")) {
+    await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(table)}`);
+  }
 }
 
 interface Context {
