@@ -43,6 +43,12 @@ export interface Converted {
   rejected: number;
   /** The date order used for each date field, or "iso" when it had none. */
   dateOrders: Record<string, DateOrder | "iso">;
+  /**
+   * Whether the view lists rows in file order. It does unless a date
+   * field has dd/mm/yyyy dates, which are read through a lookup join; then
+   * order by `__row`.
+   */
+  ordered: boolean;
 }
 
 /**
@@ -59,6 +65,7 @@ export async function convertFields(
 ): Promise<Converted> {
   const { table, file, what } = staged;
   const dateOrders: Record<string, DateOrder | "iso"> = {};
+  let ordered = true;
   // Three levels, so that each value is trimmed and converted once: the
   // staged text trimmed (`__t<i>`, and dates from their lookup table), then
   // the typed values, then the first check each row fails (`__bad`, an
@@ -88,19 +95,30 @@ export async function convertFields(
         options.dateOrder,
       );
       dateOrders[field.name] = order ?? "iso";
-      const lookup = `d${i}`;
-      await connection.run(
-        `CREATE OR REPLACE TEMP TABLE ${table}__${lookup} AS SELECT v, ${
-          dateSql("v", order ?? "dmy")
-        } AS d FROM (SELECT DISTINCT ${
-          sqlIdentifier(field.column)
-        } AS v FROM ${table})`,
-      );
-      joins.push(
-        `LEFT JOIN ${table}__${lookup} ${lookup} ON ${lookup}.v = ${raw}`,
-      );
-      inputs.push(`${lookup}.d AS __d${i}`);
-      value = `__d${i}`;
+      if (order === undefined) {
+        // No dd/mm/yyyy dates: convert row by row (a cast for plain ISO
+        // dates, the same values as dateSql gives) rather than through a
+        // join, which would not keep the file's order.
+        value =
+          `(CASE WHEN regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${text} AS DATE) ELSE ${
+            dateSql(text, "dmy")
+          } END)`;
+      } else {
+        ordered = false;
+        const lookup = `d${i}`;
+        await connection.run(
+          `CREATE OR REPLACE TEMP TABLE ${table}__${lookup} AS SELECT v, ${
+            dateSql("v", order)
+          } AS d FROM (SELECT DISTINCT ${
+            sqlIdentifier(field.column)
+          } AS v FROM ${table})`,
+        );
+        joins.push(
+          `LEFT JOIN ${table}__${lookup} ${lookup} ON ${lookup}.v = ${raw}`,
+        );
+        inputs.push(`${lookup}.d AS __d${i}`);
+        value = `__d${i}`;
+      }
       checks.push({
         column: field.column,
         raw,
@@ -195,7 +213,7 @@ export async function convertFields(
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW ${converted} AS SELECT * EXCLUDE (__bad) FROM ${checked} WHERE __bad IS NULL`,
   );
-  return { table: converted, rejected, dateOrders };
+  return { table: converted, rejected, dateOrders, ordered };
 }
 
 async function decideDateOrder(

@@ -464,3 +464,35 @@ Deno.test("loadSource() leaves only the data model's tables when it is done", as
     },
   );
 });
+
+Deno.test("loadSource() reads ISO dates with or without leading zeros and times, and names one that does not exist", async () => {
+  const line = (date: string, t: string) =>
+    `${date},S1,Dallas,South,Mall store,Sales,Books,Fiction,C1,${t},1,2.5,,,\n`;
+  await withFiles(
+    {
+      "sales.csv": BASKET_HEADER + line("2024-1-5", "T1") +
+        line(" 2024-01-06 ", "T2") + line("2024-01-07T10:30:00", "T3") +
+        line("2024-02-29", "T4"),
+    },
+    async (dir) => {
+      const { dataset, report } = await loadSource({ path: dir });
+      assertEquals(
+        (await queryRows<{ date: string }>(dataset, "SELECT date FROM sales"))
+          .map((r) => r.date),
+        ["2024-01-05", "2024-01-06", "2024-01-07", "2024-02-29"],
+      );
+      assertEquals(Object.values(report.dateOrders), ["iso"]);
+      closeDataset(dataset);
+    },
+  );
+  assertEquals(
+    await loadError(
+      {
+        "sales.csv": BASKET_HEADER + line("2024-01-05", "T1") +
+          line("2023-02-29", "T2"),
+      },
+      (d) => d,
+    ),
+    'Cannot read sales "DIR/sales.csv": row 3, column "date": "2023-02-29" is not a date',
+  );
+});
