@@ -1,6 +1,7 @@
 import type { DuckDBResultReader } from "@duckdb/node-api";
 import type { Dataset } from "../data/dataset.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
+import { round6 } from "./round6.ts";
 import { lastDay } from "./sales_options.ts";
 
 /** How finely a cube's cells cut time. */
@@ -266,7 +267,7 @@ export async function salesCube(
     "gallons",
     "basketNet",
     "gallonsNet",
-  ]) as SalesCube["cells"];
+  ], ROUNDED_MEASURES) as SalesCube["cells"];
   const storeCity = (await connection.runAndReadAll(
     `SELECT store, coalesce(min(city), '${NONE}') FROM cube_days GROUP BY store ORDER BY store`,
   )).getRows().map((r) => String(r[1]));
@@ -381,16 +382,38 @@ function listLiteral(values: string[]): string {
 }
 
 /**
- * The named columns of a query's result as numbers. Read column by column:
- * row objects cost ten times as much for a cube of 50,000 cells.
+ * Sums rounded to 6 decimals, as the SQL analyses round theirs: the same
+ * data gives the same cube whatever the summation order, and the page
+ * carries 1234.56 rather than 1234.5600000000002 (a tenth of the cube's
+ * bytes at a million lines).
+ */
+const ROUNDED_MEASURES: ReadonlySet<string> = new Set([
+  "net",
+  "gross",
+  "returns",
+  "quantity",
+  "gallons",
+  "basketNet",
+  "gallonsNet",
+]);
+
+/**
+ * The named columns of a query's result as numbers, those in `rounded`
+ * rounded to 6 decimals. Read column by column: row objects cost ten times
+ * as much for a cube of 50,000 cells.
  */
 function readColumns(
   reader: DuckDBResultReader,
   names: readonly string[],
+  rounded: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
   const read = reader.getColumnsObjectJS();
   const out: Record<string, unknown> = { length: reader.currentRowCount };
-  for (const name of names) out[name] = read[name].map(Number);
+  for (const name of names) {
+    out[name] = rounded.has(name)
+      ? read[name].map((v) => round6(Number(v)))
+      : read[name].map(Number);
+  }
   return out;
 }
 
