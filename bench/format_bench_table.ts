@@ -73,8 +73,6 @@ function sizeTable(size: SizeResult): string[] {
       ...(reference?.ok ? reference.summary.stages.keys() : []),
     ]),
   ];
-  const outside = (s: Extract<RunOutcome, { ok: true }>["summary"]) =>
-    s.wallSeconds - [...s.stages.values()].reduce((a, b) => a + b, 0);
   const rows = [
     `### ${size.label}: ${count.format(size.lines)} sale lines, ${
       count.format(size.customers)
@@ -95,7 +93,11 @@ function sizeTable(size: SizeResult): string[] {
     ...stageNames.map((name) =>
       rowOf(`stage: ${name}`, (s) => s.stages.get(name) ?? null, seconds)
     ),
-    rowOf("outside the stages (start-up, exit)", outside, seconds),
+    rowOf(
+      "outside the stages (start-up, exit)",
+      (s) => s.outsideSeconds,
+      seconds,
+    ),
     `| floor: read the input once, counting lines | ${
       seconds(size.floorSeconds)
     } | | |`,

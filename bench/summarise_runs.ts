@@ -8,6 +8,8 @@ export interface RunSummary {
   cpuSeconds: number;
   maxRssBytes: number;
   reportBytes: number | null;
+  /** Wall time outside the stages (start-up, exit): the median over runs of wall time less the stages. */
+  outsideSeconds: number;
   /** Median seconds per stage, in the order the stages first appeared. */
   stages: Map<string, number>;
 }
@@ -87,6 +89,11 @@ export function summariseRuns(runs: readonly ProcessRun[]): RunOutcome {
       cpuSeconds: median(ok.map((r) => r.userSeconds + r.systemSeconds)),
       maxRssBytes: median(ok.map((r) => r.maxRssBytes)),
       reportBytes: pages.length ? median(pages) : null,
+      outsideSeconds: median(
+        ok.map((r) =>
+          r.wallSeconds - r.stages.reduce((sum, s) => sum + s.seconds, 0)
+        ),
+      ),
       stages,
     },
   };

@@ -75,6 +75,7 @@ Deno.test("summariseRuns() takes medians of the runs that succeeded, stage by st
   if (!outcome.ok) return;
   assertEquals(outcome.summary.runs, 3);
   assertEquals(outcome.summary.wallSeconds, 3);
+  assertEquals(outcome.summary.outsideSeconds, 1.5);
   assertEquals([...outcome.summary.stages], [["load", 0.75], ["html", 0.75]]);
 });
 
