@@ -20,6 +20,8 @@ export interface BenchArgs {
   keepData: string | null;
   /** Where `<date>.json` goes. */
   results: string;
+  /** Print the table of this results file instead of measuring. */
+  show: string | null;
 }
 
 /** Help for `deno task bench`. */
@@ -38,6 +40,7 @@ Options:
   --skip-reference   time Basket only
   --keep-data DIR    keep the simulated data in DIR (reused when already there)
   --results DIR      where to write <date>.json (default bench/results)
+  --show FILE        print the table of a saved results file, measuring nothing
   --help             show this help`;
 
 /**
@@ -82,6 +85,7 @@ export function parseBenchArgs(args: string[]): BenchArgs {
         "skip-reference": { type: "boolean" },
         "keep-data": { type: "string" },
         results: { type: "string" },
+        show: { type: "string" },
         help: { type: "boolean" },
       },
       strict: true,
@@ -111,5 +115,6 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     skipReference: values["skip-reference"] ?? false,
     keepData: values["keep-data"] ?? null,
     results: values.results ?? "bench/results",
+    show: values.show ?? null,
   };
 }

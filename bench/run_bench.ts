@@ -48,6 +48,13 @@ export async function bench(args: string[]): Promise<number> {
     console.log(BENCH_HELP);
     return 0;
   }
+  if (options.show) {
+    const saved: BenchResult = JSON.parse(
+      await Deno.readTextFile(options.show),
+    );
+    console.log(formatBenchTable(saved));
+    return 0;
+  }
   await ensurePackages(options.skipReference);
   const machine = await describeMachine(options.skipReference);
   const s3Dir = await Deno.makeTempDir({ prefix: "basket-bench-s3-" });

@@ -121,6 +121,7 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     skipReference: false,
     keepData: null,
     results: "bench/results",
+    show: null,
   });
 });
 
