@@ -36,8 +36,8 @@ export interface ConvertOptions {
 /** What {@linkcode convertFields} made. */
 export interface Converted {
   /**
-   * A view with `__row` and one typed column per field, over a table
-   * `<staged>__checked`; the caller drops both when done.
+   * A view with `__row` and one typed column per field, over a temporary
+   * table `<staged>__checked`; the caller drops both when done.
    */
   table: string;
   rejected: number;
@@ -163,7 +163,7 @@ export async function convertFields(
   const checked = `${table}__checked`;
   const converted = `${table}__ok`;
   await connection.run(
-    `CREATE OR REPLACE TABLE ${checked} AS SELECT __row, ${
+    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT __row, ${
       names.join(", ")
     }, ${bad} AS __bad FROM (SELECT __row, ${
       fields.map((_, i) => `__t${i}`).join(", ")

@@ -60,34 +60,15 @@ globalThis.addEventListener?.("unload", () => {
   (globalThis as { gc?: () => void }).gc?.();
 });
 
-/**
- * Opens an empty in-memory database with the data model's tables. The
- * database compresses its tables when checkpointed (see compactDatabase):
- * ten million sale lines then take about 200 MB instead of 2 GB.
- */
+/** Opens an empty in-memory database with the data model's tables. */
 export async function openDatabase(): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   INSTANCES.set(connection, instance);
-  await connection.run(`ATTACH ':memory:' AS ${DATABASE} (COMPRESS)`);
-  await connection.run(`USE ${DATABASE}`);
   // One statement per run(): several in one call can crash DuckDB's
   // node bindings at exit.
   for (const statement of schemaSql()) await connection.run(statement);
   return connection;
-}
-
-const DATABASE = "basket";
-
-/**
- * Compresses the database's tables (DuckDB compresses an in-memory
- * database's tables when it checkpoints): call it once a large table is
- * written. Queries on compressed tables are as fast.
- */
-export async function compactDatabase(
-  connection: DuckDBConnection,
-): Promise<void> {
-  await connection.run(`CHECKPOINT ${DATABASE}`);
 }
 
 /**
@@ -118,7 +99,6 @@ export async function createDataset(
     CUSTOMER_COLUMNS,
     options.customers ?? [],
   );
-  await compactDatabase(connection);
   return {
     connection,
     hasCustomers: customerCount > 0,

@@ -6,12 +6,7 @@ import {
   resolveMapping,
 } from "../data/column_mapping.ts";
 import { convertFields, type FieldSpec } from "../data/convert_fields.ts";
-import {
-  closeDataset,
-  compactDatabase,
-  type Dataset,
-  openDatabase,
-} from "../data/dataset.ts";
+import { closeDataset, type Dataset, openDatabase } from "../data/dataset.ts";
 import { InputError } from "../data/input_error.ts";
 import { normaliseHeader } from "../data/normalise_header.ts";
 import type { DateOrder } from "../data/parse_date.ts";
@@ -201,7 +196,6 @@ async function loadInto(
     dateOrders: partial.dateOrders,
   };
   await dropTemporary(connection);
-  await compactDatabase(connection);
   const customers = await connection.runAndReadAll(
     `SELECT count(*)::INTEGER FROM customers`,
   );
@@ -214,28 +208,26 @@ async function loadInto(
 }
 
 /**
- * Drops the views and tables a load made (staged text, lookups, converted
- * rows), but the data model's tables and `keep`, so that only the data
- * keeps memory.
+ * Drops the temporary views and tables a load made (staged text, lookups,
+ * converted rows), so that only the data model's tables keep memory.
  */
 async function dropTemporary(
   connection: DuckDBConnection,
   keep: string[] = [],
 ): Promise<void> {
-  const kept = new Set([...keep, "sales", "customers", "rejects"]);
   const list = async (kind: "views" | "tables") =>
     (await connection.runAndReadAll(
-      `SELECT database_name, schema_name, ${
+      `SELECT ${
         kind === "views" ? "view_name" : "table_name"
-      } FROM duckdb_${kind}() WHERE NOT internal`,
-    )).getRows().map((r) => r.map(String)).filter(([, , name]) =>
-      !kept.has(name)
-    ).map((r) => r.map(sqlIdentifier).join("."));
+      } FROM duckdb_${kind}() WHERE temporary AND NOT internal`,
+    )).getRows().map((r) => String(r[0])).filter((name) =>
+      !keep.includes(name)
+    );
   for (const view of await list("views")) {
-    await connection.run(`DROP VIEW IF EXISTS ${view}`);
+    await connection.run(`DROP VIEW IF EXISTS temp.${sqlIdentifier(view)}`);
   }
   for (const table of await list("tables")) {
-    await connection.run(`DROP TABLE IF EXISTS ${table}`);
+    await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(table)}`);
   }
 }
 

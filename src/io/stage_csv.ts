@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError } from "../data/input_error.ts";
-import { compactDatabase } from "../data/dataset.ts";
 import { sqlString } from "../data/sql_string.ts";
 
 /** A CSV file read, all as text, into a temporary view with a `__row` line number. */
@@ -82,10 +81,8 @@ export async function stageCsv(
     // numbering with row_number() OVER () instead would cost as much as
     // reading the file.
     await connection.run(
-      `CREATE OR REPLACE TABLE ${table}__text AS SELECT * FROM ${read}`,
+      `CREATE OR REPLACE TEMP TABLE ${table}__text AS SELECT * FROM ${read}`,
     );
-    // Compressed, the text takes a tenth of the memory while it is converted.
-    await compactDatabase(connection);
     await connection.run(
       `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT (rowid + 2)::INTEGER AS __row, * FROM ${table}__text`,
     );

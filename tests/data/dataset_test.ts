@@ -1,7 +1,6 @@
 import { assertEquals } from "../assert.ts";
 import {
   closeDataset,
-  compactDatabase,
   openDatabase,
   queryRows,
 } from "../../src/data/dataset.ts";
@@ -56,33 +55,6 @@ Deno.test("queryRows() returns plain numbers, YYYY-MM-DD dates, ISO timestamps, 
       dates: null,
       struct: null,
     }]);
-  } finally {
-    closeDataset({ connection });
-  }
-});
-
-Deno.test("compactDatabase() compresses a large table to a fraction of its memory, and it reads the same", async () => {
-  const connection = await openDatabase();
-  try {
-    await connection.run(
-      `INSERT INTO sales (date, store, category, amount) SELECT DATE '2024-01-01' + (i % 90)::INTEGER, 'Store ' || (i % 20), 'Groceries', (i % 1000) / 100 FROM range(300000) r(i)`,
-    );
-    const memory = async () =>
-      (await queryRows<{ bytes: number }>(
-        { connection },
-        "SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'",
-      ))[0].bytes;
-    const sums = () =>
-      queryRows(
-        { connection },
-        "SELECT count(*) AS n, sum(amount) AS total, count(DISTINCT store) AS stores, max(date) AS last FROM sales",
-      );
-    const before = await memory();
-    const expected = await sums();
-    await compactDatabase(connection);
-    const after = await memory();
-    assertEquals(await sums(), expected);
-    assertEquals(after < before / 4, true, `${before} bytes, then ${after}`);
   } finally {
     closeDataset({ connection });
   }
