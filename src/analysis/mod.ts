@@ -58,3 +58,4 @@ export * from "./segmentation_notes.ts";
 export * from "./rfm_score_ranges.ts";
 export * from "./explained_variance_rows.ts";
 export * from "./pca_loadings.ts";
+export * from "./data_summary.ts";

@@ -38,17 +38,18 @@ export interface NotebookParameterValues {
 }
 
 /**
- * A notebook's parameters, checked. Fits `openSource` as it is; pass
- * `asOf`, `seed` and `k` on to the analyses.
+ * A notebook's parameters, checked; every one is present, undefined when it
+ * takes its default, so that a notebook can show them all. Fits
+ * `openSource` as it is; pass `asOf`, `seed` and `k` on to the analyses.
  */
 export interface NotebookParameters {
-  data?: string;
-  map?: ColumnMapping;
-  dateFormat?: DateOrder;
+  data: string | undefined;
+  map: ColumnMapping | undefined;
+  dateFormat: DateOrder | undefined;
   onBadRows: "fail" | "skip";
-  asOf?: string;
+  asOf: string | undefined;
   seed: number;
-  k?: number;
+  k: number | undefined;
 }
 
 /**
@@ -113,15 +114,7 @@ export function notebookParameters(
   const seed = wholeNumber("seed", text(values.seed) ?? "1", 0);
   const kText = text(values.k);
   const k = kText === undefined ? undefined : wholeNumber("k", kText, 1);
-  return {
-    ...(data === undefined ? {} : { data }),
-    ...(map === undefined ? {} : { map }),
-    ...(dateFormat === undefined ? {} : { dateFormat }),
-    onBadRows,
-    ...(asOf === undefined ? {} : { asOf }),
-    seed,
-    ...(k === undefined ? {} : { k }),
-  };
+  return { data, map, dateFormat, onBadRows, asOf, seed, k };
 }
 
 function isCalendarDate(text: string): boolean {

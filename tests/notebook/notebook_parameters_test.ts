@@ -5,10 +5,19 @@ import {
 } from "../../src/notebook/notebook_parameters.ts";
 
 Deno.test("notebookParameters() fills in the defaults: the simulator, seed 1, k chosen, bad rows fail", () => {
-  assertEquals(notebookParameters({}), { onBadRows: "fail", seed: 1 });
+  const defaults = {
+    data: undefined,
+    map: undefined,
+    dateFormat: undefined,
+    onBadRows: "fail",
+    asOf: undefined,
+    seed: 1,
+    k: undefined,
+  };
+  assertEquals(notebookParameters({}), defaults);
   assertEquals(
     notebookParameters({ data: " ", map: "", asOf: "", seed: "", k: "" }),
-    { onBadRows: "fail", seed: 1 },
+    defaults,
   );
 });
 
