@@ -15,3 +15,4 @@ export * from "./display_bundle.ts";
 export * from "./display.ts";
 export * from "./chart_document.ts";
 export * from "./notebook_parameters.ts";
+export * from "./notebook_errors.ts";
