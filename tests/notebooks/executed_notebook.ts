@@ -66,7 +66,8 @@ export function summaryShown(notebook: Notebook): Record<string, unknown> {
 
 /**
  * What went wrong in an executed notebook: error outputs, output on stderr,
- * and code cells that did not run.
+ * code cells that did not run, and cells that call display() but show
+ * nothing (an output lost on its way).
  */
 export function problems(notebook: Notebook): string[] {
   const found: string[] = [];
@@ -74,6 +75,9 @@ export function problems(notebook: Notebook): string[] {
     if (cell.cell_type !== "code") return;
     if (typeof cell.execution_count !== "number") {
       found.push(`cell ${i + 1} did not run`);
+    }
+    if (sourceOf(cell).includes("display(") && !cell.outputs?.length) {
+      found.push(`cell ${i + 1} showed nothing`);
     }
     for (const output of cell.outputs ?? []) {
       if (output.output_type === "error") {
