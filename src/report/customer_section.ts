@@ -18,7 +18,8 @@ import {
 } from "../charts/mod.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
-import { html, type Html, unsafeRawHtml } from "./html.ts";
+import { chartMarkup } from "./chart_markup.ts";
+import { html, type Html } from "./html.ts";
 import type { ViewContext } from "./render_sales_view.ts";
 import { renderTable } from "./render_table.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -99,7 +100,7 @@ export async function customerSection(
   const grid = rfmGrid(rfm.rows, { segmentMap: rfm.segmentMap });
   const lift = clusterLiftCells(clusters);
   const figure = (id: string, element: Element) =>
-    html`<figure class="chart" id="chart-${id}">${unsafeRawHtml(element.outerHTML)}</figure>`;
+    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   const byId = new Map(tables.map((t) => [t.id, t]));
   return {
     groups,

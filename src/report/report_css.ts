@@ -35,7 +35,8 @@ dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(11r
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.25rem; }
 figure.chart { margin: 0; min-width: 0; }
 figure.chart svg { max-width: 100%; height: auto; }
-figure.chart figcaption, figure.chart h2, figure.chart h3 { font-size: .95rem; }
+figure.chart figcaption { font-size: .85rem; color: var(--muted); }
+figure.chart :is(h3, h4, h5) { font-size: .95rem; margin: 0 0 .25rem; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
