@@ -323,6 +323,37 @@ Deno.test("buildReport() on the fixture", async (t) => {
   );
 
   await t.step(
+    "a page over its byte budget is built again with the cube's time cut by week",
+    async () => {
+      const bytes = new TextEncoder().encode(page).length;
+      assertEquals((await pageDataOf(page)).cube.grain, "day");
+      const log: string[] = [];
+      const smaller = await buildReport(
+        { ...OPTIONS, maxPageBytes: bytes - 1 },
+        fakeEffects("2025-05-01T12:00:00.000Z", log),
+      );
+      const page2 = smaller.files.get("index.html")!;
+      const data = await pageDataOf(page2);
+      assertEquals(data.cube.grain, "week");
+      assertOk(new TextEncoder().encode(page2).length < bytes);
+      assertStringIncludes(
+        log.join("\n"),
+        `The page would take ${bytes} bytes with sums by day, over ${
+          bytes - 1
+        }: cutting time by week`,
+      );
+      assertStringIncludes(
+        page2,
+        "carried in the page (sums by day would have made the page too large, so filtered time series are by week).",
+      );
+      assertEquals(
+        smaller.files.get("report.json"),
+        built.files.get("report.json"),
+      );
+    },
+  );
+
+  await t.step(
     "built with filters, the report states them and compares with the previous period",
     async () => {
       const filtered: BuiltReport = await buildReport(
