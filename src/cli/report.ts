@@ -50,7 +50,8 @@ Other:
   --help                 show this help
   --debug                print the stack of an error`;
 
-const OPTIONS = {
+/** The options `deno task report` accepts, in `node:util` `parseArgs` form. */
+export const REPORT_OPTIONS = {
   ...PUBLISH_OPTIONS,
   data: { type: "string" },
   map: { type: "string", multiple: true },
@@ -83,7 +84,7 @@ export async function report(args: string[]): Promise<number> {
   try {
     values = parseArgs({
       args,
-      options: OPTIONS,
+      options: REPORT_OPTIONS,
       strict: true,
       allowPositionals: false,
     }).values;
