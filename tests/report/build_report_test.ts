@@ -178,6 +178,11 @@ Deno.test("buildReport() on the fixture", async (t) => {
         ),
         1e-6,
       );
+      assertEquals(customers.rfm.grid.length, 25);
+      assertEquals(
+        sum(customers.rfm.grid.map((c) => c.customers)),
+        customers.count,
+      );
       const clusters = customers.clusters;
       assertOk(clusters.k >= 2, `k = ${clusters.k}`);
       assertEquals(clusters.clusters.length, clusters.k);
