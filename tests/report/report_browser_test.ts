@@ -10,6 +10,7 @@
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { filterHash } from "../../src/report/filter_state.ts";
 import { formatInteger, formatMoney } from "../../src/report/format_number.ts";
+import { formatValue } from "../../src/report/format_value.ts";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
 import {
@@ -371,6 +372,44 @@ Deno.test("the report page in Chromium", async (t) => {
           [],
         );
         await session.detach();
+      },
+    );
+
+    await t.step(
+      "a date range typed into the date fields gives its figures and their change against the previous period of equal length",
+      async () => {
+        const total = (from: string, to: string) =>
+          fixtureSales().filter((l) => l.date >= from && l.date <= to)
+            .reduce((s, l) => s + l.amount, 0);
+        await page.focus('input[name="from"]');
+        await page.keyboard.type("04012025");
+        await page.focus('input[name="to"]');
+        await page.keyboard.type("04272025");
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent ===
+            "Filtered: from 2025-04-01; to 2025-04-27"
+        );
+        const current = total("2025-04-01", "2025-04-27");
+        const previous = total("2025-03-05", "2025-03-31");
+        assertEquals(await netSales(page), formatMoney(current));
+        assertEquals(
+          await text(page, '[data-figure="totalSales"] .change'),
+          `${formatValue(current / previous - 1, "change")} vs previous period`,
+        );
+        assertStringIncludes(
+          await text(page, "#headline .note"),
+          "Changes compare with the previous 27 days, 2025-03-05 to 2025-03-31.",
+        );
+        assertEquals(
+          await page.evaluate(() => location.hash),
+          "#from=2025-04-01&to=2025-04-27",
+        );
+        await page.click("#reset-filters");
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent ===
+            "Showing all sales"
+        );
+        assertEquals(errors, []);
       },
     );
 
