@@ -187,7 +187,8 @@ export async function report(args: string[]): Promise<number> {
   );
   console.error(
     `Report written to ${dir}/index.html (${
-      (files.get("index.html")!.length / 1024).toFixed(0)
+      (new TextEncoder().encode(files.get("index.html")!).length / 1024)
+        .toFixed(0)
     } KiB)`,
   );
   let url: string | null = null;

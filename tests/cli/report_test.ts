@@ -136,7 +136,7 @@ Deno.test("deno task report", async (t) => {
         assertStringIncludes(
           run.stderr,
           `Report written to ${dir}/index.html (${
-            (page.length / 1024).toFixed(0)
+            (defaultSize / 1024).toFixed(0)
           } KiB)`,
         );
         const stages = run.stderr.split("\n").filter((line) =>
