@@ -218,9 +218,16 @@ Deno.test("the report page in Chromium", async (t) => {
         const sales = filtered.json.sales;
         assertOk(sales.total !== 0 && sales.total < books.length * 1000);
         assertEquals(await netSales(page), formatMoney(sales.total));
+        for (const figure of ["saleLines", "transactions", "customers"]) {
+          assertEquals(
+            await text(page, `[data-figure="${figure}"] .value`),
+            formatInteger(sales.headline[figure]),
+            figure,
+          );
+        }
         assertEquals(
-          await text(page, '[data-figure="saleLines"] .value'),
-          formatInteger(sales.headline.saleLines),
+          await text(page, '[data-figure="averageBasket"] .value'),
+          formatMoney(sales.headline.averageBasket),
         );
         assertEquals(
           await tableRows(page, "categories"),
