@@ -11,7 +11,11 @@ import { weakPasswordWarning } from "../report/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
 import { CliError } from "./cli_error.ts";
 import { DATA_FLAGS_HELP, readDataFlags } from "./data_flags.ts";
-import { PUBLISH_OPTIONS, PUBLISH_OPTIONS_HELP, publishWithFlags } from "./publish_options.ts";
+import {
+  PUBLISH_OPTIONS,
+  PUBLISH_OPTIONS_HELP,
+  publishWithFlags,
+} from "./publish_options.ts";
 import { runMain } from "./run_main.ts";
 
 const HELP = `Usage: deno task report [options]
@@ -46,7 +50,8 @@ Other:
   --help                 show this help
   --debug                print the stack of an error`;
 
-const OPTIONS = {
+/** The options `deno task report` accepts, in `node:util` `parseArgs` form. */
+export const REPORT_OPTIONS = {
   ...PUBLISH_OPTIONS,
   data: { type: "string" },
   map: { type: "string", multiple: true },
@@ -77,7 +82,12 @@ const OPTIONS = {
 export async function report(args: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args,
+      options: REPORT_OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     throw new CliError(`${(error as Error).message}; see --help`);
   }
@@ -109,13 +119,20 @@ export async function report(args: string[]): Promise<number> {
     const value = values[flag];
     if (value === undefined) continue;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new CliError(`Cannot read --${flag} ${JSON.stringify(value)}: expected a date as YYYY-MM-DD`);
+      throw new CliError(
+        `Cannot read --${flag} ${
+          JSON.stringify(value)
+        }: expected a date as YYYY-MM-DD`,
+      );
     }
     filters[flag] = value;
   }
   const k = values.k === undefined ? undefined : wholeNumber("k", values.k, 1);
-  const rememberDays = values["remember-days"] === undefined ? undefined : wholeNumber("remember-days", values["remember-days"], 0);
-  const locked = values.encrypt || values.password !== undefined || Deno.env.get(PASSWORD_ENV) !== undefined;
+  const rememberDays = values["remember-days"] === undefined
+    ? undefined
+    : wholeNumber("remember-days", values["remember-days"], 0);
+  const locked = values.encrypt || values.password !== undefined ||
+    Deno.env.get(PASSWORD_ENV) !== undefined;
   let password: string | undefined;
   if (locked) {
     try {
@@ -132,8 +149,12 @@ export async function report(args: string[]): Promise<number> {
     ...(flags.asOf ? { asOf: flags.asOf } : {}),
     seed: flags.seed,
     ...(k ? { k } : {}),
-    topN: values["top-n"] === undefined ? 2 : wholeNumber("top-n", values["top-n"], 1),
-    width: values.width === undefined ? 640 : wholeNumber("width", values.width, 320),
+    topN: values["top-n"] === undefined
+      ? 2
+      : wholeNumber("top-n", values["top-n"], 1),
+    width: values.width === undefined
+      ? 640
+      : wholeNumber("width", values.width, 320),
     filters,
   }, {
     openSource,
@@ -146,21 +167,40 @@ export async function report(args: string[]): Promise<number> {
     const started = performance.now();
     files.set(
       "index.html",
-      await encryptPage(files.get("index.html")!, { password, ...(rememberDays === undefined ? {} : { rememberDays }) }),
+      await encryptPage(files.get("index.html")!, {
+        password,
+        ...(rememberDays === undefined ? {} : { rememberDays }),
+      }),
     );
-    console.error(`${"encrypt".padEnd(12)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    console.error(
+      `${"encrypt".padEnd(12)} ${
+        ((performance.now() - started) / 1000).toFixed(2)
+      } s`,
+    );
   }
   const started = performance.now();
   const dir = await writeRun(out, built.runId, files);
-  console.error(`${"write".padEnd(12)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  console.error(`Report written to ${dir}/index.html (${(files.get("index.html")!.length / 1024).toFixed(0)} KiB)`);
+  console.error(
+    `${"write".padEnd(12)} ${
+      ((performance.now() - started) / 1000).toFixed(2)
+    } s`,
+  );
+  console.error(
+    `Report written to ${dir}/index.html (${
+      (new TextEncoder().encode(files.get("index.html")!).length / 1024)
+        .toFixed(0)
+    } KiB)`,
+  );
   let url: string | null = null;
   if (values.publish) {
     const started = performance.now();
     try {
       const result = await publishWithFlags(values, dir, {
         runId: built.runId,
-        parameters: built.model.parameters as unknown as Record<string, unknown>,
+        parameters: built.model.parameters as unknown as Record<
+          string,
+          unknown
+        >,
         dataFingerprint: built.model.data.fingerprint,
         version: VERSION,
         onlyIndex: password !== undefined,
@@ -169,7 +209,11 @@ export async function report(args: string[]): Promise<number> {
     } catch (error) {
       throw new CliError((error as Error).message, 1);
     }
-    console.error(`${"publish".padEnd(12)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    console.error(
+      `${"publish".padEnd(12)} ${
+        ((performance.now() - started) / 1000).toFixed(2)
+      } s`,
+    );
   }
   console.log(JSON.stringify({ runId: built.runId, dir, url }));
   return 0;
@@ -178,7 +222,11 @@ export async function report(args: string[]): Promise<number> {
 function wholeNumber(flag: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) {
-    throw new CliError(`Cannot read --${flag} ${JSON.stringify(text)}: expected a whole number of ${min} or more`);
+    throw new CliError(
+      `Cannot read --${flag} ${
+        JSON.stringify(text)
+      }: expected a whole number of ${min} or more`,
+    );
   }
   return value;
 }
