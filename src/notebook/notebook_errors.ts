@@ -2,7 +2,7 @@
 export interface NotebookError {
   /** The cell's position in the notebook, 1 = the first (markdown cells count). */
   cell: number;
-  /** The first line of the cell's code. */
+  /** The cell's first line of code after its imports and comments. */
   code: string;
   /** The error's class, such as "TypeError". */
   name: string;
@@ -44,12 +44,22 @@ export function notebookErrors(notebook: NotebookJson): NotebookError[] {
         : cell.source;
       errors.push({
         cell: i + 1,
-        code: source.split("\n").find((line) => line.trim() !== "")?.trim() ??
-          "",
+        code: firstLine(source),
         name: output.ename ?? "Error",
         message: output.evalue ?? "",
       });
     }
   });
   return errors;
+}
+
+const IMPORTS = /^\s*import\b[\s\S]*?\bfrom\s*["'][^"']*["'];?[ \t]*$/gm;
+
+/** A cell's first line of code, after its imports and comments. */
+function firstLine(source: string): string {
+  const lines = (text: string) =>
+    text.split("\n").map((line) => line.trim()).filter((line) =>
+      line !== "" && !line.startsWith("//")
+    );
+  return lines(source.replace(IMPORTS, ""))[0] ?? lines(source)[0] ?? "";
 }

@@ -8,7 +8,15 @@ Deno.test("notebookErrors() lists each failed cell with its position, first line
       { cell_type: "code", source: "const a = 1;", outputs: [] },
       {
         cell_type: "code",
-        source: ["\n", "  const b = f();\n", "b"],
+        source: [
+          "import {\n",
+          "  f,\n",
+          '} from "../src/mod.ts";\n',
+          "\n",
+          "// Why b.\n",
+          "  const b = f();\n",
+          "b",
+        ],
         outputs: [
           { output_type: "stream" },
           {
@@ -52,4 +60,15 @@ Deno.test("notebookErrors() finds nothing in a notebook whose cells all ran", ()
     }),
     [],
   );
+});
+
+Deno.test("notebookErrors() falls back to the import when a cell has nothing else", () => {
+  const [error] = notebookErrors({
+    cells: [{
+      cell_type: "code",
+      source: 'import { x } from "./nowhere.ts";',
+      outputs: [{ output_type: "error", ename: "TypeError", evalue: "no" }],
+    }],
+  });
+  assertEquals(error.code, 'import { x } from "./nowhere.ts";');
 });
