@@ -42,6 +42,11 @@ Privacy:
   --encrypt              lock the page, asking for the password on the terminal
   --remember-days N      let readers keep the key on their device for N days (default 30, 0 = never)
 
+Notebooks:
+  --notebooks DIR        include the executed notebooks' HTML from DIR (as written by
+                         deno task notebooks: reports/notebooks) in the run, and so in
+                         what --publish uploads; left out of a locked report
+
 Publishing (see docs/publish.md):
   --publish              upload the run to S3 and make it the current report
 ${PUBLISH_OPTIONS_HELP.split("\n").map((l) => `  ${l}`).join("\n")}
@@ -75,6 +80,7 @@ export const REPORT_OPTIONS = {
   encrypt: { type: "boolean" },
   "remember-days": { type: "string" },
   publish: { type: "boolean" },
+  notebooks: { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -143,6 +149,16 @@ export async function report(args: string[]): Promise<number> {
     const warning = weakPasswordWarning(password);
     if (warning) console.error(`warning: ${warning}`);
   }
+  let notebooks = new Map<string, string>();
+  if (values.notebooks !== undefined) {
+    notebooks = await readNotebooks(values.notebooks);
+    if (locked) {
+      console.error(
+        "note: the executed notebooks are left out of a locked report: they show the data in clear",
+      );
+      notebooks.clear();
+    }
+  }
   const out = values.out ?? "reports";
   const built = await buildReport({
     source: flags,
@@ -163,6 +179,7 @@ export async function report(args: string[]): Promise<number> {
     bundleClient,
   });
   const files = built.files;
+  for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
   if (password !== undefined) {
     const started = performance.now();
     files.set(
@@ -217,6 +234,31 @@ export async function report(args: string[]): Promise<number> {
   }
   console.log(JSON.stringify({ runId: built.runId, dir, url }));
   return 0;
+}
+
+/** Reads the executed notebooks' HTML pages in a folder, by file name. */
+async function readNotebooks(dir: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (!entry.isFile || !entry.name.endsWith(".html")) continue;
+      pages.set(entry.name, await Deno.readTextFile(`${dir}/${entry.name}`));
+    }
+  } catch (error) {
+    throw new CliError(
+      `Cannot read the notebooks in ${JSON.stringify(dir)}: ${
+        (error as Error).message
+      }; run deno task notebooks first`,
+    );
+  }
+  if (pages.size === 0) {
+    throw new CliError(
+      `Cannot find executed notebooks in ${
+        JSON.stringify(dir)
+      }: it holds no .html file; run deno task notebooks first`,
+    );
+  }
+  return pages;
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
