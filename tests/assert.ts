@@ -10,7 +10,8 @@ export function assertEquals<T>(
   expected: T,
   message?: string,
 ): asserts actual is T {
-  assert.deepStrictEqual(actual, expected, message);
+  if (message === undefined) assert.deepStrictEqual(actual, expected);
+  else assert.deepStrictEqual(actual, expected, message);
 }
 
 /** Asserts deep, strict inequality. */
@@ -19,12 +20,14 @@ export function assertNotEquals(
   expected: unknown,
   message?: string,
 ): void {
-  assert.notDeepStrictEqual(actual, expected, message);
+  if (message === undefined) assert.notDeepStrictEqual(actual, expected);
+  else assert.notDeepStrictEqual(actual, expected, message);
 }
 
 /** Asserts that a value is truthy. */
 export function assertOk(value: unknown, message?: string): asserts value {
-  assert.ok(value, message);
+  if (message === undefined) assert.ok(value);
+  else assert.ok(value, message);
 }
 
 /** Asserts that two numbers differ by at most `tolerance`. */

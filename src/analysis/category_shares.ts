@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
+import { categorySharesFromTotals } from "./grouped_totals.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
-import { compareNames } from "./compare_names.ts";
 
 /** Options for {@linkcode categoryShares}. */
 export interface CategorySharesOptions extends SalesOptions {
@@ -59,26 +59,5 @@ export async function categoryShares(
     filter,
     "category shares",
   );
-  const groupSales = new Map<string, number>();
-  for (const row of rows) {
-    groupSales.set(
-      row[within],
-      (groupSales.get(row[within]) ?? 0) + row.totalSales,
-    );
-  }
-  return rows
-    .map((row) => {
-      const total = groupSales.get(row[within]) ?? 0;
-      return {
-        group: row[within],
-        category: row.category,
-        totalSales: row.totalSales,
-        groupSales: total,
-        share: total === 0 ? 0 : row.totalSales / total,
-      };
-    })
-    .sort((a, b) =>
-      compareNames(a.group, b.group) || b.totalSales - a.totalSales ||
-      compareNames(a.category, b.category)
-    );
+  return categorySharesFromTotals(rows, within);
 }

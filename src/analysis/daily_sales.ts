@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import { isoWeekday } from "./calendar.ts";
 import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { dailySalesFromDays } from "./series_from_days.ts";
 
 /** Options for {@linkcode dailySales}. */
 export interface DailySalesOptions extends SalesOptions {
@@ -51,22 +51,6 @@ export async function dailySales(
   options: DailySalesOptions = {},
 ): Promise<DailySalesRow[]> {
   const { window = 7, ...filter } = options;
-  if (!Number.isInteger(window) || window < 1) {
-    throw new RangeError(
-      `Cannot compute daily sales: option "window": ${window} is not a positive whole number`,
-    );
-  }
   const { days } = await salesByDay(data, filter, "daily sales");
-  return days.map((day, i) => {
-    const first = Math.max(0, i + 1 - window);
-    let windowSum = 0;
-    for (let j = first; j <= i; j++) windowSum += days[j].totalSales;
-    return {
-      date: day.date,
-      weekday: isoWeekday(day.date),
-      totalSales: day.totalSales,
-      saleLines: day.saleLines,
-      movingAverage: windowSum / (i + 1 - first),
-    };
-  });
+  return dailySalesFromDays(days, window);
 }

@@ -1,12 +1,14 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
 import { FUEL_CATEGORY } from "../data/schema.ts";
+import { fuelSummaryFromTypes } from "./fuel_figures.ts";
 import { labelled } from "./none_label.ts";
 import {
   andWhere,
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
-import { compareNames } from "./compare_names.ts";
+
+export { fuelFigures } from "./fuel_figures.ts";
 
 /** Fuel figures of one fuel type, or of all fuel. */
 export interface FuelFigures {
@@ -79,40 +81,13 @@ export async function fuelSummary(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  const byType = rows
-    .map((row) => ({
+  return fuelSummaryFromTypes(
+    rows.map((row) => ({
       fuelType: row.fuel_type,
-      ...fuelFigures(row.revenue, row.priced_revenue, row.gallons, row.lines),
-    }))
-    .sort((a, b) =>
-      b.gallons - a.gallons ||
-      compareNames(a.fuelType, b.fuelType)
-    );
-  const sum = (f: (r: typeof rows[number]) => number | null) =>
-    rows.reduce((s, r) => s + (f(r) ?? 0), 0);
-  return {
-    ...fuelFigures(
-      sum((r) => r.revenue),
-      sum((r) => r.priced_revenue),
-      sum((r) => r.gallons),
-      sum((r) => r.lines),
-    ),
-    byType,
-  };
-}
-
-/** Revenue, gallons, volume-weighted price and lines from their sums. */
-export function fuelFigures(
-  revenue: number,
-  pricedRevenue: number | null,
-  gallons: number | null,
-  lines: number,
-): FuelFigures {
-  const volume = gallons ?? 0;
-  return {
-    revenue,
-    gallons: volume,
-    averagePrice: volume === 0 ? null : (pricedRevenue ?? 0) / volume,
-    saleLines: lines,
-  };
+      revenue: row.revenue,
+      pricedRevenue: row.priced_revenue,
+      gallons: row.gallons,
+      lines: row.lines,
+    })),
+  );
 }

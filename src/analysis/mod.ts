@@ -32,6 +32,7 @@ export {
   type FuelTypeFigures,
 } from "./fuel_summary.ts";
 export * from "./weekly_fuel_prices.ts";
+export * from "./cube_figures.ts";
 export * from "./quintile_scores.ts";
 export * from "./rfm_segment_map.ts";
 export * from "./rfm_table.ts";

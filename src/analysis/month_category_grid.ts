@@ -1,9 +1,8 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
-import { eachDay } from "./calendar.ts";
+import { monthCategoryGridFromTotals } from "./grouped_totals.ts";
 import { labelled } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import { salesPeriod } from "./sales_period.ts";
-import { compareNames } from "./compare_names.ts";
 
 /** One cell of the month × category grid. */
 export interface MonthCategoryCell {
@@ -37,20 +36,12 @@ export async function monthCategoryGrid(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  const totals = new Map(
-    rows.map((r) => [`${r.month} ${r.category}`, r.total]),
-  );
-  const months = [
-    ...new Set(eachDay(period.from, period.to).map((d) => d.slice(0, 7))),
-  ];
-  const categories = [...new Set(rows.map((r) => r.category))].sort(
-    compareNames,
-  );
-  return months.flatMap((month) =>
-    categories.map((category) => ({
-      month,
-      category,
-      totalSales: totals.get(`${month} ${category}`) ?? 0,
-    }))
+  return monthCategoryGridFromTotals(
+    period,
+    rows.map((r) => ({
+      month: r.month,
+      category: r.category,
+      totalSales: r.total,
+    })),
   );
 }

@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import { relativeChange } from "./relative_change.ts";
-import { salesByDay, sumDays } from "./sales_by_day.ts";
+import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { monthlySalesFromDays } from "./series_from_days.ts";
 
 /** One calendar month's sales. */
 export interface MonthlySalesRow {
@@ -29,14 +29,5 @@ export async function monthlySales(
   options: SalesOptions = {},
 ): Promise<MonthlySalesRow[]> {
   const { days } = await salesByDay(data, options, "monthly sales");
-  const months = sumDays(days, (date) => date.slice(0, 7));
-  return months.map((month, i) => ({
-    month: month.key,
-    days: month.days,
-    totalSales: month.totalSales,
-    saleLines: month.saleLines,
-    change: i === 0
-      ? null
-      : relativeChange(month.totalSales, months[i - 1].totalSales),
-  }));
+  return monthlySalesFromDays(days);
 }

@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import { MONTH_NAMES } from "./calendar.ts";
-import { salesByDay, sumDays } from "./sales_by_day.ts";
+import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { salesByMonthOfYearFromDays } from "./series_from_days.ts";
 
 /** Sales of one month of the year (all Januaries, all Februaries...). */
 export interface MonthOfYearSalesRow {
@@ -27,16 +27,5 @@ export async function salesByMonthOfYear(
   options: SalesOptions = {},
 ): Promise<MonthOfYearSalesRow[]> {
   const { days } = await salesByDay(data, options, "sales by month of year");
-  return sumDays(days, (date) => date.slice(5, 7))
-    .map((bucket) => {
-      const month = Number(bucket.key);
-      return {
-        month,
-        monthName: MONTH_NAMES[month - 1],
-        days: bucket.days,
-        totalSales: bucket.totalSales,
-        averageDailySales: bucket.totalSales / bucket.days,
-      };
-    })
-    .sort((a, b) => a.month - b.month);
+  return salesByMonthOfYearFromDays(days);
 }

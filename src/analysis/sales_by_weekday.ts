@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import { isoWeekday, WEEKDAY_NAMES } from "./calendar.ts";
-import { salesByDay, sumDays } from "./sales_by_day.ts";
+import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { salesByWeekdayFromDays } from "./series_from_days.ts";
 
 /** Sales of one day of the week over the whole period. */
 export interface WeekdaySalesRow {
@@ -28,16 +28,5 @@ export async function salesByWeekday(
   options: SalesOptions = {},
 ): Promise<WeekdaySalesRow[]> {
   const { days } = await salesByDay(data, options, "sales by weekday");
-  return sumDays(days, (date) => String(isoWeekday(date)))
-    .map((bucket) => {
-      const weekday = Number(bucket.key);
-      return {
-        weekday,
-        weekdayName: WEEKDAY_NAMES[weekday - 1],
-        days: bucket.days,
-        totalSales: bucket.totalSales,
-        averageDailySales: bucket.totalSales / bucket.days,
-      };
-    })
-    .sort((a, b) => a.weekday - b.weekday);
+  return salesByWeekdayFromDays(days);
 }

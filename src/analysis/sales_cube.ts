@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
+import { lastDay } from "./sales_options.ts";
 
 /** How finely a cube's cells cut time. */
 export type CubeGrain = "day" | "week" | "month";
@@ -36,6 +37,19 @@ export interface SalesCube {
   /** First and last day with lines. */
   from: string | null;
   to: string | null;
+  /**
+   * The days the SQL analyses clip their periods to, for the same options
+   * as the cube's, so that the page's periods match theirs: the first and
+   * last day of all the data (whatever the filter and `asOf`), and the
+   * cube's own date bounds (its filter's `from`; the earlier of its
+   * filter's `to` and `asOf`), null when not given.
+   */
+  bounds: {
+    dataFrom: string | null;
+    dataTo: string | null;
+    from: string | null;
+    to: string | null;
+  };
   dims: {
     /** Period start days (`YYYY-MM-DD`; the Monday of a week, the 1st of a month). */
     period: string[];
@@ -53,14 +67,22 @@ export interface SalesCube {
   cells: CubeColumns<CellDimension, CellMeasure>;
   /**
    * Transactions counted by the set of categories they hold (a bit mask over
-   * `dims.category`), so that transaction counts stay exact under any filter.
-   * Null when the data has no transaction ids or more than 30 categories.
+   * `dims.category`), so that transaction counts stay exact under any filter:
+   * the transactions whose lines all share one period, store, region,
+   * channel, segment and cluster. Null when the data has no transaction ids
+   * or more than 30 categories.
    */
-  baskets:
-    | CubeColumns<
-      Exclude<CellDimension, "department" | "category" | "fuelType"> | "mask",
-      "count"
-    >
+  baskets: CubeColumns<BasketDimension | "mask", "count"> | null;
+  /**
+   * The other transactions (a return on a later day, a basket split across
+   * stores...): one row per part, a part being the transaction's lines of one
+   * period, store, region, channel, segment and cluster, with the mask of
+   * its categories; `transaction` numbers the transactions from 0, so that
+   * each counts once however many of its parts a filter keeps. Null when
+   * `baskets` is.
+   */
+  splitBaskets:
+    | CubeColumns<BasketDimension | "mask" | "transaction", never>
     | null;
   /** Customers counted by segment, cluster and the set of categories they bought. */
   customers: CubeColumns<"segment" | "cluster" | "mask", "count"> | null;
@@ -68,6 +90,11 @@ export interface SalesCube {
 
 /** The dimensions of a cube cell. */
 export type CellDimension = keyof SalesCube["dims"];
+/** The dimensions by which transactions are counted. */
+export type BasketDimension = Exclude<
+  CellDimension,
+  "department" | "category" | "fuelType"
+>;
 /** The measures of a cube cell. */
 export type CellMeasure =
   | "net"
@@ -78,7 +105,9 @@ export type CellMeasure =
   | "quantity"
   | "gallons"
   /** Net sales of the lines that have a transaction id (for the average basket). */
-  | "basketNet";
+  | "basketNet"
+  /** Net sales of the lines that have gallons (for the volume-weighted fuel price). */
+  | "gallonsNet";
 
 /** Columns of equal length, one per dimension and measure. */
 export type CubeColumns<D extends string, M extends string> =
@@ -94,6 +123,14 @@ const DIMENSIONS: readonly CellDimension[] = [
   "department",
   "category",
   "fuelType",
+  "segment",
+  "cluster",
+];
+const BASKET_DIMENSIONS: readonly BasketDimension[] = [
+  "period",
+  "store",
+  "region",
+  "channel",
   "segment",
   "cluster",
 ];
@@ -194,7 +231,8 @@ export async function salesCube(
       (count(*) FILTER (WHERE amount < 0))::INTEGER AS "returnLines",
       coalesce(sum(quantity), 0) AS quantity,
       coalesce(sum(gallons), 0) AS gallons,
-      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet"
+      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet",
+      coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet"
     FROM cube_lines GROUP BY ALL ORDER BY ALL`);
   const cells = columns(cellsReader.getRowObjectsJS(), [
     ...DIMENSIONS,
@@ -206,11 +244,13 @@ export async function salesCube(
     "quantity",
     "gallons",
     "basketNet",
+    "gallonsNet",
   ]) as SalesCube["cells"];
   const storeCity = (await connection.runAndReadAll(
     `SELECT store, coalesce(min(city), '${NONE}') FROM cube_lines GROUP BY store ORDER BY store`,
   )).getRows().map((r) => String(r[1]));
   let baskets: SalesCube["baskets"] = null;
+  let splitBaskets: SalesCube["splitBaskets"] = null;
   const [hasTransactions] = (await connection.runAndReadAll(
     "SELECT count(transaction_id) > 0 FROM cube_lines",
   )).getRows()[0];
@@ -218,36 +258,46 @@ export async function salesCube(
     listLiteral(dims.category)
   }, category) - 1))`;
   if (hasTransactions && dims.category.length <= 30) {
-    const reader = await connection.runAndReadAll(`
-      WITH t AS (
-        SELECT transaction_id, min(date) AS date, min(store) AS store, min(region) AS region,
-               min(channel) AS channel, min(segment) AS segment, min(cluster) AS cluster,
-               bit_or(${categoryBit})::INTEGER AS mask
-        FROM cube_lines WHERE transaction_id IS NOT NULL GROUP BY transaction_id
-      )
-      SELECT ${
-      [
-        dimSelect[0],
-        dimSelect[1],
-        dimSelect[2],
-        dimSelect[3],
-        dimSelect[7],
-        dimSelect[8],
-      ].join(", ")
-        .replace(/strftime\(([^)]*)date\)/, "strftime($1t.date)")
-    },
-        mask, count(*)::INTEGER AS count
-      FROM (SELECT * EXCLUDE (date), date FROM t) GROUP BY ALL ORDER BY ALL`);
-    baskets = columns(reader.getRowObjectsJS(), [
-      "period",
-      "store",
-      "region",
-      "channel",
-      "segment",
-      "cluster",
+    await connection.run(`
+      CREATE OR REPLACE TEMP TABLE cube_parts AS
+      SELECT transaction_id, strftime(${
+      periodSql(grain)
+    }, '%Y-%m-%d') AS day, store, region,
+             channel, segment, cluster, bit_or(${categoryBit})::INTEGER AS mask
+      FROM cube_lines WHERE transaction_id IS NOT NULL
+      GROUP BY transaction_id, day, store, region, channel, segment, cluster`);
+    const basketDims = [
+      index("period", "day"),
+      dimSelect[1],
+      dimSelect[2],
+      dimSelect[3],
+      dimSelect[7],
+      dimSelect[8],
+    ].join(", ");
+    const parts = (comparison: string) =>
+      `transaction_id IN (SELECT transaction_id FROM cube_parts GROUP BY transaction_id HAVING count(*) ${comparison})`;
+    const basketReader = await connection.runAndReadAll(`
+      SELECT ${basketDims}, mask, count(*)::INTEGER AS count
+      FROM cube_parts WHERE ${parts("= 1")} GROUP BY ALL ORDER BY ALL`);
+    baskets = columns(basketReader.getRowObjectsJS(), [
+      ...BASKET_DIMENSIONS,
       "mask",
       "count",
     ]) as NonNullable<SalesCube["baskets"]>;
+    const splitRows = (await connection.runAndReadAll(`
+      SELECT transaction_id AS id, ${basketDims}, mask
+      FROM cube_parts WHERE ${parts("> 1")} ORDER BY ALL`)).getRowObjectsJS();
+    const numbers = new Map<unknown, number>();
+    for (const row of splitRows) {
+      row.transaction = numbers.get(row.id) ?? numbers.size;
+      numbers.set(row.id, row.transaction as number);
+    }
+    splitBaskets = columns(splitRows, [
+      "transaction",
+      ...BASKET_DIMENSIONS,
+      "mask",
+    ]) as NonNullable<SalesCube["splitBaskets"]>;
+    await connection.run("DROP TABLE cube_parts");
   }
   let customers: SalesCube["customers"] = null;
   const [hasCustomers] = (await connection.runAndReadAll(
@@ -271,16 +321,27 @@ export async function salesCube(
   const [range] = (await connection.runAndReadAll(
     "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
   )).getRows();
+  const [all] = (await connection.runAndReadAll(
+    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM sales",
+  )).getRows();
+  const bounds = {
+    dataFrom: all[0] === null ? null : String(all[0]),
+    dataTo: all[1] === null ? null : String(all[1]),
+    from: options.filter?.from || null,
+    to: lastDay({ to: options.filter?.to, asOf: options.asOf }) ?? null,
+  };
   await connection.run("DROP TABLE cube_lines");
   await connection.run("DROP TABLE cube_groups");
   return {
     grain,
     from: range[0] === null ? null : String(range[0]),
     to: range[1] === null ? null : String(range[1]),
+    bounds,
     dims,
     storeCity,
     cells,
     baskets,
+    splitBaskets,
     customers,
   };
 }

@@ -1,7 +1,10 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
 import type { SqlCondition } from "./sales_filter.ts";
-import { addDays } from "./calendar.ts";
-import { relativeChange } from "./relative_change.ts";
+import {
+  headlineFiguresFromSums,
+  headlineWithPrevious,
+} from "./headline_from_sums.ts";
+import { previousPeriodCovered } from "./period_bounds.ts";
 import {
   andWhere,
   salesCondition,
@@ -32,8 +35,11 @@ export interface HeadlineFigures {
   averageBasket: number | null;
   /** Distinct stores with at least one line. Not additive. */
   stores: number;
-  /** Distinct customer ids. Not additive. */
-  customers: number;
+  /**
+   * Distinct customer ids. Not additive. Always a number here; null in the
+   * report's page when its filters leave it uncountable (see `cubeFigures`).
+   */
+  customers: number | null;
 }
 
 /** Relative change of each headline figure against the previous period. */
@@ -93,30 +99,17 @@ export async function salesHeadline(
   const previousPeriod = period
     ? await coveredPreviousPeriod(data, options, period)
     : null;
-  if (!previousPeriod) {
-    return { ...current, period, previousPeriod, previous: null, change: null };
-  }
-  const previous = await headlineFigures(
-    data,
-    andWhere(
-      salesCondition(options, "the sales headline", { dates: false }),
-      "date BETWEEN ?::DATE AND ?::DATE",
-      [previousPeriod.from, previousPeriod.to],
-    ),
-  );
-  const change: HeadlineChange = {
-    totalSales: relativeChange(current.totalSales, previous.totalSales),
-    grossSales: relativeChange(current.grossSales, previous.grossSales),
-    returnsValue: relativeChange(current.returnsValue, previous.returnsValue),
-    saleLines: relativeChange(current.saleLines, previous.saleLines),
-    transactions: relativeChange(current.transactions, previous.transactions),
-    averageBasket: relativeChange(
-      current.averageBasket,
-      previous.averageBasket,
-    ),
-    customers: relativeChange(current.customers, previous.customers),
-  };
-  return { ...current, period, previousPeriod, previous, change };
+  const previous = previousPeriod
+    ? await headlineFigures(
+      data,
+      andWhere(
+        salesCondition(options, "the sales headline", { dates: false }),
+        "date BETWEEN ?::DATE AND ?::DATE",
+        [previousPeriod.from, previousPeriod.to],
+      ),
+    )
+    : null;
+  return headlineWithPrevious(current, period, previousPeriod, previous);
 }
 
 async function coveredPreviousPeriod(
@@ -124,7 +117,6 @@ async function coveredPreviousPeriod(
   options: SalesOptions,
   period: SalesPeriod,
 ): Promise<SalesPeriod | null> {
-  const from = addDays(period.from, -period.days);
   const where = salesCondition(options, "the sales headline", {
     dates: false,
   });
@@ -133,8 +125,7 @@ async function coveredPreviousPeriod(
     `SELECT min(date) AS first_day FROM sales ${where.sql}`,
     where.params,
   );
-  if (row.first_day === null || row.first_day > from) return null;
-  return { from, to: addDays(period.from, -1), days: period.days };
+  return previousPeriodCovered(period, row.first_day);
 }
 
 async function headlineFigures(
@@ -147,7 +138,6 @@ async function headlineFigures(
     returned: number | null;
     lines: number;
     return_lines: number;
-    lines_with_transaction: number;
     transactions: number;
     transaction_sales: number | null;
     stores: number;
@@ -159,7 +149,6 @@ async function headlineFigures(
        -sum(amount) FILTER (WHERE amount < 0) AS returned,
        count(*) AS lines,
        count(*) FILTER (WHERE amount < 0) AS return_lines,
-       count(transaction_id) AS lines_with_transaction,
        count(DISTINCT transaction_id) AS transactions,
        sum(amount) FILTER (WHERE transaction_id IS NOT NULL) AS transaction_sales,
        count(DISTINCT store) AS stores,
@@ -167,21 +156,15 @@ async function headlineFigures(
      FROM sales ${where.sql}`,
     where.params,
   );
-  const gross = row.gross ?? 0;
-  const returned = row.returned ?? 0;
-  const hasTransactions = row.lines_with_transaction > 0;
-  return {
-    totalSales: row.total ?? 0,
-    grossSales: gross,
-    returnsValue: returned,
-    returnRate: gross > 0 ? returned / gross : 0,
-    saleLines: row.lines,
+  return headlineFiguresFromSums({
+    total: row.total,
+    gross: row.gross,
+    returned: row.returned,
+    lines: row.lines,
     returnLines: row.return_lines,
-    transactions: hasTransactions ? row.transactions : null,
-    averageBasket: hasTransactions
-      ? (row.transaction_sales ?? 0) / row.transactions
-      : null,
+    transactions: row.transactions,
+    transactionSales: row.transaction_sales,
     stores: row.stores,
     customers: row.customers,
-  };
+  });
 }

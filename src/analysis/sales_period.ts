@@ -1,6 +1,6 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
-import { dayNumber } from "./calendar.ts";
-import { lastDay, salesCondition, type SalesOptions } from "./sales_options.ts";
+import { periodFromBounds } from "./period_bounds.ts";
+import { salesCondition, type SalesOptions } from "./sales_options.ts";
 
 /** A run of calendar days, both ends included. */
 export interface SalesPeriod {
@@ -51,20 +51,10 @@ export async function salesPeriod(
      FROM sales ${where.sql}`,
     where.params,
   );
-  if (row.first_day === null || row.last_day === null) return null;
-  const until = lastDay(options);
-  const from = options.from
-    ? later(options.from, row.first_day)
-    : row.selected_first;
-  const to = until ? earlier(until, row.last_day) : row.selected_last;
-  if (from === null || to === null || from > to) return null;
-  return { from, to, days: dayNumber(to) - dayNumber(from) + 1 };
-}
-
-function later(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-function earlier(a: string, b: string): string {
-  return a < b ? a : b;
+  return periodFromBounds(options, {
+    firstDay: row.first_day,
+    lastDay: row.last_day,
+    selectedFirst: row.selected_first,
+    selectedLast: row.selected_last,
+  });
 }

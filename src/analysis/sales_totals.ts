@@ -1,7 +1,9 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
+import { type GroupSums, salesTotalsFromSums } from "./grouped_totals.ts";
 import { labelled } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
-import { compareNames } from "./compare_names.ts";
+
+export { compareKeys } from "./grouped_totals.ts";
 
 /** The sums every grouped sales table reports. */
 export interface SalesTotals {
@@ -44,31 +46,17 @@ export async function salesTotals<K extends string>(
      GROUP BY ALL`,
     where.params,
   );
-  const all = rows.reduce((sum, row) => sum + (row.total as number), 0);
-  return rows
-    .map((row) => {
-      const out: Record<string, string | number> = {};
-      for (const column of columns) out[column] = row[column] as string;
-      out.totalSales = row.total as number;
-      out.grossSales = row.gross as number;
-      out.returnsValue = row.returned as number;
-      out.saleLines = row.lines as number;
-      out.quantity = row.quantity as number;
-      out.share = all === 0 ? 0 : (row.total as number) / all;
-      return out as Record<K, string> & SalesTotals;
-    })
-    .sort((a, b) => b.totalSales - a.totalSales || compareKeys(a, b, columns));
-}
-
-/** Orders two rows by their key columns (see `compareNames`). */
-export function compareKeys<K extends string>(
-  a: Record<K, unknown>,
-  b: Record<K, unknown>,
-  columns: readonly K[],
-): number {
-  for (const column of columns) {
-    const order = compareNames(String(a[column]), String(b[column]));
-    if (order !== 0) return order;
-  }
-  return 0;
+  return salesTotalsFromSums(
+    rows.map((row) => {
+      const group: Record<string, string | number> = {};
+      for (const column of columns) group[column] = row[column] as string;
+      group.totalSales = row.total as number;
+      group.grossSales = row.gross as number;
+      group.returnsValue = row.returned as number;
+      group.saleLines = row.lines as number;
+      group.quantity = row.quantity as number;
+      return group as Record<K, string> & GroupSums;
+    }),
+    columns,
+  );
 }

@@ -1,7 +1,7 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
-import { labelled, NONE_LABEL } from "./none_label.ts";
+import { storeSalesFromTotals } from "./grouped_totals.ts";
+import { labelled } from "./none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
-import { compareNames } from "./compare_names.ts";
 
 /** One store's sales. */
 export interface StoreSalesRow {
@@ -61,16 +61,12 @@ export async function storeSales(
      FROM store_days GROUP BY store`,
     where.params,
   );
-  return rows
-    .map((row) => ({
+  return storeSalesFromTotals(
+    rows.map((row) => ({
       store: row.store,
-      city: row.city ?? NONE_LABEL,
+      city: row.city,
       totalSales: row.total,
       tradingDays: row.days,
-      averageDailySales: row.total / row.days,
-    }))
-    .sort((a, b) =>
-      b.averageDailySales - a.averageDailySales ||
-      compareNames(a.store, b.store)
-    );
+    })),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
+import { topCategoriesFromTotals } from "./grouped_totals.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
-import { compareNames } from "./compare_names.ts";
 
 /** Options for {@linkcode topCategoriesByRegion}. */
 export interface TopCategoriesByRegionOptions extends SalesOptions {
@@ -31,31 +31,11 @@ export async function topCategoriesByRegion(
   options: TopCategoriesByRegionOptions = {},
 ): Promise<TopCategoryRow[]> {
   const { n = 2, ...filter } = options;
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(
-      `Cannot compute top categories by region: option "n": ${n} is not a positive whole number`,
-    );
-  }
   const rows = await salesTotals(
     data,
     ["region", "category"],
     filter,
     "top categories by region",
   );
-  const byRegion = new Map<string, typeof rows>();
-  for (const row of rows) {
-    byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row]);
-  }
-  const regions = [...byRegion.keys()].sort(compareNames);
-  return regions.flatMap((region) => {
-    const categories = byRegion.get(region)!;
-    const regionSales = categories.reduce((s, r) => s + r.totalSales, 0);
-    return categories.slice(0, n).map((row, i) => ({
-      region,
-      rank: i + 1,
-      category: row.category,
-      totalSales: row.totalSales,
-      share: regionSales === 0 ? 0 : row.totalSales / regionSales,
-    }));
-  });
+  return topCategoriesFromTotals(rows, n);
 }

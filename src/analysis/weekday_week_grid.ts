@@ -1,12 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import {
-  isoWeek,
-  isoWeekday,
-  isoWeekStart,
-  WEEKDAY_NAMES,
-} from "./calendar.ts";
 import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { weekdayWeekGridFromDays } from "./series_from_days.ts";
 
 /** One cell of the weekday × ISO week grid: one calendar day. */
 export interface WeekdayWeekCell {
@@ -32,15 +27,5 @@ export async function weekdayWeekGrid(
   options: SalesOptions = {},
 ): Promise<WeekdayWeekCell[]> {
   const { days } = await salesByDay(data, options, "the weekday by week grid");
-  return days.map((day) => {
-    const weekday = isoWeekday(day.date);
-    return {
-      date: day.date,
-      week: isoWeek(day.date),
-      weekStart: isoWeekStart(day.date),
-      weekday,
-      weekdayName: WEEKDAY_NAMES[weekday - 1],
-      totalSales: day.totalSales,
-    };
-  });
+  return weekdayWeekGridFromDays(days);
 }

@@ -1,7 +1,7 @@
 import { type Dataset, queryRows } from "../data/dataset.ts";
 import { FUEL_CATEGORY } from "../data/schema.ts";
-import { isoWeek } from "./calendar.ts";
-import { type FuelFigures, fuelFigures } from "./fuel_summary.ts";
+import { weeklyFuelPricesFromSums } from "./fuel_figures.ts";
+import type { FuelFigures } from "./fuel_summary.ts";
 import { labelled } from "./none_label.ts";
 import {
   andWhere,
@@ -51,10 +51,14 @@ export async function weeklyFuelPrices(
      ORDER BY week_start, fuel_type`,
     where.params,
   );
-  return rows.map((row) => ({
-    week: isoWeek(row.week_start),
-    weekStart: row.week_start,
-    fuelType: row.fuel_type,
-    ...fuelFigures(row.revenue, row.priced_revenue, row.gallons, row.lines),
-  }));
+  return weeklyFuelPricesFromSums(
+    rows.map((row) => ({
+      weekStart: row.week_start,
+      fuelType: row.fuel_type,
+      revenue: row.revenue,
+      pricedRevenue: row.priced_revenue,
+      gallons: row.gallons,
+      lines: row.lines,
+    })),
+  );
 }

@@ -1,8 +1,7 @@
 import type { Dataset } from "../data/dataset.ts";
-import { isoWeek, isoWeekStart } from "./calendar.ts";
-import { relativeChange } from "./relative_change.ts";
-import { salesByDay, sumDays } from "./sales_by_day.ts";
+import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
+import { weeklySalesFromDays } from "./series_from_days.ts";
 
 /** One ISO week's sales. */
 export interface WeeklySalesRow {
@@ -48,15 +47,5 @@ export async function weeklySales(
   options: SalesOptions = {},
 ): Promise<WeeklySalesRow[]> {
   const { days } = await salesByDay(data, options, "weekly sales");
-  const weeks = sumDays(days, isoWeekStart);
-  return weeks.map((week, i) => ({
-    week: isoWeek(week.key),
-    weekStart: week.key,
-    days: week.days,
-    totalSales: week.totalSales,
-    saleLines: week.saleLines,
-    change: i === 0
-      ? null
-      : relativeChange(week.totalSales, weeks[i - 1].totalSales),
-  }));
+  return weeklySalesFromDays(days);
 }

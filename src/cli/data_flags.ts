@@ -38,7 +38,8 @@ export const DATA_FLAGS_HELP = `Data:
                          and writes each with its reason to rejected_rows.csv
   --seed N               seed for the simulator and clustering (default 1)
   --as-of DATE           analysis date (YYYY-MM-DD); default: the day after the last sale
-  --config FILE          a JSON file with any of these settings (flags win)`;
+  --config FILE          a JSON file with any of these settings (flags win; default:
+                         BASKET_CONFIG, else basket.config.json when present)`;
 
 /**
  * Reads the data flags from parsed arguments, falling back to a config
@@ -53,8 +54,9 @@ export function readDataFlags(
     seed?: string;
     "as-of"?: string;
   },
-  config: DataConfig = {},
+  file: Readonly<Record<string, unknown>> = {},
 ): DataFlags {
+  const config = dataConfig(file);
   const mapFlags = flags.map?.length
     ? flags.map
     : Object.entries(config.map ?? {}).map(([field, column]) =>
@@ -121,27 +123,42 @@ function dateOrder(text: string): DateOrder {
   );
 }
 
-/** Reads a JSON config file; a CliError names the file when it cannot. */
-export async function readConfigFile(
-  path: string,
-): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch (error) {
-    throw new CliError(
-      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
-    );
-  }
-  try {
-    const value = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new SyntaxError("expected a JSON object");
+/** Checks the data settings of a config file's top level. */
+function dataConfig(file: Readonly<Record<string, unknown>>): DataConfig {
+  const config: DataConfig = {};
+  const text = (key: "data" | "dateFormat" | "onBadRows" | "asOf") => {
+    const value = file[key];
+    if (value === undefined) return;
+    if (typeof value !== "string") {
+      throw new CliError(
+        `Cannot read the config file: "${key}" must be a string`,
+      );
     }
-    return value;
-  } catch (error) {
-    throw new CliError(
-      `Cannot read config ${JSON.stringify(path)}: ${(error as Error).message}`,
-    );
+    config[key] = value;
+  };
+  text("data");
+  text("dateFormat");
+  text("onBadRows");
+  text("asOf");
+  if (file.seed !== undefined) {
+    if (typeof file.seed !== "number") {
+      throw new CliError(
+        `Cannot read the config file: "seed" must be a number`,
+      );
+    }
+    config.seed = file.seed;
   }
+  if (file.map !== undefined) {
+    const map = file.map;
+    if (
+      typeof map !== "object" || map === null || Array.isArray(map) ||
+      Object.values(map).some((v) => typeof v !== "string")
+    ) {
+      throw new CliError(
+        `Cannot read the config file: "map" must be an object of field: "Column" pairs`,
+      );
+    }
+    config.map = map as Record<string, string>;
+  }
+  return config;
 }

@@ -1,13 +1,11 @@
 import { parseArgs } from "node:util";
 import { dataSummary } from "../analysis/data_summary.ts";
 import { openSource } from "../io/open_source.ts";
+import { closeDataset } from "../data/dataset.ts";
 import { writeRejects } from "../io/write_rejects.ts";
 import { CliError } from "./cli_error.ts";
-import {
-  DATA_FLAGS_HELP,
-  readConfigFile,
-  readDataFlags,
-} from "./data_flags.ts";
+import { DATA_FLAGS_HELP, readDataFlags } from "./data_flags.ts";
+import { readBasketConfig } from "../io/config_file.ts";
 import { formatInspection } from "../report/format_inspection.ts";
 import { runMain } from "./run_main.ts";
 
@@ -33,7 +31,12 @@ export async function inspect(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const config = values.config ? await readConfigFile(values.config) : {};
+  let config;
+  try {
+    config = (await readBasketConfig(values.config, Deno.env.toObject())).file;
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   const flags = readDataFlags(values, config);
   const { dataset, report } = await openSource(flags);
   try {
@@ -52,7 +55,7 @@ export async function inspect(args: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    dataset.connection.closeSync();
+    closeDataset(dataset);
   }
 }
 

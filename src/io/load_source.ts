@@ -6,7 +6,7 @@ import {
   resolveMapping,
 } from "../data/column_mapping.ts";
 import { convertFields, type FieldSpec } from "../data/convert_fields.ts";
-import { type Dataset, openDatabase } from "../data/dataset.ts";
+import { closeDataset, type Dataset, openDatabase } from "../data/dataset.ts";
 import { InputError } from "../data/input_error.ts";
 import { normaliseHeader } from "../data/normalise_header.ts";
 import type { DateOrder } from "../data/parse_date.ts";
@@ -93,6 +93,18 @@ export async function loadSource(
   options: LoadSourceOptions,
 ): Promise<LoadedSource> {
   const connection = await openDatabase();
+  try {
+    return await loadInto(connection, options);
+  } catch (error) {
+    closeDataset({ connection });
+    throw error;
+  }
+}
+
+async function loadInto(
+  connection: DuckDBConnection,
+  options: LoadSourceOptions,
+): Promise<LoadedSource> {
   await ensureRejectsTable(connection);
   const onBadRows = options.onBadRows ?? "fail";
   const path = options.path;

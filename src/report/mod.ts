@@ -11,3 +11,29 @@ export {
   MIN_PASSWORD_LENGTH,
   weakPasswordWarning,
 } from "./weak_password_warning.ts";
+
+// Building the report.
+export {
+  type BuildEffects,
+  buildReport,
+  type BuildReportOptions,
+  type BuiltReport,
+  runIdFor,
+} from "./build_report.ts";
+export type {
+  ReportData,
+  ReportModel,
+  ReportParameters,
+} from "./report_model.ts";
+export {
+  type CustomerModel,
+  type CustomerSection,
+  customerSection,
+} from "./customer_section.ts";
+export { escapeHtml, Html, html, unsafeRawHtml } from "./html.ts";
+export { tableCsv, type TableSpec } from "./table_spec.ts";
+export {
+  filterHash,
+  type FilterState,
+  parseFilterHash,
+} from "./filter_state.ts";

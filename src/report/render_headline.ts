@@ -9,6 +9,7 @@ import { html, type Html } from "./html.ts";
  */
 export function renderHeadline(headline: SalesHeadline): Html {
   const change = headline.change;
+  const compared = change !== null;
   const card = (
     id: string,
     label: string,
@@ -17,8 +18,8 @@ export function renderHeadline(headline: SalesHeadline): Html {
     detail?: string,
   ) =>
     html`<div class="card" data-figure="${id}"><dt>${label}</dt><dd><span class="value">${value}</span>${
-      delta === undefined ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
-        delta === null ? "no earlier period to compare" : `${formatValue(delta, "change")} vs previous period`
+      delta === undefined || !compared ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
+        delta === null ? "no change to show" : `${formatValue(delta, "change")} vs previous period`
       }</span>`
     }${detail ? html` <span class="detail">${detail}</span>` : ""}</dd></div>`;
   const period = headline.period;
@@ -32,5 +33,10 @@ ${card("averageBasket", "Average basket", formatValue(headline.averageBasket, "m
 ${card("stores", "Stores", formatValue(headline.stores, "integer"), undefined)}
 ${card("customers", "Customers", formatValue(headline.customers, "integer"), change?.customers ?? null)}
 ${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales", undefined, period ? `${formatValue(period.days, "integer")} days` : undefined)}
-</dl>`;
+</dl>
+<p class="note">${
+    compared && headline.previousPeriod
+      ? `Changes compare with the previous ${headline.previousPeriod.days} days, ${headline.previousPeriod.from} to ${headline.previousPeriod.to}.`
+      : "The data does not cover an earlier period of the same length, so there are no changes to compare."
+  }</p>`;
 }

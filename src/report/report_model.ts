@@ -36,6 +36,8 @@ export interface ReportData {
   stores: number;
   customers: number;
   columns: LoadReport["columns"];
+  /** Line counts and a hash of the data's rows (see dataFingerprint). */
+  fingerprint: string;
 }
 
 /** Everything a report shows; `report.json` is this without the cube. */

@@ -1,5 +1,5 @@
 import { assertEquals, assertRejects } from "../assert.ts";
-import { queryRows } from "../../src/data/dataset.ts";
+import { closeDataset, queryRows } from "../../src/data/dataset.ts";
 import { InputError } from "../../src/data/input_error.ts";
 import {
   loadSource,
@@ -73,7 +73,7 @@ Deno.test("loadSource() reads the real three-file data set with its counts and r
     1,
     "12/2/2014 is read day first, like the file's 28-02-2014",
   );
-  dataset.connection.closeSync();
+  closeDataset(dataset);
 });
 
 const SHOP =
@@ -138,7 +138,7 @@ Deno.test("loadSource() reads another retailer's CSV through a column mapping, a
         amount: 90,
       },
     ]);
-    dataset.connection.closeSync();
+    closeDataset(dataset);
   });
 });
 
@@ -185,7 +185,7 @@ S01,2024-03-01,Books,Sales,25.5,,,
         fuel_price: null,
       },
     ]);
-    dataset.connection.closeSync();
+    closeDataset(dataset);
   });
 });
 
@@ -260,7 +260,7 @@ Deno.test("loadSource() asks for --date-format when every date could be day or m
     assertEquals(await queryRows(dataset, "SELECT date FROM sales"), [{
       date: "2014-01-02",
     }]);
-    dataset.connection.closeSync();
+    closeDataset(dataset);
   });
 });
 
@@ -367,7 +367,7 @@ Deno.test("loadSource() with onBadRows skip keeps good rows and records every re
         },
       ],
     );
-    dataset.connection.closeSync();
+    closeDataset(dataset);
   });
 });
 
@@ -398,7 +398,7 @@ Deno.test("loadSource() reads Basket's own folder layout with its customers", as
         ))[0],
         { sub_category: "Fiction", customer_id: "C1" },
       );
-      dataset.connection.closeSync();
+      closeDataset(dataset);
     },
   );
 });

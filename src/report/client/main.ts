@@ -1,0 +1,176 @@
+/**
+ * The report page's script: decodes the embedded cube, reads the filters
+ * from the form and the URL hash, and re-renders every view with the same
+ * chart and table functions the server used. No request leaves the page.
+ *
+ * @module
+ */
+import { cubeFigures } from "../../analysis/cube_figures.ts";
+import type { SalesFigures } from "../../analysis/sales_figures.ts";
+import {
+  filterHash,
+  type FilterState,
+  isFiltered,
+  parseFilterHash,
+} from "../filter_state.ts";
+import { decodePageData, type PageData } from "../page_data.ts";
+import {
+  renderFuelView,
+  renderSalesView,
+  salesViewTables,
+  type ViewContext,
+} from "../render_sales_view.ts";
+import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
+import { tableCsv, type TableSpec } from "../table_spec.ts";
+
+const LIST_FIELDS = {
+  category: "categories",
+  region: "regions",
+  store: "stores",
+  channel: "channels",
+  segment: "segments",
+  cluster: "clusters",
+} as const;
+
+async function start(): Promise<void> {
+  const form = document.getElementById("filters") as HTMLFormElement | null;
+  const dataElement = document.getElementById("basket-data");
+  if (!form || !dataElement) return;
+  const data: PageData = await decodePageData(
+    JSON.parse(dataElement.textContent ?? '""'),
+  );
+  const slots = {
+    sales: document.querySelector<HTMLElement>('[data-slot="sales-view"]')!,
+    fuel: document.querySelector<HTMLElement>('[data-slot="fuel-view"]')!,
+  };
+  const initial = { sales: slots.sales.innerHTML, fuel: slots.fuel.innerHTML };
+  const context: ViewContext = {
+    document,
+    width: data.width,
+    subCategoryNote: data.subCategoryNote,
+  };
+  let tables = new Map<string, TableSpec>();
+  const remember = (figures: SalesFigures) => {
+    tables = new Map(
+      [...salesViewTables(figures, context), ...data.staticTables].map((
+        t,
+      ) => [t.id, t]),
+    );
+  };
+  remember(data.figures);
+  const status = document.getElementById("filter-status");
+
+  const apply = (state: FilterState) => {
+    writeForm(form, state);
+    if (!isFiltered(state)) {
+      slots.sales.innerHTML = initial.sales;
+      slots.fuel.innerHTML = initial.fuel;
+      remember(data.figures);
+      if (status) status.textContent = "Showing all sales";
+      return;
+    }
+    const figures = cubeFigures(data.cube, state, { topN: data.topN });
+    slots.sales.innerHTML =
+      renderSalesView(figures, SALES_CHARTS, context).markup;
+    slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, context).markup;
+    remember(figures);
+    if (status) status.textContent = `Filtered: ${describe(state)}`;
+  };
+
+  form.addEventListener("change", () => {
+    const state = readForm(form);
+    history.replaceState(
+      null,
+      "",
+      filterHash(state) || location.pathname + location.search,
+    );
+    apply(state);
+  });
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();
+    history.replaceState(null, "", location.pathname + location.search);
+    apply({});
+  });
+  globalThis.addEventListener(
+    "hashchange",
+    () => apply(parseFilterHash(location.hash)),
+  );
+  document.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest?.("button.csv");
+    const table = button && tables.get(button.getAttribute("data-table") ?? "");
+    if (!table) return;
+    const url = URL.createObjectURL(
+      new Blob([tableCsv(table)], { type: "text/csv" }),
+    );
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${table.id}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  globalThis.addEventListener("beforeprint", () => {
+    for (const details of document.querySelectorAll("details")) {
+      details.open = true;
+    }
+  });
+  apply(parseFilterHash(location.hash));
+  document.documentElement.dataset.ready = "true";
+}
+
+function readForm(form: HTMLFormElement): FilterState {
+  const state: FilterState = {};
+  for (const [name, field] of Object.entries(LIST_FIELDS)) {
+    const values = [
+      ...form.querySelectorAll<HTMLInputElement>(
+        `input[name="${name}"]:checked`,
+      ),
+    ].map((i) => i.value);
+    if (values.length) state[field] = values;
+  }
+  for (const name of ["from", "to"] as const) {
+    const value = (form.elements.namedItem(name) as HTMLInputElement | null)
+      ?.value;
+    if (value) state[name] = value;
+  }
+  return state;
+}
+
+function writeForm(form: HTMLFormElement, state: FilterState): void {
+  for (const [name, field] of Object.entries(LIST_FIELDS)) {
+    const chosen = new Set(state[field] ?? []);
+    const inputs = [
+      ...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`),
+    ];
+    for (const input of inputs) input.checked = chosen.has(input.value);
+    const count = form.querySelector(`[data-filter="${name}"] .count`);
+    if (count) {
+      count.textContent = chosen.size
+        ? `(${chosen.size} of ${inputs.length})`
+        : "(all)";
+    }
+  }
+  for (const name of ["from", "to"] as const) {
+    const input = form.elements.namedItem(name) as HTMLInputElement | null;
+    if (input) input.value = state[name] ?? "";
+  }
+}
+
+function describe(state: FilterState): string {
+  const parts: string[] = [];
+  for (const [name, field] of Object.entries(LIST_FIELDS)) {
+    if (state[field]?.length) parts.push(`${name} ${state[field]!.join(", ")}`);
+  }
+  if (state.from) parts.push(`from ${state.from}`);
+  if (state.to) parts.push(`to ${state.to}`);
+  return parts.join("; ");
+}
+
+start().catch((error) => {
+  const status = document.getElementById("filter-status");
+  if (status) {
+    status.textContent = `Filters are unavailable: ${
+      error instanceof Error ? error.message : error
+    }`;
+  }
+  console.error(error);
+});

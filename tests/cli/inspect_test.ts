@@ -1,0 +1,84 @@
+import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
+import { runCli } from "./run_cli.ts";
+
+const KAGGLE =
+  new URL("../../../shared/datasets/retail-kaggle/", import.meta.url).pathname;
+
+Deno.test("inspect prints what the real three-file data set holds and which column fed which field", async () => {
+  const run = await runCli("inspect", ["--data", KAGGLE]);
+  assertEquals(run.code, 0, run.stderr);
+  assertStringIncludes(run.stdout, "Rows read      23,053");
+  assertStringIncludes(run.stdout, "Returns        2,177 lines");
+  assertStringIncludes(
+    run.stdout,
+    "Duplicates     13 lines repeat an earlier line (kept)",
+  );
+  assertStringIncludes(run.stdout, "Period         2011-01-25 to 2014-02-28");
+  assertStringIncludes(
+    run.stdout,
+    "5,506 on sale lines; 5,647 in the customers table",
+  );
+  assertStringIncludes(run.stdout, "amount ← Transactions.csv: total_amt");
+  assertStringIncludes(run.stdout, "Transactions.csv:tran_date: day first");
+});
+
+Deno.test("inspect --json prints the same facts as JSON, on the built-in data by default", async () => {
+  const run = await runCli("inspect", ["--json"]);
+  assertEquals(run.code, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assertEquals(result.source.kind, "simulated");
+  assertEquals(result.source.rowsRead, result.summary.lines);
+  assertOk(result.summary.lines > 40_000);
+  assertEquals(result.summary.categories.length, 6);
+});
+
+Deno.test("inspect exits 65 with a message naming file, row, column and value for bad data", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-inspect-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/sales.csv`,
+      "date,category,amount\n2024-01-01,Books,3\n2024-01-02,Books,three\n",
+    );
+    const run = await runCli("inspect", ["--data", `${dir}/sales.csv`]);
+    assertEquals(run.code, 65);
+    assertEquals(
+      run.stderr.trim(),
+      `error: Cannot read sales "${dir}/sales.csv": row 3, column "amount": "three" is not a number`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("inspect --on-bad-rows skip writes every rejected row with its reason", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-inspect-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/sales.csv`,
+      "date,category,amount\n2024-01-01,Books,3\n2024-01-02,Books,three\n",
+    );
+    const run = await runCli("inspect", [
+      "--data",
+      `${dir}/sales.csv`,
+      "--on-bad-rows",
+      "skip",
+      "--rejects",
+      `${dir}/rejected.csv`,
+    ], { cwd: dir });
+    assertEquals(run.code, 0, run.stderr);
+    assertStringIncludes(run.stdout, "Rows rejected  1");
+    const rejects = await Deno.readTextFile(`${dir}/rejected.csv`);
+    assertStringIncludes(
+      rejects,
+      `${dir}/sales.csv,3,amount,three,"column ""amount"": ""three"" is not a number"`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("inspect refuses an unknown flag with a usage error", async () => {
+  const run = await runCli("inspect", ["--colour", "red"]);
+  assertEquals(run.code, 2);
+  assertStringIncludes(run.stderr, "--colour");
+});
