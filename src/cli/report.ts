@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { bundleClient } from "../io/bundle_client.ts";
-import { readBasketConfig } from "../io/config_file.ts";
 import { openSource } from "../io/open_source.ts";
 import { PASSWORD_ENV, readPassword } from "../io/read_password.ts";
 import { writeRun } from "../io/write_run.ts";
@@ -10,7 +9,7 @@ import type { FilterState } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
 import { CliError } from "./cli_error.ts";
-import { DATA_FLAGS_HELP, readDataFlags } from "./data_flags.ts";
+import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
 import {
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
@@ -101,13 +100,7 @@ export async function report(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  let config;
-  try {
-    config = (await readBasketConfig(values.config, Deno.env.toObject())).file;
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const flags = readDataFlags(values, config);
+  const flags = await readDataSettings(values);
   const filters: FilterState = {};
   for (
     const [flag, field] of [
