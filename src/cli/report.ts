@@ -11,6 +11,7 @@ import { VERSION } from "../version.ts";
 import { CliError } from "./cli_error.ts";
 import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
 import {
+  loadPublishConfig,
   PUBLISH_OPTIONS,
   PUBLISH_OPTIONS_HELP,
   publishWithFlags,
@@ -142,6 +143,9 @@ export async function report(args: string[]): Promise<number> {
     const warning = weakPasswordWarning(password);
     if (warning) console.error(`warning: ${warning}`);
   }
+  // Settle where to publish before the build, so that a missing bucket or a
+  // bad setting fails at once rather than after the whole report.
+  if (values.publish) await loadPublishConfig(values);
   let notebooks = new Map<string, string>();
   if (values.notebooks !== undefined) {
     notebooks = await readNotebooks(values.notebooks);
