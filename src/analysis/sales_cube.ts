@@ -1,5 +1,7 @@
+import type { DuckDBResultReader } from "@duckdb/node-api";
 import type { Dataset } from "../data/dataset.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
+import { round6 } from "./round6.ts";
 import { lastDay } from "./sales_options.ts";
 
 /** How finely a cube's cells cut time. */
@@ -14,7 +16,7 @@ export interface CustomerGroup {
 
 /** Options for {@linkcode salesCube}. */
 export interface SalesCubeOptions {
-  /** Each customer's RFM segment and cluster; lines of other customers get "(none)". */
+  /** Each customer's RFM segment and cluster, one entry per customer; lines of other customers get "(none)". */
   groups?: readonly CustomerGroup[];
   /** Lines after this day are left out, `YYYY-MM-DD`. */
   asOf?: string;
@@ -145,7 +147,7 @@ export async function salesCube(
   const { connection } = data;
   const maxCells = options.maxCells ?? 60_000;
   await connection.run(
-    "CREATE OR REPLACE TEMP TABLE cube_groups (customer_id VARCHAR PRIMARY KEY, segment VARCHAR, cluster VARCHAR)",
+    "CREATE OR REPLACE TEMP TABLE cube_groups (customer_id VARCHAR, segment VARCHAR, cluster VARCHAR)",
   );
   if (options.groups?.length) {
     const appender = await connection.createAppender("cube_groups");
@@ -166,21 +168,41 @@ export async function salesCube(
   }, "s");
   const label = (column: string) =>
     `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
-  await connection.run(
-    `
-    CREATE OR REPLACE TEMP TABLE cube_lines AS
+  // The selected lines with their labels, as a CTE: read where lines are
+  // needed (day sums, transactions, customers), never stored, since a copy
+  // of 10 million lines would take gigabytes.
+  const lines = `WITH cube_lines AS (
     SELECT s.date, ${label("s.store")} AS store, ${label("s.region")} AS region,
            ${label("s.channel")} AS channel, ${
-      label("s.department")
-    } AS department,
+    label("s.department")
+  } AS department,
            s.category, ${
-      label(
-        "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
-      )
-    } AS fuel_type,
+    label(
+      "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
+    )
+  } AS fuel_type,
            ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
            s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons
-    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${condition.sql}`,
+    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${condition.sql})`;
+  // Sums by day and every dimension, in one pass over the lines: the grain,
+  // the dictionaries and the cells all come from these, and every measure
+  // adds up from days to weeks and months.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE cube_days AS ${lines}
+    SELECT date, store, region, channel, department, category, fuel_type, segment, cluster,
+      min(city) AS city,
+      sum(amount) AS net,
+      coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS gross,
+      coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS returns,
+      count(*) AS "lines",
+      count(*) FILTER (WHERE amount < 0) AS "returnLines",
+      sum(quantity) AS quantity,
+      sum(gallons) AS gallons,
+      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet",
+      coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet",
+      count(transaction_id) AS transaction_lines,
+      count(customer_id) AS customer_lines
+    FROM cube_lines GROUP BY ALL`,
     condition.params,
   );
   let grain: CubeGrain = "day";
@@ -189,13 +211,13 @@ export async function salesCube(
     const reader = await connection.runAndReadAll(
       `SELECT count(*) FROM (SELECT DISTINCT ${
         periodSql(candidate)
-      }, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_lines)`,
+      }, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_days)`,
     );
     if (Number(reader.getRows()[0][0]) <= maxCells) break;
   }
   const dictionary = async (column: string) =>
     (await connection.runAndReadAll(
-      `SELECT DISTINCT ${column} AS v FROM cube_lines ORDER BY v`,
+      `SELECT DISTINCT ${column} AS v FROM cube_days ORDER BY v`,
     ))
       .getRows().map((r) => String(r[0]));
   const dims = {
@@ -224,17 +246,17 @@ export async function salesCube(
   ];
   const cellsReader = await connection.runAndReadAll(`
     SELECT ${dimSelect.join(", ")},
-      sum(amount) AS net,
-      coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS gross,
-      coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS returns,
-      count(*)::INTEGER AS "lines",
-      (count(*) FILTER (WHERE amount < 0))::INTEGER AS "returnLines",
+      sum(net) AS net,
+      sum(gross) AS gross,
+      sum(returns) AS returns,
+      sum("lines")::INTEGER AS "lines",
+      sum("returnLines")::INTEGER AS "returnLines",
       coalesce(sum(quantity), 0) AS quantity,
       coalesce(sum(gallons), 0) AS gallons,
-      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet",
-      coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet"
-    FROM cube_lines GROUP BY ALL ORDER BY ALL`);
-  const cells = columns(cellsReader.getRowObjectsJS(), [
+      sum("basketNet") AS "basketNet",
+      sum("gallonsNet") AS "gallonsNet"
+    FROM cube_days GROUP BY ALL ORDER BY ALL`);
+  const cells = readColumns(cellsReader, [
     ...DIMENSIONS,
     "net",
     "gross",
@@ -245,27 +267,30 @@ export async function salesCube(
     "gallons",
     "basketNet",
     "gallonsNet",
-  ]) as SalesCube["cells"];
+  ], ROUNDED_MEASURES) as SalesCube["cells"];
   const storeCity = (await connection.runAndReadAll(
-    `SELECT store, coalesce(min(city), '${NONE}') FROM cube_lines GROUP BY store ORDER BY store`,
+    `SELECT store, coalesce(min(city), '${NONE}') FROM cube_days GROUP BY store ORDER BY store`,
   )).getRows().map((r) => String(r[1]));
   let baskets: SalesCube["baskets"] = null;
   let splitBaskets: SalesCube["splitBaskets"] = null;
-  const [hasTransactions] = (await connection.runAndReadAll(
-    "SELECT count(transaction_id) > 0 FROM cube_lines",
+  const [hasTransactions, hasCustomers] = (await connection.runAndReadAll(
+    "SELECT coalesce(sum(transaction_lines), 0) > 0, coalesce(sum(customer_lines), 0) > 0 FROM cube_days",
   )).getRows()[0];
   const categoryBit = `(1 << (list_position(${
     listLiteral(dims.category)
   }, category) - 1))`;
   if (hasTransactions && dims.category.length <= 30) {
-    await connection.run(`
-      CREATE OR REPLACE TEMP TABLE cube_parts AS
+    await connection.run(
+      `
+      CREATE OR REPLACE TEMP TABLE cube_parts AS ${lines}
       SELECT transaction_id, strftime(${
-      periodSql(grain)
-    }, '%Y-%m-%d') AS day, store, region,
+        periodSql(grain)
+      }, '%Y-%m-%d') AS day, store, region,
              channel, segment, cluster, bit_or(${categoryBit})::INTEGER AS mask
       FROM cube_lines WHERE transaction_id IS NOT NULL
-      GROUP BY transaction_id, day, store, region, channel, segment, cluster`);
+      GROUP BY transaction_id, day, store, region, channel, segment, cluster`,
+      condition.params,
+    );
     const basketDims = [
       index("period", "day"),
       dimSelect[1],
@@ -279,7 +304,7 @@ export async function salesCube(
     const basketReader = await connection.runAndReadAll(`
       SELECT ${basketDims}, mask, count(*)::INTEGER AS count
       FROM cube_parts WHERE ${parts("= 1")} GROUP BY ALL ORDER BY ALL`);
-    baskets = columns(basketReader.getRowObjectsJS(), [
+    baskets = readColumns(basketReader, [
       ...BASKET_DIMENSIONS,
       "mask",
       "count",
@@ -300,18 +325,18 @@ export async function salesCube(
     await connection.run("DROP TABLE cube_parts");
   }
   let customers: SalesCube["customers"] = null;
-  const [hasCustomers] = (await connection.runAndReadAll(
-    "SELECT count(customer_id) > 0 FROM cube_lines",
-  )).getRows()[0];
   if (hasCustomers && dims.category.length <= 30) {
-    const reader = await connection.runAndReadAll(`
-      WITH c AS (
+    const reader = await connection.runAndReadAll(
+      `
+      ${lines}, c AS (
         SELECT customer_id, min(segment) AS segment, min(cluster) AS cluster, bit_or(${categoryBit})::INTEGER AS mask
         FROM cube_lines WHERE customer_id IS NOT NULL GROUP BY customer_id
       )
       SELECT ${dimSelect[7]}, ${dimSelect[8]}, mask, count(*)::INTEGER AS count
-      FROM c GROUP BY ALL ORDER BY ALL`);
-    customers = columns(reader.getRowObjectsJS(), [
+      FROM c GROUP BY ALL ORDER BY ALL`,
+      condition.params,
+    );
+    customers = readColumns(reader, [
       "segment",
       "cluster",
       "mask",
@@ -319,7 +344,7 @@ export async function salesCube(
     ]) as NonNullable<SalesCube["customers"]>;
   }
   const [range] = (await connection.runAndReadAll(
-    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_lines",
+    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_days",
   )).getRows();
   const [all] = (await connection.runAndReadAll(
     "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM sales",
@@ -330,7 +355,7 @@ export async function salesCube(
     from: options.filter?.from || null,
     to: lastDay({ to: options.filter?.to, asOf: options.asOf }) ?? null,
   };
-  await connection.run("DROP TABLE cube_lines");
+  await connection.run("DROP TABLE cube_days");
   await connection.run("DROP TABLE cube_groups");
   return {
     grain,
@@ -354,6 +379,42 @@ function listLiteral(values: string[]): string {
   return `[${
     values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")
   }]::VARCHAR[]`;
+}
+
+/**
+ * Sums rounded to 6 decimals, as the SQL analyses round theirs: the same
+ * data gives the same cube whatever the summation order, and the page
+ * carries 1234.56 rather than 1234.5600000000002 (a tenth of the cube's
+ * bytes at a million lines).
+ */
+const ROUNDED_MEASURES: ReadonlySet<string> = new Set([
+  "net",
+  "gross",
+  "returns",
+  "quantity",
+  "gallons",
+  "basketNet",
+  "gallonsNet",
+]);
+
+/**
+ * The named columns of a query's result as numbers, those in `rounded`
+ * rounded to 6 decimals. Read column by column: row objects cost ten times
+ * as much for a cube of 50,000 cells.
+ */
+function readColumns(
+  reader: DuckDBResultReader,
+  names: readonly string[],
+  rounded: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
+  const read = reader.getColumnsObjectJS();
+  const out: Record<string, unknown> = { length: reader.currentRowCount };
+  for (const name of names) {
+    out[name] = rounded.has(name)
+      ? read[name].map((v) => round6(Number(v)))
+      : read[name].map(Number);
+  }
+  return out;
 }
 
 function columns(

@@ -3,7 +3,7 @@ import { type DateOrder, dateSql } from "./parse_date.ts";
 import { evidenceOf } from "./detect_date_order.ts";
 import { InputError } from "./input_error.ts";
 import { NUMERIC_DATE } from "./parse_date.ts";
-import { numberSql } from "./parse_number.ts";
+import { trimmedNumberSql } from "./parse_number.ts";
 import { sqlIdentifier, sqlString } from "./sql_string.ts";
 
 /** One field to read from a staged (all-text) table. */
@@ -35,11 +35,20 @@ export interface ConvertOptions {
 
 /** What {@linkcode convertFields} made. */
 export interface Converted {
-  /** A table with `__row` and one typed column per field. */
+  /**
+   * A view with `__row` and one typed column per field, over a temporary
+   * table `<staged>__checked`; the caller drops both when done.
+   */
   table: string;
   rejected: number;
   /** The date order used for each date field, or "iso" when it had none. */
   dateOrders: Record<string, DateOrder | "iso">;
+  /**
+   * Whether the view lists rows in file order. It does unless a date
+   * field has dd/mm/yyyy dates, which are read through a lookup join; then
+   * order by `__row`.
+   */
+  ordered: boolean;
 }
 
 /**
@@ -56,17 +65,27 @@ export async function convertFields(
 ): Promise<Converted> {
   const { table, file, what } = staged;
   const dateOrders: Record<string, DateOrder | "iso"> = {};
+  let ordered = true;
+  // Three levels, so that each value is trimmed and converted once: the
+  // staged text trimmed (`__t<i>`, and dates from their lookup table), then
+  // the typed values, then the first check each row fails (`__bad`, an
+  // index into `checks`; NULL for a good row).
   const joins: string[] = [];
+  const inputs: string[] = [];
   const values: string[] = [];
   const checks: {
     column: string;
+    /** The untrimmed text, in terms of the staged table `s`. */
     raw: string;
     bad: string;
     problem: string;
   }[] = [];
   for (const [i, field] of fields.entries()) {
     const raw = `s.${sqlIdentifier(field.column)}`;
-    const empty = `(${raw} IS NULL OR trim(${raw}) = '')`;
+    const text = `__t${i}`;
+    inputs.push(`trim(${raw}) AS ${text}`);
+    const empty = `(${text} IS NULL OR ${text} = '')`;
+    const name = sqlIdentifier(field.name);
     let value: string;
     if (field.kind === "date") {
       const order = await decideDateOrder(
@@ -76,34 +95,46 @@ export async function convertFields(
         options.dateOrder,
       );
       dateOrders[field.name] = order ?? "iso";
-      const lookup = `d${i}`;
-      await connection.run(
-        `CREATE OR REPLACE TEMP TABLE ${table}__${lookup} AS SELECT v, ${
-          dateSql("v", order ?? "dmy")
-        } AS d FROM (SELECT DISTINCT ${
-          sqlIdentifier(field.column)
-        } AS v FROM ${table})`,
-      );
-      joins.push(
-        `LEFT JOIN ${table}__${lookup} ${lookup} ON ${lookup}.v = ${raw}`,
-      );
-      value = `${lookup}.d`;
+      if (order === undefined) {
+        // No dd/mm/yyyy dates: convert row by row (a cast for plain ISO
+        // dates, the same values as dateSql gives) rather than through a
+        // join, which would not keep the file's order.
+        value =
+          `(CASE WHEN regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${text} AS DATE) ELSE ${
+            dateSql(text, "dmy")
+          } END)`;
+      } else {
+        ordered = false;
+        const lookup = `d${i}`;
+        await connection.run(
+          `CREATE OR REPLACE TEMP TABLE ${table}__${lookup} AS SELECT v, ${
+            dateSql("v", order)
+          } AS d FROM (SELECT DISTINCT ${
+            sqlIdentifier(field.column)
+          } AS v FROM ${table})`,
+        );
+        joins.push(
+          `LEFT JOIN ${table}__${lookup} ${lookup} ON ${lookup}.v = ${raw}`,
+        );
+        inputs.push(`${lookup}.d AS __d${i}`);
+        value = `__d${i}`;
+      }
       checks.push({
         column: field.column,
         raw,
-        bad: `NOT ${empty} AND ${value} IS NULL`,
+        bad: `NOT ${empty} AND ${name} IS NULL`,
         problem: "is not a date",
       });
     } else if (field.kind === "number") {
-      value = numberSql(raw);
+      value = trimmedNumberSql(text);
       checks.push({
         column: field.column,
         raw,
-        bad: `NOT ${empty} AND ${value} IS NULL`,
+        bad: `NOT ${empty} AND ${name} IS NULL`,
         problem: "is not a number",
       });
     } else {
-      value = `nullif(trim(${raw}), '')`;
+      value = `nullif(${text}, '')`;
     }
     if (field.required) {
       checks.unshift({
@@ -118,61 +149,71 @@ export async function convertFields(
         column: field.column,
         raw,
         bad: `NOT ${empty} AND (${
-          field.check.badWhen.replaceAll("$value", `trim(${raw})`)
+          field.check.badWhen.replaceAll("$value", text)
         })`,
         problem: field.check.problem,
       });
     }
-    values.push(`${value} AS ${sqlIdentifier(field.name)}`);
+    values.push(`${value} AS ${name}`);
   }
-  const caseOf = (pick: (c: typeof checks[number]) => string) =>
-    checks.length
-      ? `CASE ${
-        checks.map((c) => `WHEN ${c.bad} THEN ${pick(c)}`).join(" ")
-      } END`
-      : "NULL";
-  const from = `${table} s ${joins.join(" ")}`;
+  const names = fields.map((f) => sqlIdentifier(f.name));
+  const bad = checks.length
+    ? `CASE ${checks.map((c, at) => `WHEN ${c.bad} THEN ${at}`).join(" ")} END`
+    : "NULL::INTEGER";
+  const checked = `${table}__checked`;
   const converted = `${table}__ok`;
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${table}__checked AS SELECT s.__row, ${
-      values.join(", ")
-    }, ${caseOf((c) => sqlString(c.column))} AS __bad_column, ${
-      caseOf((c) => c.raw)
-    } AS __bad_value, ${
-      caseOf((c) => sqlString(c.problem))
-    } AS __bad_problem FROM ${from}`,
+    `CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT __row, ${
+      names.join(", ")
+    }, ${bad} AS __bad FROM (SELECT __row, ${
+      fields.map((_, i) => `__t${i}`).join(", ")
+    }, ${values.join(", ")} FROM (SELECT s.__row, ${
+      inputs.join(", ")
+    } FROM ${table} s ${joins.join(" ")}))`,
   );
-  const bad = await connection.runAndReadAll(
-    `SELECT __row, __bad_column, __bad_value, __bad_problem, count(*) OVER ()::INTEGER AS n FROM ${table}__checked WHERE __bad_column IS NOT NULL ORDER BY __row LIMIT 1`,
-  );
-  const first = bad.getRowObjectsJS()[0];
+  // What a bad row failed, from its check's index.
+  const pick = (of: (c: typeof checks[number]) => string) =>
+    `CASE c.__bad ${
+      checks.map((c, at) => `WHEN ${at} THEN ${of(c)}`).join(" ")
+    } END`;
+  const badColumn = pick((c) => sqlString(c.column));
+  const badValue = pick((c) => c.raw);
+  const badProblem = pick((c) => sqlString(c.problem));
+  const badRows =
+    `${checked} c JOIN ${table} s ON s.__row = c.__row WHERE c.__bad IS NOT NULL`;
+  const [count] = (await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER FROM ${checked} WHERE __bad IS NOT NULL`,
+  )).getRows()[0];
   let rejected = 0;
-  if (first) {
+  if (Number(count) > 0) {
+    const first = (await connection.runAndReadAll(
+      `SELECT c.__row, ${badColumn} AS "column", ${badValue} AS value, ${badProblem} AS problem FROM ${badRows} ORDER BY c.__row LIMIT 1`,
+    )).getRowObjectsJS()[0];
     if (options.onBadRows === "fail") {
       throw new InputError({
         what,
         file,
         row: Number(first.__row),
-        column: String(first.__bad_column),
-        value: first.__bad_value === null ? "" : String(first.__bad_value),
-        problem: String(first.__bad_problem),
+        column: String(first.column),
+        value: first.value === null ? "" : String(first.value),
+        problem: String(first.problem),
       });
     }
-    rejected = Number(first.n);
+    rejected = Number(count);
     await connection.run(
       `CREATE TABLE IF NOT EXISTS rejects (file VARCHAR, what VARCHAR, row INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`,
     );
     await connection.run(
       `INSERT INTO rejects SELECT ${sqlString(file)}, ${
         sqlString(what)
-      }, __row, __bad_column, __bad_value, 'column "' || __bad_column || '": ' || CASE WHEN __bad_problem = 'is empty' THEN 'is empty' ELSE '"' || coalesce(__bad_value, '') || '" ' || __bad_problem END FROM ${table}__checked WHERE __bad_column IS NOT NULL`,
+      }, c.__row, ${badColumn}, ${badValue}, 'column "' || ${badColumn} || '": ' || CASE WHEN ${badProblem} = 'is empty' THEN 'is empty' ELSE '"' || coalesce(${badValue}, '') || '" ' || ${badProblem} END FROM ${badRows} ORDER BY c.__row`,
     );
   }
+  // A view, not a copy: the loader reads it once, then drops it with the rest.
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${converted} AS SELECT * EXCLUDE (__bad_column, __bad_value, __bad_problem) FROM ${table}__checked WHERE __bad_column IS NULL`,
+    `CREATE OR REPLACE TEMP VIEW ${converted} AS SELECT * EXCLUDE (__bad) FROM ${checked} WHERE __bad IS NULL`,
   );
-  await connection.run(`DROP TABLE ${table}__checked`);
-  return { table: converted, rejected, dateOrders };
+  return { table: converted, rejected, dateOrders, ordered };
 }
 
 async function decideDateOrder(

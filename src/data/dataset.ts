@@ -3,7 +3,11 @@ import {
   type DuckDBConnection,
   DuckDBDateValue,
   DuckDBInstance,
+  DuckDBTypeId,
+  type DuckDBValueConverter,
+  JSDuckDBValueConverter,
 } from "@duckdb/node-api";
+import { dateOfDay } from "../analysis/calendar.ts";
 import {
   type ColumnSpec,
   type Customer,
@@ -147,12 +151,36 @@ export async function queryRows<T = Record<string, unknown>>(
     sql,
     params as never,
   );
-  return reader.getRowObjectsJS().map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-    return out as T;
-  });
+  // Column by column, then rows: several times faster than row objects for
+  // the hundreds of thousands of rows the segmentation reads.
+  const names = reader.deduplicatedColumnNames();
+  const columns = reader.convertColumns(plainValue);
+  const rows = new Array<T>(reader.currentRowCount);
+  for (let i = 0; i < rows.length; i++) {
+    const row: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) row[names[j]] = columns[j][i];
+    rows[i] = row as T;
+  }
+  return rows;
 }
+
+/** Converts one DuckDB value as queryRows returns it. */
+const plainValue: DuckDBValueConverter<unknown> = (value, type, converter) => {
+  if (value === null || value === undefined) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.VARCHAR:
+      return value;
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.BIGINT:
+      return Number(value);
+    case DuckDBTypeId.DATE:
+      // The same text as Date's toISOString() gives, without a Date.
+      return dateOfDay((value as DuckDBDateValue).days);
+    default:
+      return plain(JSDuckDBValueConverter(value, type, converter as never));
+  }
+};
 
 function plain(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);

@@ -174,6 +174,11 @@ async function loadInto(
   for (const r of rejectReasons) {
     grouped.set(r.reason, (grouped.get(r.reason) ?? 0) + r.count);
   }
+  // Only the sales lines as read are needed from here on.
+  await dropTemporary(connection, [
+    partial.salesTable,
+    `${partial.salesTable}__text`,
+  ]);
   const duplicateLines = await countDuplicates(
     connection,
     partial.salesTable,
@@ -190,7 +195,7 @@ async function loadInto(
     columns: partial.columns,
     dateOrders: partial.dateOrders,
   };
-  await connection.run(`DROP TABLE IF EXISTS ${partial.salesTable}`);
+  await dropTemporary(connection);
   const customers = await connection.runAndReadAll(
     `SELECT count(*)::INTEGER FROM customers`,
   );
@@ -202,13 +207,41 @@ async function loadInto(
   return { dataset, report };
 }
 
+/**
+ * Drops the temporary views and tables a load made (staged text, lookups,
+ * converted rows), so that only the data model's tables keep memory.
+ */
+async function dropTemporary(
+  connection: DuckDBConnection,
+  keep: string[] = [],
+): Promise<void> {
+  const list = async (kind: "views" | "tables") =>
+    (await connection.runAndReadAll(
+      `SELECT ${
+        kind === "views" ? "view_name" : "table_name"
+      } FROM duckdb_${kind}() WHERE temporary AND NOT internal`,
+    )).getRows().map((r) => String(r[0])).filter((name) =>
+      !keep.includes(name)
+    );
+  for (const view of await list("views")) {
+    await connection.run(`DROP VIEW IF EXISTS temp.${sqlIdentifier(view)}`);
+  }
+  for (const table of await list("tables")) {
+    await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(table)}`);
+  }
+}
+
 interface Context {
   connection: DuckDBConnection;
   onBadRows: "fail" | "skip";
   dateFormat: DateOrder | undefined;
 }
 
-/** Counts lines that exactly repeat an earlier line of `table`. */
+/**
+ * Counts lines that exactly repeat an earlier line of `table`. Lines are
+ * first grouped by a hash of all their values, which needs little memory;
+ * only lines whose hash repeats are then compared value by value.
+ */
 export async function countDuplicates(
   connection: DuckDBConnection,
   table: string,
@@ -216,7 +249,10 @@ export async function countDuplicates(
 ): Promise<number> {
   const list = columns.map(sqlIdentifier).join(", ");
   const reader = await connection.runAndReadAll(
-    `SELECT coalesce(sum(n - 1), 0)::INTEGER FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${list} HAVING count(*) > 1)`,
+    `WITH repeated AS (SELECT hash(${list}) AS h FROM ${table} GROUP BY h HAVING count(*) > 1)
+     SELECT coalesce(sum(n - 1), 0)::INTEGER FROM (
+       SELECT count(*) AS n FROM ${table} WHERE hash(${list}) IN (SELECT h FROM repeated)
+       GROUP BY ${list} HAVING count(*) > 1)`,
   );
   return Number(reader.getRows()[0][0]);
 }
@@ -443,9 +479,9 @@ async function loadSalesCsv(
     return has(c.name as MappedField) ? sqlIdentifier(c.name) : "NULL";
   });
   await ctx.connection.run(
-    `INSERT INTO sales SELECT ${
-      select.join(", ")
-    } FROM ${ok.table} ORDER BY __row`,
+    `INSERT INTO sales SELECT ${select.join(", ")} FROM ${ok.table}${
+      ok.ordered ? "" : " ORDER BY __row"
+    }`,
   );
   return {
     kind,

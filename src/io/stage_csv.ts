@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError } from "../data/input_error.ts";
 import { sqlString } from "../data/sql_string.ts";
 
-/** A CSV file read, all as text, into a table with a `__row` line number. */
+/** A CSV file read, all as text, into a temporary view with a `__row` line number. */
 export interface StagedCsv {
   table: string;
   file: string;
@@ -23,8 +23,9 @@ export interface StageCsvOptions {
 const DELIMITERS = [",", ";", "\t", "|"];
 
 /**
- * Reads a CSV file into `table` with DuckDB's reader, every column as
- * VARCHAR, plus `__row`: the line number (the header is line 1). Fails with
+ * Reads a CSV file with DuckDB's reader, every column as VARCHAR, into a
+ * temporary table `<table>__text`, and makes `table` a temporary view of it
+ * with `__row`: the line number (the header is line 1). Fails with
  * an InputError naming the file and line for an empty file, a header with
  * no rows, or a line with the wrong number of fields.
  */
@@ -76,8 +77,14 @@ export async function stageCsv(
       : ""
   })`;
   try {
+    // The reader keeps the file's order, so each row's rowid numbers it;
+    // numbering with row_number() OVER () instead would cost as much as
+    // reading the file.
     await connection.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT (row_number() OVER ())::INTEGER + 1 AS __row, * FROM ${read}`,
+      `CREATE OR REPLACE TEMP TABLE ${table}__text AS SELECT * FROM ${read}`,
+    );
+    await connection.run(
+      `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT (rowid + 2)::INTEGER AS __row, * FROM ${table}__text`,
     );
   } catch (error) {
     throw csvError(error, what, file);

@@ -81,6 +81,11 @@ export async function buildReport(
 ): Promise<BuiltReport> {
   const started = effects.now();
   const stage = stageTimer(effects);
+  // The page's script does not depend on the data: bundle it (a
+  // subprocess) while the data loads and the analyses run. The "bundle"
+  // stage is then only what is left to wait for.
+  const bundling = effects.bundleClient();
+  bundling.catch(() => {}); // Awaited below; a failure earlier must not leave it unhandled.
   const { dataset, report: load } = await stage(
     "load",
     () => effects.openSource(options.source),
@@ -190,7 +195,7 @@ export async function buildReport(
         },
       };
     });
-    const script = await stage("bundle", () => effects.bundleClient());
+    const script = await stage("bundle", () => bundling);
     const renderIndex = async (cube: SalesCube) => {
       const filterOptions: FilterOptions = {
         categories: cube.dims.category,

@@ -92,3 +92,15 @@ Deno.test("salesCube() keeps a transaction of one day and store in baskets, and 
       1 << cube.dims.category.indexOf("Books"),
     );
   }));
+
+Deno.test("salesCube() rounds its sums to 6 decimals, so that 0.1 + 0.2 is 0.3", () =>
+  withData([
+    line({ date: "2024-01-02", amount: 0.1, quantity: 0.1 }),
+    line({ date: "2024-01-02", amount: 0.2, quantity: 0.2 }),
+  ], async (data) => {
+    const cube = await salesCube(data);
+    assertEquals(
+      [cube.cells.net, cube.cells.gross, cube.cells.quantity, cube.cells.lines],
+      [[0.3], [0.3], [0.3], [2]],
+    );
+  }));

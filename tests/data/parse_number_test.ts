@@ -18,6 +18,13 @@ const CASES: [string, number | null][] = [
   ["", null],
   ["-", null],
   ["12 units", null],
+  ["5.", null],
+  ["007", 7],
+  [" 12 ", 12],
+  ["-0.50", -0.5],
+  ["1.2.3", null],
+  ["+", null],
+  ["1.5e", null],
 ];
 
 Deno.test("parseNumber() reads plain, grouped and currency numbers and refuses the rest", () => {

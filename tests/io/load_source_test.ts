@@ -402,3 +402,97 @@ Deno.test("loadSource() reads Basket's own folder layout with its customers", as
     },
   );
 });
+
+const BASKET_HEADER =
+  "date,store,city,region,channel,department,category,sub_category,customer_id,transaction_id,quantity,amount,gallons,fuel_type,fuel_price\n";
+
+/** `lines` sale lines in Basket's layout, the i-th with transaction `T<i>` and amount i / 100. */
+function basketLines(lines: number, bad?: { at: number; amount: string }) {
+  const out: string[] = [BASKET_HEADER];
+  for (let i = 1; i <= lines; i++) {
+    const amount = bad?.at === i ? bad.amount : (i / 100).toFixed(2);
+    out.push(
+      `2024-01-${String(1 + i % 28).padStart(2, "0")},S${
+        i % 7
+      },Dallas,South,Mall store,Sales,Books,Fiction,C${
+        i % 501
+      },T${i},1,${amount},,,\n`,
+    );
+  }
+  return out.join("");
+}
+
+Deno.test("loadSource() keeps the lines of a large file in file order and names the right line deep inside it", async () => {
+  const lines = 150_000;
+  await withFiles({ "sales.csv": basketLines(lines) }, async (dir) => {
+    const { dataset } = await loadSource({ path: dir });
+    const [row] = await queryRows<{ n: number; ordered: number }>(
+      dataset,
+      `SELECT count(*) AS n, count(*) FILTER (WHERE transaction_id = 'T' || (rowid + 1)) AS ordered FROM sales`,
+    );
+    assertEquals(row, { n: lines, ordered: lines });
+    closeDataset(dataset);
+  });
+  assertEquals(
+    await loadError(
+      { "sales.csv": basketLines(lines, { at: 134_321, amount: "12.5.0" }) },
+      (d) => d,
+    ),
+    'Cannot read sales "DIR/sales.csv": row 134322, column "amount": "12.5.0" is not a number',
+  );
+});
+
+Deno.test("loadSource() leaves only the data model's tables when it is done", async () => {
+  await withFiles(
+    {
+      "sales.csv": basketLines(50),
+      "customers.csv":
+        "customer_id,birth_date,gender,city\nC1,1980-05-06,F,Dallas\n",
+    },
+    async (dir) => {
+      const { dataset } = await loadSource({ path: dir });
+      assertEquals(
+        await queryRows(
+          dataset,
+          `SELECT table_name AS name FROM duckdb_tables() WHERE NOT internal
+           UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal
+           ORDER BY name`,
+        ),
+        [{ name: "customers" }, { name: "rejects" }, { name: "sales" }],
+      );
+      closeDataset(dataset);
+    },
+  );
+});
+
+Deno.test("loadSource() reads ISO dates with or without leading zeros and times, and names one that does not exist", async () => {
+  const line = (date: string, t: string) =>
+    `${date},S1,Dallas,South,Mall store,Sales,Books,Fiction,C1,${t},1,2.5,,,\n`;
+  await withFiles(
+    {
+      "sales.csv": BASKET_HEADER + line("2024-1-5", "T1") +
+        line(" 2024-01-06 ", "T2") + line("2024-01-07T10:30:00", "T3") +
+        line("2024-02-29", "T4"),
+    },
+    async (dir) => {
+      const { dataset, report } = await loadSource({ path: dir });
+      assertEquals(
+        (await queryRows<{ date: string }>(dataset, "SELECT date FROM sales"))
+          .map((r) => r.date),
+        ["2024-01-05", "2024-01-06", "2024-01-07", "2024-02-29"],
+      );
+      assertEquals(Object.values(report.dateOrders), ["iso"]);
+      closeDataset(dataset);
+    },
+  );
+  assertEquals(
+    await loadError(
+      {
+        "sales.csv": BASKET_HEADER + line("2024-01-05", "T1") +
+          line("2023-02-29", "T2"),
+      },
+      (d) => d,
+    ),
+    'Cannot read sales "DIR/sales.csv": row 3, column "date": "2023-02-29" is not a date',
+  );
+});

@@ -1,0 +1,428 @@
+/**
+ * `deno task bench`: the whole report's speed and memory at 50k, 1M and 10M
+ * simulated sale lines, side by side with the reference pipeline in Python
+ * (bench/reference/report_pandas.py), and the floor: reading the input once.
+ * See BENCHMARKS.md and `--help`.
+ *
+ * Each pipeline runs as a process under GNU time (`/usr/bin/time -v`), which
+ * gives its wall time, CPU time and peak memory, children included; each
+ * prints its stages on stderr. Basket runs as `deno task report --publish`
+ * against a local S3-protocol server (s3rver). The two pipelines alternate,
+ * `--repeat` times each. Missing Debian packages (time, python3-pandas,
+ * python3-matplotlib, python3-seaborn, python3-sklearn) are installed with
+ * apt-get.
+ *
+ * @module
+ */
+import S3rver from "s3rver";
+import { runMain } from "../src/cli/run_main.ts";
+import { CliError } from "../src/cli/cli_error.ts";
+import { BENCH_HELP, type BenchSize, parseBenchArgs } from "./bench_args.ts";
+import type {
+  BenchMachine,
+  BenchResult,
+  ProcessRun,
+  SizeResult,
+} from "./bench_result.ts";
+import { countLines } from "./count_lines.ts";
+import { formatBenchTable } from "./format_bench_table.ts";
+import { mergeResults } from "./merge_results.ts";
+import { parseStageTimes } from "./stage_times.ts";
+import { parseTimeVerbose } from "./time_verbose.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const TIME = "/usr/bin/time";
+const PYTHON = "/usr/bin/python3";
+const REFERENCE = `${ROOT}bench/reference/report_pandas.py`;
+const BUCKET = "bench";
+const LIBRARIES =
+  "import pandas, matplotlib, seaborn, sklearn, numpy; print(f'pandas {pandas.__version__}, matplotlib {matplotlib.__version__}, seaborn {seaborn.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}')";
+
+const decoder = new TextDecoder();
+const log = (message: string) => console.error(message);
+
+/** Runs `deno task bench` with `args`; returns the exit code. */
+export async function bench(args: string[]): Promise<number> {
+  const options = parseBenchArgs(args);
+  if (options.help) {
+    console.log(BENCH_HELP);
+    return 0;
+  }
+  if (options.show) {
+    const saved: BenchResult = JSON.parse(
+      await Deno.readTextFile(options.show),
+    );
+    console.log(formatBenchTable(saved));
+    return 0;
+  }
+  await ensurePackages(options.skipReference);
+  const machine = await describeMachine(options.skipReference);
+  const s3Dir = await Deno.makeTempDir({ prefix: "basket-bench-s3-" });
+  const server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: s3Dir,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const sizes: SizeResult[] = [];
+  const scratch = await Deno.makeTempDir({ prefix: "basket-bench-" });
+  try {
+    for (const size of options.sizes) {
+      const data = options.keepData
+        ? `${options.keepData.replace(/\/$/, "")}/${size.label}`
+        : `${scratch}/data-${size.label}`;
+      await simulate(size, data);
+      const measured = await measureSize(size, data, {
+        repeat: options.repeat,
+        skipReference: options.skipReference,
+        scratch,
+        endpoint,
+      });
+      sizes.push(measured);
+      if (!options.keepData) await Deno.remove(data, { recursive: true });
+      const result: BenchResult = {
+        schema: "basket-bench/1",
+        date,
+        machine,
+        sizes: [measured],
+      };
+      const saved = await save(options.results, result);
+      log(`Saved ${saved}`);
+    }
+  } finally {
+    await server.close();
+    await Deno.remove(s3Dir, { recursive: true });
+    await Deno.remove(scratch, { recursive: true });
+  }
+  console.log(
+    formatBenchTable({ schema: "basket-bench/1", date, machine, sizes }),
+  );
+  return 0;
+}
+
+/** Writes the simulated data for `size` into `dir`, unless it is already there. */
+async function simulate(size: BenchSize, dir: string): Promise<void> {
+  const args = size.lines === null ? [] : ["--lines", String(size.lines)];
+  const marker = `${dir}/.bench-simulate.json`;
+  const wanted = JSON.stringify(args);
+  try {
+    if ((await Deno.readTextFile(marker)) === wanted) {
+      log(`Reusing the ${size.label} data in ${dir}`);
+      return;
+    }
+  } catch {
+    // Not there yet.
+  }
+  log(`Simulating ${size.label} sale lines into ${dir}`);
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "task",
+      "--quiet",
+      `--config=${ROOT}deno.json`,
+      "simulate",
+      ...args,
+      "--out",
+      dir,
+    ],
+    cwd: ROOT,
+    env: { PATH: denoPath() },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!output.success) {
+    throw new Error(
+      `Cannot simulate ${size.label} sale lines: ${
+        decoder.decode(output.stderr).trim()
+      }`,
+    );
+  }
+  log(decoder.decode(output.stdout).trim());
+  await Deno.writeTextFile(marker, wanted);
+}
+
+interface MeasureOptions {
+  repeat: number;
+  skipReference: boolean;
+  scratch: string;
+  endpoint: string;
+}
+
+async function measureSize(
+  size: BenchSize,
+  data: string,
+  options: MeasureOptions,
+): Promise<SizeResult> {
+  const measuredAt = new Date().toISOString();
+  const loadBefore = await loadAverage();
+  const floor = await readFloor([`${data}/sales.csv`, `${data}/customers.csv`]);
+  const basket: ProcessRun[] = [];
+  const reference: ProcessRun[] = [];
+  for (let run = 0; run < options.repeat; run++) {
+    const order = run % 2 === 0 ? ["basket", "reference"] : [
+      "reference",
+      "basket",
+    ];
+    for (const which of order) {
+      const out = await Deno.makeTempDir({
+        dir: options.scratch,
+        prefix: `${which}-`,
+      });
+      if (which === "basket") {
+        log(`${size.label}: Basket, run ${run + 1} of ${options.repeat}`);
+        basket.push(await runBasket(data, out, options.endpoint));
+      } else if (!options.skipReference) {
+        log(`${size.label}: reference, run ${run + 1} of ${options.repeat}`);
+        reference.push(await runReference(data, out));
+      }
+      await Deno.remove(out, { recursive: true });
+    }
+  }
+  return {
+    label: size.label,
+    lines: floor.lines[0] - 1,
+    customers: floor.lines[1] - 1,
+    inputBytes: floor.bytes,
+    floorSeconds: floor.seconds,
+    basket,
+    reference: options.skipReference ? null : reference,
+    measuredAt,
+    loadAverage: [loadBefore, await loadAverage()],
+  };
+}
+
+/** Reads every byte of `files` once, counting lines: the floor. */
+async function readFloor(
+  files: string[],
+): Promise<{ seconds: number; bytes: number; lines: number[] }> {
+  const started = performance.now();
+  const buffer = new Uint8Array(1 << 20);
+  let bytes = 0;
+  const lines: number[] = [];
+  for (const file of files) {
+    using handle = await Deno.open(file);
+    let count = 0;
+    for (
+      let n = await handle.read(buffer);
+      n !== null;
+      n = await handle.read(buffer)
+    ) {
+      bytes += n;
+      count += countLines(buffer.subarray(0, n));
+    }
+    lines.push(count);
+  }
+  return { seconds: (performance.now() - started) / 1000, bytes, lines };
+}
+
+async function runBasket(
+  data: string,
+  out: string,
+  endpoint: string,
+): Promise<ProcessRun> {
+  return await timed([
+    Deno.execPath(),
+    "task",
+    "--quiet",
+    `--config=${ROOT}deno.json`,
+    "report",
+    "--data",
+    data,
+    "--out",
+    out,
+    "--publish",
+    "--bucket",
+    BUCKET,
+    "--endpoint",
+    endpoint,
+    "--path-style",
+  ], {
+    PATH: denoPath(),
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/nonexistent/aws-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+  }, async (stdout) => {
+    const last = stdout.trimEnd().split("\n").at(-1) ?? "";
+    const { dir } = JSON.parse(last) as { dir: string };
+    return (await Deno.stat(`${dir}/index.html`)).size;
+  });
+}
+
+async function runReference(data: string, out: string): Promise<ProcessRun> {
+  return await timed(
+    [PYTHON, REFERENCE, data, "--out", out],
+    { PATH: "/usr/bin:/bin" },
+    async () => (await Deno.stat(`${out}/index.html`)).size,
+  );
+}
+
+/**
+ * Runs a command under `/usr/bin/time -v` with only `env` (plus HOME), and
+ * reads its usage, stage lines and page size.
+ */
+async function timed(
+  command: string[],
+  env: Record<string, string>,
+  pageSize: (stdout: string) => Promise<number>,
+): Promise<ProcessRun> {
+  const report = await Deno.makeTempFile({ prefix: "basket-bench-time-" });
+  const loadAverageBefore = await loadAverage();
+  try {
+    const output = await new Deno.Command(TIME, {
+      args: ["-v", "-o", report, ...command],
+      cwd: ROOT,
+      clearEnv: true,
+      env: {
+        HOME: Deno.env.get("HOME") ?? "/root",
+        ...(Deno.env.get("DENO_DIR")
+          ? { DENO_DIR: Deno.env.get("DENO_DIR")! }
+          : {}),
+        NO_COLOR: "1",
+        ...env,
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const usage = parseTimeVerbose(await Deno.readTextFile(report));
+    const stdout = decoder.decode(output.stdout);
+    const stderr = decoder.decode(output.stderr);
+    const ok = usage.exitStatus === 0;
+    return {
+      ...usage,
+      stages: parseStageTimes(stderr),
+      reportBytes: ok ? await pageSize(stdout) : null,
+      loadAverage: loadAverageBefore,
+      error: ok ? null : stderr.trim().split("\n").slice(-3).join(" / "),
+    };
+  } finally {
+    await Deno.remove(report);
+  }
+}
+
+/** PATH with this Deno first: deno.json's tasks call `deno`. */
+function denoPath(): string {
+  const dir = Deno.execPath().replace(/\/[^/]+$/, "");
+  return `${dir}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
+}
+
+async function loadAverage(): Promise<number> {
+  return Number((await Deno.readTextFile("/proc/loadavg")).split(" ")[0]);
+}
+
+async function save(dir: string, result: BenchResult): Promise<string> {
+  await Deno.mkdir(dir, { recursive: true });
+  const file = `${dir.replace(/\/$/, "")}/${result.date}.json`;
+  let previous: BenchResult | null = null;
+  try {
+    previous = JSON.parse(await Deno.readTextFile(file));
+  } catch {
+    // None yet today.
+  }
+  const merged = mergeResults(previous, result);
+  await Deno.writeTextFile(file, JSON.stringify(merged, null, 2) + "\n");
+  return file;
+}
+
+async function succeeds(command: string, args: string[]): Promise<boolean> {
+  try {
+    const output = await new Deno.Command(command, {
+      args,
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    return output.success;
+  } catch {
+    return false;
+  }
+}
+
+/** Installs the Debian packages the bench needs when they are missing. */
+async function ensurePackages(skipReference: boolean): Promise<void> {
+  const missing: string[] = [];
+  if (!(await succeeds(TIME, ["-V"]))) missing.push("time");
+  if (!skipReference) {
+    for (
+      const [module, pkg] of [
+        ["pandas", "python3-pandas"],
+        ["matplotlib", "python3-matplotlib"],
+        ["seaborn", "python3-seaborn"],
+        ["sklearn", "python3-sklearn"],
+      ]
+    ) {
+      if (!(await succeeds(PYTHON, ["-c", `import ${module}`]))) {
+        missing.push(pkg);
+      }
+    }
+  }
+  if (missing.length === 0) return;
+  if (Deno.uid() !== 0) {
+    throw new CliError(
+      `Cannot run the benchmark: it needs ${
+        missing.join(", ")
+      }: install them with: sudo apt-get install ${missing.join(" ")}`,
+    );
+  }
+  log(`Installing from Debian: ${missing.join(" ")}`);
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  for (
+    const args of [
+      ["update", "-qq"],
+      ["install", "-y", "-qq", "--no-install-recommends", ...missing],
+    ]
+  ) {
+    const output = await new Deno.Command("apt-get", {
+      args,
+      env,
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    if (!output.success) {
+      throw new CliError(
+        `Cannot install ${missing.join(", ")} with apt-get ${args[0]}: ${
+          decoder.decode(output.stderr).trim()
+        }`,
+      );
+    }
+  }
+}
+
+async function describeMachine(skipReference: boolean): Promise<BenchMachine> {
+  const cpuinfo = await Deno.readTextFile("/proc/cpuinfo");
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1].trim() ??
+    "unknown CPU";
+  let os = `Linux ${Deno.osRelease()}`;
+  try {
+    const release = await Deno.readTextFile("/etc/os-release");
+    const name = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(release)?.[1];
+    if (name) os = `${name}, ${os}`;
+  } catch {
+    // Not every system has it.
+  }
+  const ask = async (args: string[]) => {
+    const output = await new Deno.Command(PYTHON, {
+      args,
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    return output.success ? decoder.decode(output.stdout).trim() : null;
+  };
+  return {
+    cpu,
+    cores: navigator.hardwareConcurrency,
+    memoryBytes: Deno.systemMemoryInfo().total,
+    os,
+    deno: Deno.version.deno,
+    python: skipReference
+      ? null
+      : (await ask(["--version"]))?.replace(/^Python /, "") ?? null,
+    libraries: skipReference ? null : await ask(["-c", LIBRARIES]),
+  };
+}
+
+if (import.meta.main) await runMain(bench);

@@ -1,0 +1,190 @@
+import { assertEquals, assertStringIncludes } from "../assert.ts";
+import type {
+  BenchResult,
+  ProcessRun,
+  SizeResult,
+} from "../../bench/bench_result.ts";
+import { benchTargets } from "../../bench/bench_targets.ts";
+import { formatBenchTable } from "../../bench/format_bench_table.ts";
+import { mergeResults } from "../../bench/merge_results.ts";
+import { median, summariseRuns } from "../../bench/summarise_runs.ts";
+
+function run(
+  wallSeconds: number,
+  overrides: Partial<ProcessRun> = {},
+): ProcessRun {
+  return {
+    wallSeconds,
+    userSeconds: wallSeconds * 0.8,
+    systemSeconds: wallSeconds * 0.1,
+    maxRssBytes: 100e6,
+    exitStatus: 0,
+    signal: null,
+    stages: [
+      { name: "load", seconds: wallSeconds / 4 },
+      { name: "html", seconds: wallSeconds / 4 },
+    ],
+    reportBytes: 1.5e6,
+    loadAverage: 1,
+    error: null,
+    ...overrides,
+  };
+}
+
+function size(
+  label: string,
+  basket: ProcessRun[],
+  reference: ProcessRun[] | null,
+): SizeResult {
+  return {
+    label,
+    lines: 1_000_000,
+    customers: 90_000,
+    inputBytes: 100e6,
+    floorSeconds: 0.05,
+    basket,
+    reference,
+    measuredAt: "2026-11-21T22:00:00.000Z",
+    loadAverage: [1, 2],
+  };
+}
+
+const MACHINE = {
+  cpu: "Test CPU",
+  cores: 2,
+  memoryBytes: 24 * 2 ** 30,
+  os: "Linux",
+  deno: "2.9.5",
+  python: "3.11.2",
+  libraries: "pandas 1.5.3",
+};
+
+Deno.test("median() takes the middle value, or the mean of the middle two", () => {
+  assertEquals(median([3, 1, 2]), 2);
+  assertEquals(median([4, 1, 3, 2]), 2.5);
+});
+
+Deno.test("summariseRuns() takes medians of the runs that succeeded, stage by stage", () => {
+  const outcome = summariseRuns([
+    run(4),
+    run(100, { exitStatus: 1, error: "boom" }),
+    run(2),
+    run(3),
+  ]);
+  assertEquals(outcome.ok, true);
+  if (!outcome.ok) return;
+  assertEquals(outcome.summary.runs, 3);
+  assertEquals(outcome.summary.wallSeconds, 3);
+  assertEquals(outcome.summary.outsideSeconds, 1.5);
+  assertEquals([...outcome.summary.stages], [["load", 0.75], ["html", 0.75]]);
+});
+
+Deno.test("summariseRuns() says how the last run ended when none succeeded", () => {
+  const outcome = summariseRuns([
+    run(95.5, { exitStatus: null, signal: 9, error: null }),
+  ]);
+  assertEquals(outcome, {
+    ok: false,
+    reason: "it failed after 95.5 s, killed by signal 9 (out of memory?)",
+  });
+});
+
+Deno.test("benchTargets() checks wall time and memory at 1m against the reference, and the page size", () => {
+  const checks = benchTargets(
+    size("1m", [run(3, { maxRssBytes: 600e6 })], [
+      run(10, { maxRssBytes: 1000e6 }),
+    ]),
+  );
+  assertEquals(checks.map((c) => [c.target, c.met, c.detail]), [
+    [
+      "wall time ≤ 0.4× the reference's",
+      true,
+      "0.30× (3.00 s against 10.00 s)",
+    ],
+    [
+      "peak memory ≤ 0.5× the reference's",
+      false,
+      "0.60× (600.00 MB against 1000.00 MB)",
+    ],
+    ["page under 2.00 MB", true, "1.50 MB"],
+  ]);
+});
+
+Deno.test("benchTargets() counts the wall-time target as met when the reference fails first at 10m", () => {
+  const checks = benchTargets(
+    size("10m", [run(300, { reportBytes: 2.1e6 })], [
+      run(200, { exitStatus: null, signal: 9 }),
+    ]),
+  );
+  assertEquals(checks.map((c) => c.met), [true, false]);
+  assertStringIncludes(checks[0].detail, "the reference failed first");
+});
+
+Deno.test("benchTargets() cannot tell the ratios when the reference was skipped", () => {
+  assertEquals(
+    benchTargets(size("50k", [run(1)], null)).map((c) => c.met),
+    [null, true],
+  );
+});
+
+Deno.test("formatBenchTable() puts each measure side by side with its ratio and lists the targets", () => {
+  const text = formatBenchTable({
+    schema: "basket-bench/1",
+    date: "2026-11-21",
+    machine: MACHINE,
+    sizes: [size("1m", [run(3)], [run(12)])],
+  });
+  assertStringIncludes(text, "Test CPU, 2 cores, 24 GiB");
+  assertStringIncludes(
+    text,
+    "### 1m: 1,000,000 sale lines, 90,000 customers, 100.0 MB of CSV, median of 1 run each",
+  );
+  assertStringIncludes(text, "| wall time | 3.00 s | 12.00 s | 0.25× |");
+  assertStringIncludes(text, "| stage: load | 0.75 s | 3.00 s | 0.25× |");
+  assertStringIncludes(
+    text,
+    "| outside the stages (start-up, exit) | 1.50 s | 6.00 s | 0.25× |",
+  );
+  assertStringIncludes(
+    text,
+    "| floor: read the input once, counting lines | 0.05 s | | |",
+  );
+  assertStringIncludes(text, "| 1m | wall time ≤ 0.4× the reference's | yes |");
+});
+
+Deno.test("formatBenchTable() says when the reference failed", () => {
+  const text = formatBenchTable({
+    schema: "basket-bench/1",
+    date: "2026-11-21",
+    machine: MACHINE,
+    sizes: [
+      size("10m", [run(3)], [run(50, { exitStatus: 1, error: "MemoryError" })]),
+    ],
+  });
+  assertStringIncludes(text, "| wall time | 3.00 s | failed | – |");
+  assertStringIncludes(
+    text,
+    "The reference failed: it failed after 50.0 s, exit status 1: MemoryError.",
+  );
+});
+
+Deno.test("mergeResults() replaces sizes measured again the same day and keeps the others", () => {
+  const day = (date: string, sizes: SizeResult[]): BenchResult => ({
+    schema: "basket-bench/1",
+    date,
+    machine: MACHINE,
+    sizes,
+  });
+  const old1m = size("1m", [run(5)], null);
+  const new1m = size("1m", [run(4)], null);
+  const big = { ...size("10m", [run(60)], null), lines: 10_000_000 };
+  const merged = mergeResults(
+    day("2026-11-21", [big, old1m]),
+    day("2026-11-21", [new1m]),
+  );
+  assertEquals(merged.sizes, [new1m, big]);
+  assertEquals(
+    mergeResults(day("2026-11-20", [big]), day("2026-11-21", [new1m])).sizes,
+    [new1m],
+  );
+});
