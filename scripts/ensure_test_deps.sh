@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v jupyter-nbconvert >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
+command -v jupyter >/dev/null 2>&1 || missing+=(jupyter-core)
 /usr/bin/python3 -c "import nbclient" >/dev/null 2>&1 || missing+=(python3-nbclient)
 /usr/bin/python3 -c "import ipykernel" >/dev/null 2>&1 || missing+=(python3-ipykernel)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

@@ -10,4 +10,5 @@ export * from "./analysis/mod.ts";
 export * from "./charts/mod.ts";
 export * from "./io/mod.ts";
 export * from "./report/mod.ts";
+export * from "./notebook/mod.ts";
 export { VERSION } from "./version.ts";

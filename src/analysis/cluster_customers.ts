@@ -6,6 +6,7 @@ import {
   type CustomerDetails,
 } from "./cluster_profiles.ts";
 import { customerFeatures, type FeatureColumn } from "./customer_features.ts";
+import { explainedVarianceRows } from "./explained_variance_rows.ts";
 import { fitClusters, type FitClustersOptions } from "./fit_clusters.ts";
 import {
   cutOff,
@@ -158,13 +159,7 @@ export async function clusterCustomers(
     asOf: rfm.asOf,
   });
   const n = features.customerIds.length;
-  let cumulative = 0;
-  const explainedVariance = fit.pca.explainedVarianceRatio.map((ratio, c) => ({
-    component: c + 1,
-    ratio,
-    cumulative: cumulative += ratio,
-    kept: c < fit.pca.components,
-  }));
+  const explainedVariance = explainedVarianceRows(fit.pca);
   const scatterRows = seededSample(n, scatterSize, seed);
   const { standardised, pca } = fit;
   const d = standardised.cols;

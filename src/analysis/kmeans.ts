@@ -213,18 +213,13 @@ function lloyd(
   const moved = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     nearestTwo(values, i * d, centroids, k, d, i, labels, upper, lower);
+    const base = labels[i] * d, offset = i * d;
+    counts[labels[i]]++;
+    for (let j = 0; j < d; j++) sums[base + j] += values[offset + j];
   }
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const label = labels[i];
-      counts[label]++;
-      const base = label * d, offset = i * d;
-      for (let j = 0; j < d; j++) sums[base + j] += values[offset + j];
-    }
     relocateEmptyClusters(points, k, labels, upper, lower, sums, counts);
     let shift = 0;
     let largest = 0, largestAt = -1, second = 0;
@@ -259,6 +254,8 @@ function lloyd(
       upper,
       lower,
       halfGap,
+      sums,
+      counts,
     );
     if (changed === 0 || shift <= tolerance) break;
   }
@@ -297,7 +294,8 @@ function nearestTwo(
 
 /**
  * Moves each row to its nearest centroid, skipping rows whose bounds prove
- * the label is unchanged; returns how many labels changed.
+ * the label is unchanged, and moves a moved row between the cluster sums
+ * (kept up to date rather than recomputed); returns how many labels changed.
  */
 function reassign(
   points: DenseMatrix,
@@ -307,6 +305,8 @@ function reassign(
   upper: Float64Array,
   lower: Float64Array,
   halfGap: Float64Array,
+  sums: Float64Array,
+  counts: Int32Array,
 ): number {
   const { rows: n, cols: d, values } = points;
   for (let c = 0; c < k; c++) {
@@ -329,7 +329,16 @@ function reassign(
     );
     if (upper[i] <= bound) continue;
     nearestTwo(values, offset, centroids, k, d, i, labels, upper, lower);
-    if (labels[i] !== label) changed++;
+    const now = labels[i];
+    if (now === label) continue;
+    changed++;
+    counts[label]--;
+    counts[now]++;
+    const from = label * d, to = now * d;
+    for (let j = 0; j < d; j++) {
+      sums[from + j] -= values[offset + j];
+      sums[to + j] += values[offset + j];
+    }
   }
   return changed;
 }

@@ -55,3 +55,7 @@ export * from "./segment_cluster_cross_tab.ts";
 export * from "./seeded_random.ts";
 export * from "./seeded_sample.ts";
 export * from "./segmentation_notes.ts";
+export * from "./rfm_score_ranges.ts";
+export * from "./explained_variance_rows.ts";
+export * from "./pca_loadings.ts";
+export * from "./data_summary.ts";

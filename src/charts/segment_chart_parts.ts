@@ -1,36 +1,29 @@
 /**
- * Small pieces the segment and cluster charts share: number formats, margins
- * and colours. Pure and free of Deno APIs, so the charts also run in a
+ * Small pieces the segment and cluster charts share: number formats and
+ * colours (the money, percent and margin helpers are the sales charts'). Pure and free of Deno APIs, so the charts also run in a
  * browser.
  *
  * @module
  */
 
+export {
+  compactMoney,
+  DEFAULT_WIDTH,
+  labelWidth,
+  marginFor,
+  money,
+  percent,
+} from "./chart_parts.ts";
+
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const COMPACT = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  maximumFractionDigits: 1,
-});
-const PERCENT = new Intl.NumberFormat("en-US", {
-  style: "percent",
-  maximumFractionDigits: 1,
-});
 const DECIMAL = new Intl.NumberFormat("en-US", {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
 
-/** The default chart width in pixels. */
-export const DEFAULT_WIDTH = 640;
-
 /** A whole number with thousands separators: `12,345`. */
 export function whole(value: number): string {
   return WHOLE.format(value);
-}
-
-/** A ratio as a percentage: `26.4%`. */
-export function percent(ratio: number): string {
-  return PERCENT.format(ratio);
 }
 
 /** Two decimals: `0.17`. */
@@ -38,40 +31,9 @@ export function decimal(value: number): string {
   return DECIMAL.format(value);
 }
 
-/** Money compactly: `$12.8M`, `$940`, `-$20`. */
-export function compactMoney(value: number, currency = ""): string {
-  return `${value < 0 ? "-" : ""}${currency}${COMPACT.format(Math.abs(value))}`;
-}
-
-/** Money in full: `$1,235`. */
-export function money(value: number, currency = ""): string {
-  const rounded = Math.round(value);
-  return `${rounded < 0 ? "-" : ""}${currency}${
-    WHOLE.format(Math.abs(rounded))
-  }`;
-}
-
 /** "1 customer", "2 customers". */
 export function plural(count: number, one: string, many: string): string {
   return `${whole(count)} ${count === 1 ? one : many}`;
-}
-
-/** About how many pixels the longest label takes in Plot's 10px sans-serif. */
-export function labelWidth(labels: Iterable<string>): number {
-  let longest = 0;
-  for (const label of labels) longest = Math.max(longest, label.length);
-  return Math.ceil(longest * 6);
-}
-
-/** A left margin that fits the tick labels and the axis label, at most a third of the width. */
-export function marginFor(
-  labels: Iterable<string>,
-  width: number,
-  min = 40,
-): number {
-  return Math.round(
-    Math.min(Math.max(labelWidth(labels) + 30, min), width / 3),
-  );
 }
 
 /** Shortens a label to `max` characters with an ellipsis. */

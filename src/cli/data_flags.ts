@@ -1,5 +1,6 @@
 import { type ColumnMapping, parseMapFlags } from "../data/column_mapping.ts";
 import type { DateOrder } from "../data/parse_date.ts";
+import { readBasketConfig } from "../io/config_file.ts";
 import { CliError } from "./cli_error.ts";
 
 /** Where the data comes from, as the flags and a config file say. */
@@ -161,4 +162,20 @@ function dataConfig(file: Readonly<Record<string, unknown>>): DataConfig {
     config.map = map as Record<string, string>;
   }
   return config;
+}
+
+/**
+ * Reads the data flags, falling back to the config file (`--config`, else
+ * `BASKET_CONFIG`, else `basket.config.json` when present).
+ */
+export async function readDataSettings(
+  flags: Parameters<typeof readDataFlags>[0] & { config?: string },
+): Promise<DataFlags> {
+  let file;
+  try {
+    file = (await readBasketConfig(flags.config, Deno.env.toObject())).file;
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return readDataFlags(flags, file);
 }

@@ -4,8 +4,7 @@ import { openSource } from "../io/open_source.ts";
 import { closeDataset } from "../data/dataset.ts";
 import { writeRejects } from "../io/write_rejects.ts";
 import { CliError } from "./cli_error.ts";
-import { DATA_FLAGS_HELP, readDataFlags } from "./data_flags.ts";
-import { readBasketConfig } from "../io/config_file.ts";
+import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
 import { formatInspection } from "../report/format_inspection.ts";
 import { runMain } from "./run_main.ts";
 
@@ -31,13 +30,7 @@ export async function inspect(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  let config;
-  try {
-    config = (await readBasketConfig(values.config, Deno.env.toObject())).file;
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const flags = readDataFlags(values, config);
+  const flags = await readDataSettings(values);
   const { dataset, report } = await openSource(flags);
   try {
     const summary = await dataSummary(dataset);

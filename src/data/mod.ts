@@ -18,3 +18,4 @@ export * from "./simulate_sales.ts";
 export * from "./simulate_retail.ts";
 export * from "./format_csv.ts";
 export * from "./store_sales_rows.ts";
+export { type ColumnMapping, parseMapFlags } from "./column_mapping.ts";

@@ -61,3 +61,18 @@ export { writeRejects } from "./write_rejects.ts";
 export { type RunFiles, writeRun } from "./write_run.ts";
 export { bundleClient } from "./bundle_client.ts";
 export { serveReports, type ServeReportsOptions } from "./serve_reports.ts";
+
+// Running the notebooks headlessly.
+export {
+  ensureNotebookKernel,
+  type KernelSpec,
+  NOTEBOOK_KERNEL,
+  notebookKernelSpec,
+  type RegisteredKernel,
+} from "./notebook_kernel.ts";
+export {
+  failureReason,
+  type NotebookRun,
+  runNotebook,
+  type RunNotebookOptions,
+} from "./run_notebook.ts";

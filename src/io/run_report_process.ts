@@ -20,7 +20,15 @@ export function reportCommand(
   args: readonly string[] = [],
   permissions: readonly string[] = REPORT_PERMISSIONS,
 ): string[] {
-  return [Deno.execPath(), "run", "--v8-flags=--expose-gc", ...permissions, script, "--publish", ...args];
+  return [
+    Deno.execPath(),
+    "run",
+    "--v8-flags=--expose-gc",
+    ...permissions,
+    script,
+    "--publish",
+    ...args,
+  ];
 }
 
 /** Options for {@linkcode runReportProcess}. */

@@ -6,7 +6,9 @@ export type RunFiles = ReadonlyMap<string, string | Uint8Array>;
 /**
  * Writes a run to `<out>/<runId>/` and then refreshes `<out>/latest/` to a
  * copy of it. Each folder is written in full under a temporary name first
- * and then renamed into place, so neither is ever seen half-written.
+ * and then renamed into place, so neither is ever seen half-written; a
+ * failed write leaves no temporary folder behind. A run whose folder
+ * exists already (two runs started in the same second) is refused.
  * Returns the run's folder.
  */
 export async function writeRun(
@@ -16,8 +18,20 @@ export async function writeRun(
 ): Promise<string> {
   await Deno.mkdir(out, { recursive: true });
   const dir = join(out, runId);
-  await writeFolder(join(out, `.${runId}.tmp`), files);
-  await Deno.rename(join(out, `.${runId}.tmp`), dir);
+  const exists = await Deno.lstat(dir).then(() => true, () => false);
+  if (exists) {
+    throw new Error(
+      `Cannot write run "${runId}": "${dir}" exists already (a run is named after the second it started)`,
+    );
+  }
+  const temporary = join(out, `.${runId}.tmp`);
+  try {
+    await writeFolder(temporary, files);
+    await Deno.rename(temporary, dir);
+  } catch (error) {
+    await Deno.remove(temporary, { recursive: true }).catch(() => {});
+    throw error;
+  }
   const latest = join(out, "latest");
   const staged = join(out, ".latest.tmp");
   const old = join(out, ".latest.old");

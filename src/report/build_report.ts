@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import { dataFingerprint } from "../analysis/data_fingerprint.ts";
 import { closeDataset } from "../data/dataset.ts";
 import { dataSummary } from "../analysis/data_summary.ts";
-import { salesCube } from "../analysis/sales_cube.ts";
+import { type SalesCube, salesCube } from "../analysis/sales_cube.ts";
 import { salesFigures } from "../analysis/sales_figures.ts";
 import type { SalesFilter } from "../analysis/sales_filter.ts";
 import type { LoadedSource } from "../io/load_source.ts";
@@ -39,7 +39,15 @@ export interface BuildReportOptions {
   width?: number;
   /** The cube's cell budget (see salesCube). */
   maxCells?: number;
+  /**
+   * The most bytes the page may take: past it, the page is built again
+   * with the cube's time cut coarser (day, week, month). Default 2,000,000.
+   */
+  maxPageBytes?: number;
 }
+
+/** The default of {@linkcode BuildReportOptions.maxPageBytes}. */
+export const MAX_PAGE_BYTES = 2_000_000;
 
 /** The side effects a build needs, injected so that tests can fake them. */
 export interface BuildEffects {
@@ -83,6 +91,11 @@ export async function buildReport(
     () => effects.openSource(options.source),
   );
   try {
+    // DuckDB adds floating-point sums in whatever order its threads finish,
+    // so that a total can differ in its last digit from one run to the
+    // next; one thread makes every figure, and so the report's bytes, the
+    // same on every run.
+    await dataset.connection.run("SET threads = 1");
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
     const filters = options.filters ?? {};
@@ -106,13 +119,14 @@ export async function buildReport(
           ...(options.asOf ? { asOf: options.asOf } : {}),
         }),
     );
-    const cube = await stage("cube", () =>
+    const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
         groups: customers?.groups ?? [],
         filter: sqlFilter,
         ...(options.asOf ? { asOf: options.asOf } : {}),
-        ...(options.maxCells ? { maxCells: options.maxCells } : {}),
-      }));
+        ...(maxCells ? { maxCells } : {}),
+      });
+    let cube = await stage("cube", () => cubeFor(options.maxCells));
     const rejects = load.rowsRejected
       ? await dataset.connection.runAndReadAll(
         `SELECT file, row, "column", value, reason FROM rejects ORDER BY file, row`,
@@ -182,7 +196,7 @@ export async function buildReport(
       };
     });
     const script = await stage("bundle", () => bundling);
-    const files = await stage("html", async () => {
+    const renderIndex = async (cube: SalesCube) => {
       const filterOptions: FilterOptions = {
         categories: cube.dims.category,
         regions: cube.dims.region,
@@ -201,7 +215,7 @@ export async function buildReport(
         topN,
         subCategoryNote: SUB_CATEGORY_NOTE,
       });
-      const index = renderReport({
+      return renderReport({
         model,
         ...page,
         filterOptions,
@@ -209,6 +223,27 @@ export async function buildReport(
         script,
         methods: methodNotes(cube.grain, customers),
       });
+    };
+    const maxPageBytes = options.maxPageBytes ?? MAX_PAGE_BYTES;
+    const files = await stage("html", async () => {
+      let index = await renderIndex(cube);
+      let bytes = new TextEncoder().encode(index).length;
+      while (bytes > maxPageBytes && cube.grain !== "month") {
+        // Every other part of the page is bounded by the data's period, not
+        // by its lines: only the cube's time grain is left to give.
+        const coarser = await cubeFor(cube.cells.length - 1);
+        effects.log(
+          `The page would take ${bytes} bytes with sums by ${cube.grain}, over ${maxPageBytes}: cutting time by ${coarser.grain}`,
+        );
+        cube = coarser;
+        index = await renderIndex(cube);
+        bytes = new TextEncoder().encode(index).length;
+      }
+      if (bytes > maxPageBytes) {
+        effects.log(
+          `The page takes ${bytes} bytes, over ${maxPageBytes}, even with sums by month`,
+        );
+      }
       const files = new Map<string, string>([["index.html", index], [
         "report.json",
         JSON.stringify(model, null, 2) + "\n",
@@ -287,9 +322,7 @@ function methodNotes(grain: string, customers: CustomerSection | null): Html[] {
     html`The <strong>average fuel price</strong> is volume-weighted: fuel revenue divided by gallons sold, not the mean of posted prices.`,
     ...(customers ? customers.methods : []),
     html`The page's filters recompute figures from sums by ${grain} × store × region × channel × department × category × fuel type × segment × cluster carried in the page${
-      grain === "day" ? "" : html`
-        (the data's size made daily sums too large, so filtered time series are by ${grain})
-      `
+      grain === "day" ? "" : html` (sums by day would have made the page too large, so filtered time series are by ${grain})`
     }. Customer counts follow category, segment and cluster filters only; sub-categories follow only the command line's filters.`,
   ];
 }

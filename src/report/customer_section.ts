@@ -1,7 +1,7 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import { type CustomerClusters, clusterCustomers } from "../analysis/cluster_customers.ts";
 import { clusterLiftCells } from "../analysis/cluster_lift_cells.ts";
-import { rfmGrid } from "../analysis/rfm_grid.ts";
+import { rfmGrid, type RfmGridCell } from "../analysis/rfm_grid.ts";
 import { type RfmSegmentRow, rfmSegments } from "../analysis/rfm_segments.ts";
 import { type RfmTable, rfmTable } from "../analysis/rfm_table.ts";
 import type { CustomerGroup } from "../analysis/sales_cube.ts";
@@ -18,7 +18,8 @@ import {
 } from "../charts/mod.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
-import { html, type Html, unsafeRawHtml } from "./html.ts";
+import { chartMarkup } from "./chart_markup.ts";
+import { html, type Html } from "./html.ts";
 import type { ViewContext } from "./render_sales_view.ts";
 import { renderTable } from "./render_table.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -31,6 +32,8 @@ export interface CustomerModel {
     asOf: string | null;
     ties: RfmTable["ties"];
     segments: (RfmSegmentRow & { name: string })[];
+    /** Customers in each cell of the recency × frequency score grid. */
+    grid: RfmGridCell[];
     excluded: RfmTable["excluded"];
   };
   clusters: Omit<CustomerClusters, "assignments" | "scatter" | "clusters"> & {
@@ -81,12 +84,14 @@ export async function customerSection(
   }));
   const segments = rfmSegments(rfm.rows, { segmentMap: rfm.segmentMap });
   const { assignments: _assignments, scatter, clusters: profiles, ...clusterFigures } = clusters;
+  const grid = rfmGrid(rfm.rows, { segmentMap: rfm.segmentMap });
   const model: CustomerModel = {
     count: rfm.rows.length,
     rfm: {
       asOf: rfm.asOf,
       ties: rfm.ties,
       segments: segments.map((s) => ({ name: s.segment, ...s })),
+      grid,
       excluded: rfm.excluded,
     },
     clusters: {
@@ -96,10 +101,9 @@ export async function customerSection(
   };
   const crossTab = segmentClusterCrossTab(rfm, clusters);
   const tables = customerTables(segments, clusters, labels, crossTab);
-  const grid = rfmGrid(rfm.rows, { segmentMap: rfm.segmentMap });
   const lift = clusterLiftCells(clusters);
   const figure = (id: string, element: Element) =>
-    html`<figure class="chart" id="chart-${id}">${unsafeRawHtml(element.outerHTML)}</figure>`;
+    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   const byId = new Map(tables.map((t) => [t.id, t]));
   return {
     groups,

@@ -37,3 +37,4 @@ export {
   type FilterState,
   parseFilterHash,
 } from "./filter_state.ts";
+export { formatInspection } from "./format_inspection.ts";

@@ -1,4 +1,5 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import { addDays } from "../analysis/calendar.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
@@ -61,7 +62,9 @@ export function renderReport(page: ReportPage): string {
     <dt>Period</dt><dd>${model.data.from ?? "no sales"}${model.data.to
       ? ` to ${model.data.to}`
       : ""}</dd>
-    <dt>As of</dt><dd>${p.asOf ?? "the day after the last sale"}</dd>
+    <dt>As of</dt><dd>${p.asOf ?? (model.data.to
+      ? `${addDays(model.data.to, 1)} (the day after the last sale)`
+      : "the day after the last sale")}</dd>
     <dt>Generated</dt><dd><time datetime="${model.generatedAt}">${model
       .generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC")}</time></dd>
     <dt>Seed</dt><dd>${p.seed}</dd>

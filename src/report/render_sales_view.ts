@@ -1,6 +1,7 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesFigures } from "../analysis/sales_figures.ts";
-import { type Html, html, unsafeRawHtml } from "./html.ts";
+import { chartMarkup } from "./chart_markup.ts";
+import { type Html, html } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";
 import { renderTable } from "./render_table.ts";
 import { fuelTables, salesTables } from "./sales_tables.ts";
@@ -21,7 +22,7 @@ export interface ChartSlot<F> {
   render: (figures: F, context: ViewContext) => Element | null;
 }
 
-/** Renders charts into `<figure>` slots. */
+/** Renders charts into `<figure>` slots; their titles are `<h3>`, under the section's `<h2>`. */
 export function renderCharts<F>(
   slots: readonly ChartSlot<F>[],
   figures: F,
@@ -32,7 +33,7 @@ export function renderCharts<F>(
       const element = slot.render(figures, context);
       return element
         ? html`<figure class="chart" id="chart-${slot.id}">${
-          unsafeRawHtml(element.outerHTML)
+          chartMarkup(element)
         }</figure>`
         : "";
     })

@@ -25,17 +25,19 @@ form.filters .dates label { display: inline-block; margin-right: .5rem; }
 form.filters button { font: inherit; padding: .3rem .8rem; border-radius: 6px; border: 1px solid var(--accent); background: #fff; color: var(--accent); cursor: pointer; }
 form.filters .status { flex-basis: 100%; margin: 0; color: var(--muted); font-size: .9rem; }
 :focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
-dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; margin: 0; }
+dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr)); gap: .75rem; margin: 0; }
 .card { background: var(--soft); border-radius: 8px; padding: .6rem .8rem; }
 .card dt { color: var(--muted); font-size: .85rem; }
 .card dd { margin: 0; }
 .card .value { display: block; font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
+.card[data-figure="period"] .value { font-size: 1rem; }
 .card .change, .card .detail { display: block; font-size: .8rem; color: var(--muted); }
 .card .change.up { color: var(--up); } .card .change.down { color: var(--down); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.25rem; }
-figure.chart { margin: 0; min-width: 0; }
+figure.chart, figure.chart figure { margin: 0; min-width: 0; }
 figure.chart svg { max-width: 100%; height: auto; }
-figure.chart figcaption, figure.chart h2, figure.chart h3 { font-size: .95rem; }
+figure.chart figcaption { font-size: .85rem; color: var(--muted); }
+figure.chart :is(h3, h4, h5) { font-size: .95rem; margin: 0 0 .25rem; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }

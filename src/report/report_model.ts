@@ -11,7 +11,7 @@ export interface ReportParameters {
   dateFormat: string | null;
   onBadRows: "fail" | "skip";
   seed: number;
-  /** The analysis date: given, or the day after the last sale. */
+  /** The analysis date as given; null for the default, the day after the last sale. */
   asOf: string | null;
   /** Clusters: fixed k, or null when chosen by silhouette. */
   k: number | null;

@@ -1,5 +1,9 @@
 import { assertEquals } from "../assert.ts";
-import { filterHash, isFiltered, parseFilterHash } from "../../src/report/filter_state.ts";
+import {
+  filterHash,
+  isFiltered,
+  parseFilterHash,
+} from "../../src/report/filter_state.ts";
 
 Deno.test("filterHash() and parseFilterHash() round-trip every filter, names with symbols included", () => {
   const state = {
@@ -22,5 +26,7 @@ Deno.test("an empty filter state has an empty hash and is not filtered", () => {
 });
 
 Deno.test("parseFilterHash() ignores unknown keys and malformed dates", () => {
-  assertEquals(parseFilterHash("#colour=red&from=yesterday&to=2025-01-31"), { to: "2025-01-31" });
+  assertEquals(parseFilterHash("#colour=red&from=yesterday&to=2025-01-31"), {
+    to: "2025-01-31",
+  });
 });
