@@ -2,9 +2,10 @@ import type { BenchResult } from "./bench_result.ts";
 
 /**
  * Merges a new benchmark run into the results already saved for its date:
- * sizes measured again replace the earlier ones, the others are kept, and
- * sizes are listed from the smallest data to the largest. The machine is the
- * new run's.
+ * sizes measured again replace the earlier ones (but a run that skipped the
+ * reference does not replace one that has it, so a smoke run keeps the day's
+ * comparison), the others are kept, and sizes are listed from the smallest
+ * data to the largest. The machine is the new run's.
  *
  * @example
  * ```ts
@@ -30,10 +31,14 @@ export function mergeResults(
   ) {
     return next;
   }
-  const measured = new Set(next.sizes.map((s) => s.label));
+  const earlier = new Map(previous.sizes.map((s) => [s.label, s]));
+  const replacing = next.sizes.filter((s) =>
+    s.reference !== null || !earlier.get(s.label)?.reference
+  );
+  const measured = new Set(replacing.map((s) => s.label));
   const sizes = [
     ...previous.sizes.filter((s) => !measured.has(s.label)),
-    ...next.sizes,
+    ...replacing,
   ].sort((a, b) => a.lines - b.lines);
   return { ...next, sizes };
 }

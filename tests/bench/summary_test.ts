@@ -188,3 +188,17 @@ Deno.test("mergeResults() replaces sizes measured again the same day and keeps t
     [new1m],
   );
 });
+
+Deno.test("mergeResults() keeps a size's comparison with the reference when a later run skipped it", () => {
+  const day = (sizes: SizeResult[]): BenchResult => ({
+    schema: "basket-bench/1",
+    date: "2026-11-21",
+    machine: MACHINE,
+    sizes,
+  });
+  const compared = size("50k", [run(5)], [run(9)]);
+  const smoke = size("50k", [run(4)], null);
+  assertEquals(mergeResults(day([compared]), day([smoke])).sizes, [compared]);
+  const again = size("50k", [run(4)], [run(8)]);
+  assertEquals(mergeResults(day([compared]), day([again])).sizes, [again]);
+});
