@@ -5,7 +5,8 @@ import type { BenchResult } from "./bench_result.ts";
  * sizes measured again replace the earlier ones (but a run that skipped the
  * reference does not replace one that has it, so a smoke run keeps the day's
  * comparison), the others are kept, and sizes are listed from the smallest
- * data to the largest. The machine is the new run's.
+ * data to the largest. The machine is the new run's (with the earlier Python
+ * versions when it skipped the reference).
  *
  * @example
  * ```ts
@@ -40,5 +41,11 @@ export function mergeResults(
     ...previous.sizes.filter((s) => !measured.has(s.label)),
     ...replacing,
   ].sort((a, b) => a.lines - b.lines);
-  return { ...next, sizes };
+  // A run without the reference does not know the Python versions.
+  const machine = {
+    ...next.machine,
+    python: next.machine.python ?? previous.machine.python,
+    libraries: next.machine.libraries ?? previous.machine.libraries,
+  };
+  return { ...next, machine, sizes };
 }

@@ -198,7 +198,12 @@ Deno.test("mergeResults() keeps a size's comparison with the reference when a la
   });
   const compared = size("50k", [run(5)], [run(9)]);
   const smoke = size("50k", [run(4)], null);
-  assertEquals(mergeResults(day([compared]), day([smoke])).sizes, [compared]);
+  const merged = mergeResults(day([compared]), {
+    ...day([smoke]),
+    machine: { ...MACHINE, python: null, libraries: null },
+  });
+  assertEquals(merged.sizes, [compared]);
+  assertEquals(merged.machine, MACHINE);
   const again = size("50k", [run(4)], [run(8)]);
   assertEquals(mergeResults(day([compared]), day([again])).sizes, [again]);
 });
