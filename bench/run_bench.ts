@@ -17,6 +17,7 @@
 import S3rver from "s3rver";
 import { runMain } from "../src/cli/run_main.ts";
 import { CliError } from "../src/cli/cli_error.ts";
+import { networkEnv } from "../src/io/network_env.ts";
 import { BENCH_HELP, type BenchSize, parseBenchArgs } from "./bench_args.ts";
 import type {
   BenchMachine,
@@ -284,6 +285,7 @@ async function timed(
           ? { DENO_DIR: Deno.env.get("DENO_DIR")! }
           : {}),
         NO_COLOR: "1",
+        ...networkEnv(),
         ...env,
       },
       stdout: "piped",

@@ -1,3 +1,5 @@
+import { networkEnv } from "../../src/io/network_env.ts";
+
 const ROOT = new URL("../../", import.meta.url);
 
 /** What a command printed and how it ended. */
@@ -24,7 +26,7 @@ export async function taskPermissions(task: string): Promise<string[]> {
 /**
  * Runs one of Basket's commands (`src/cli/<name>.ts`) as a subprocess with
  * the permissions of its deno.json task, only the environment given (plus
- * PATH and the Deno cache), in `cwd`.
+ * PATH, the Deno cache and the network settings), in `cwd`.
  */
 export async function runCli(
   name: string,
@@ -49,6 +51,7 @@ export async function runCli(
       HOME: home,
       DENO_DIR: Deno.env.get("DENO_DIR") ?? `${home}/.cache/deno`,
       NO_COLOR: "1",
+      ...networkEnv(),
       AWS_CONFIG_FILE: "/nonexistent/aws-config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
       AWS_EC2_METADATA_DISABLED: "true",
