@@ -17,7 +17,7 @@
 import S3rver from "s3rver";
 import { runMain } from "../src/cli/run_main.ts";
 import { CliError } from "../src/cli/cli_error.ts";
-import { networkEnv } from "../src/io/network_env.ts";
+import { networkEnv } from "../src/cli/network_env.ts";
 import { BENCH_HELP, type BenchSize, parseBenchArgs } from "./bench_args.ts";
 import type {
   BenchMachine,

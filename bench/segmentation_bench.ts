@@ -18,24 +18,24 @@
  */
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { PCA } from "ml-pca";
-import { clusterCustomers } from "../src/analysis/cluster_customers.ts";
-import { customerFeatures } from "../src/analysis/customer_features.ts";
-import { matrixRows } from "../src/analysis/dense_matrix.ts";
-import { featureMatrixCsv } from "../src/analysis/feature_matrix_csv.ts";
-import { type ClusterFit, fitClusters } from "../src/analysis/fit_clusters.ts";
-import { kmeans } from "../src/analysis/kmeans.ts";
-import { pca } from "../src/analysis/pca.ts";
-import { rfmTable } from "../src/analysis/rfm_table.ts";
-import { standardise } from "../src/analysis/standardise.ts";
-import { loadSource } from "../src/io/load_source.ts";
+import { clusterCustomers } from "../src/analysis/segments/cluster_customers.ts";
+import { customerFeatures } from "../src/analysis/segments/customer_features.ts";
+import { matrixRows } from "../src/stats/dense_matrix.ts";
+import { featureMatrixCsv } from "../src/stats/feature_matrix_csv.ts";
+import { type ClusterFit, fitClusters } from "../src/stats/fit_clusters.ts";
+import { kmeans } from "../src/stats/kmeans.ts";
+import { pca } from "../src/stats/pca.ts";
+import { rfmTable } from "../src/analysis/segments/rfm_table.ts";
+import { standardise } from "../src/stats/standardise.ts";
+import { loadSource } from "../src/source/load_source.ts";
 import {
   closeDataset,
   createDataset,
   type Dataset,
-} from "../src/data/dataset.ts";
-import { simulateRetail } from "../src/data/simulate_retail.ts";
+} from "../src/source/dataset.ts";
+import { simulateRetail } from "../src/simulator/simulate_retail.ts";
 import { syntheticFeatures } from "./synthetic_features.ts";
-import type { DenseMatrix } from "../src/analysis/dense_matrix.ts";
+import type { DenseMatrix } from "../src/stats/dense_matrix.ts";
 
 const PYTHON = "/usr/bin/python3";
 const SCRIPT = new URL("./reference/segmentation_sklearn.py", import.meta.url)

@@ -4,8 +4,8 @@
  * buying 1 + Poisson(3) times with log-normal amounts and some returns.
  * Seeded, so every run clusters the same matrix.
  */
-import type { DenseMatrix } from "../src/analysis/dense_matrix.ts";
-import { seededRandom } from "../src/analysis/seeded_random.ts";
+import type { DenseMatrix } from "../src/stats/dense_matrix.ts";
+import { seededRandom } from "../src/stats/seeded_random.ts";
 
 /** A synthetic feature matrix with its column and row names. */
 export interface SyntheticFeatures {

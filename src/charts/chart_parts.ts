@@ -6,7 +6,7 @@
  */
 
 import type * as Plot from "@observablehq/plot";
-import { compareNames } from "../analysis/compare_names.ts";
+import { compareNames } from "../model/compare_names.ts";
 
 const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const CENTS = new Intl.NumberFormat("en-US", {

@@ -1,6 +1,6 @@
-import { type ColumnMapping, parseMapFlags } from "../data/column_mapping.ts";
-import type { DateOrder } from "../data/parse_date.ts";
-import { readBasketConfig } from "../io/config_file.ts";
+import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
+import type { DateOrder } from "../source/parse_date.ts";
+import { readBasketConfig } from "./config_file.ts";
 import { CliError } from "./cli_error.ts";
 
 /** Where the data comes from, as the flags and a config file say. */

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import { dataSummary } from "../analysis/data_summary.ts";
-import { openSource } from "../io/open_source.ts";
-import { closeDataset } from "../data/dataset.ts";
-import { writeRejects } from "../io/write_rejects.ts";
+import { dataSummary } from "../source/data_summary.ts";
+import { openSource } from "../source/open_source.ts";
+import { closeDataset } from "../source/dataset.ts";
+import { writeRejects } from "../source/write_rejects.ts";
 import { CliError } from "./cli_error.ts";
 import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
 import { formatInspection } from "../report/format_inspection.ts";

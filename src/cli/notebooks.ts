@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { ensureNotebookKernel } from "../io/notebook_kernel.ts";
-import { type NotebookRun, runNotebook } from "../io/run_notebook.ts";
+import { ensureNotebookKernel } from "../notebook/notebook_kernel.ts";
+import { type NotebookRun, runNotebook } from "../notebook/run_notebook.ts";
 import {
   NOTEBOOK_ENV,
   notebookParameters,

@@ -7,13 +7,13 @@ import {
   PUBLISH_OPTIONS_HELP,
   publishWithFlags,
 } from "./publish_options.ts";
-import { createS3Client } from "../io/create_s3_client.ts";
-import { formatRuns } from "../io/format_runs.ts";
-import { listRuns } from "../io/list_runs.ts";
-import { rollbackRun } from "../io/rollback_run.ts";
-import { isRunId } from "../io/run_id.ts";
-import { readRunInfo } from "../io/run_info.ts";
-import { setupWebsite } from "../io/setup_website.ts";
+import { createS3Client } from "../publish/create_s3_client.ts";
+import { formatRuns } from "../publish/format_runs.ts";
+import { listRuns } from "../publish/list_runs.ts";
+import { rollbackRun } from "../publish/rollback_run.ts";
+import { isRunId } from "../publish/run_id.ts";
+import { readRunInfo } from "../publish/run_info.ts";
+import { setupWebsite } from "../publish/setup_website.ts";
 
 const HELP =
   `Publish a finished report run to S3, roll back, or list what is published.

@@ -1,13 +1,13 @@
 import { CliError } from "./cli_error.ts";
-import { readBasketConfig } from "../io/config_file.ts";
-import { createS3Client } from "../io/create_s3_client.ts";
-import { type PublishResult, publishRun } from "../io/publish_run.ts";
-import { insecureUrlWarning } from "../report/insecure_url_warning.ts";
+import { readBasketConfig } from "./config_file.ts";
+import { createS3Client } from "../publish/create_s3_client.ts";
+import { type PublishResult, publishRun } from "../publish/publish_run.ts";
+import { insecureUrlWarning } from "../report/lock/insecure_url_warning.ts";
 import {
   type PublishConfig,
   type PublishFlags,
   resolvePublishConfig,
-} from "../io/publish_config.ts";
+} from "../publish/publish_config.ts";
 
 /**
  * The publish settings every command that talks to S3 accepts, in

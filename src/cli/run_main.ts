@@ -1,4 +1,4 @@
-import { InputError } from "../data/input_error.ts";
+import { InputError } from "../model/input_error.ts";
 import { CliError } from "./cli_error.ts";
 
 /** Exit code for bad input data (sysexits' EX_DATAERR). */

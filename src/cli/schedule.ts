@@ -2,15 +2,18 @@ import { parseArgs } from "node:util";
 import { CliError } from "./cli_error.ts";
 import { parseDuration } from "./parse_duration.ts";
 import { runMain } from "./run_main.ts";
-import { appendJsonLine } from "../io/append_json_line.ts";
-import { readBasketConfig } from "../io/config_file.ts";
-import { parseCron } from "../io/parse_cron.ts";
-import { reportCommand, runReportProcess } from "../io/run_report_process.ts";
+import { appendJsonLine } from "../schedule/append_json_line.ts";
+import { readBasketConfig } from "./config_file.ts";
+import { parseCron } from "../schedule/parse_cron.ts";
+import {
+  reportCommand,
+  runReportProcess,
+} from "../schedule/run_report_process.ts";
 import {
   createScheduleRunner,
   type ScheduleLogEntry,
-} from "../io/schedule_runner.ts";
-import { startSchedule } from "../io/start_schedule.ts";
+} from "../schedule/schedule_runner.ts";
+import { startSchedule } from "../schedule/start_schedule.ts";
 
 /** Every 6 hours, on the hour (UTC). */
 export const DEFAULT_CRON = "0 */6 * * *";

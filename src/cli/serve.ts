@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { serveReports } from "../io/serve_reports.ts";
+import { serveReports } from "../publish/serve_reports.ts";
 import { CliError } from "./cli_error.ts";
 import { runMain } from "./run_main.ts";
 

@@ -7,9 +7,9 @@ import {
   PUBLISH_OPTIONS_HELP,
 } from "./publish_options.ts";
 import { runMain } from "./run_main.ts";
-import { createS3Client } from "../io/create_s3_client.ts";
-import { isRunId } from "../io/run_id.ts";
-import { MAX_SHARE_SECONDS, shareLink } from "../io/share_link.ts";
+import { createS3Client } from "../publish/create_s3_client.ts";
+import { isRunId } from "../publish/run_id.ts";
+import { MAX_SHARE_SECONDS, shareLink } from "../publish/share_link.ts";
 
 const HELP =
   `Print a link to a published report that works for a limited time, for a

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { simulateRetail } from "../data/simulate_retail.ts";
-import { createProgressReporter } from "../io/progress_reporter.ts";
-import { writeSimulation } from "../io/write_simulation.ts";
+import { simulateRetail } from "../simulator/simulate_retail.ts";
+import { createProgressReporter } from "../simulator/progress_reporter.ts";
+import { writeSimulation } from "../simulator/write_simulation.ts";
 import { runMain } from "./run_main.ts";
 import { parseSimulateArgs, SIMULATE_HELP } from "./simulate_args.ts";
 

@@ -1,9 +1,9 @@
-import { isIsoDate } from "../data/iso_date.ts";
-import type { SimulateOptions } from "../data/simulate_retail.ts";
+import { isIsoDate } from "../model/iso_date.ts";
+import type { SimulateOptions } from "../simulator/simulate_retail.ts";
 import type {
   SimulationFormat,
   SimulationLayout,
-} from "../io/write_simulation.ts";
+} from "../simulator/write_simulation.ts";
 import { CliError } from "./cli_error.ts";
 
 /** What `deno task simulate` was asked to do. */

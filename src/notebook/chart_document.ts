@@ -8,7 +8,7 @@ import { parseHTML } from "linkedom";
  * @example
  * ```ts
  * import { chartDocument } from "./chart_document.ts";
- * import { weekdaySalesChart } from "../charts/weekday_sales_chart.ts";
+ * import { weekdaySalesChart } from "../charts/sales/weekday_sales_chart.ts";
  * const chart = weekdaySalesChart([], { document: chartDocument() });
  * if (!chart.outerHTML.includes("<svg")) throw new Error(chart.outerHTML);
  * ```

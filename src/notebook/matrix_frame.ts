@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs";
-import type { DenseMatrix } from "../analysis/dense_matrix.ts";
+import type { DenseMatrix } from "../stats/dense_matrix.ts";
 import { toDataFrame } from "./to_data_frame.ts";
 
 /** Options for {@linkcode matrixFrame}. */
@@ -20,7 +20,7 @@ export interface MatrixFrameOptions {
  *
  * @example
  * ```ts
- * import { denseMatrix } from "../analysis/dense_matrix.ts";
+ * import { denseMatrix } from "../stats/dense_matrix.ts";
  * import { matrixFrame } from "./matrix_frame.ts";
  * const frame = matrixFrame(denseMatrix([[1, 2], [3, 4], [5, 6]]), {
  *   columns: ["Books", "Toys"], rowNames: ["A", "B", "C"], indexName: "customer", limit: 2,

@@ -1,10 +1,21 @@
 /**
- * What the notebooks use to show what `src/` computes: query results as
- * danfojs DataFrames, rich display in the Deno Jupyter kernel, a document for
- * the charts, and the notebooks' parameters.
+ * Notebook helpers (DataFrames, display), and running the notebooks headlessly.
  *
  * @module
  */
+export {
+  ensureNotebookKernel,
+  type KernelSpec,
+  NOTEBOOK_KERNEL,
+  notebookKernelSpec,
+  type RegisteredKernel,
+} from "./notebook_kernel.ts";
+export {
+  failureReason,
+  type NotebookRun,
+  runNotebook,
+  type RunNotebookOptions,
+} from "./run_notebook.ts";
 export * from "./to_data_frame.ts";
 export * from "./query_frame.ts";
 export * from "./matrix_frame.ts";

@@ -1,5 +1,5 @@
-import { type ColumnMapping, parseMapFlags } from "../data/column_mapping.ts";
-import type { DateOrder } from "../data/parse_date.ts";
+import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
+import type { DateOrder } from "../source/parse_date.ts";
 
 /**
  * The environment variables that override a notebook's parameters, by

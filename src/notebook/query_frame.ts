@@ -1,5 +1,5 @@
 import type { DataFrame } from "danfojs";
-import type { Dataset, QueryParam } from "../data/dataset.ts";
+import type { Dataset, QueryParam } from "../source/dataset.ts";
 import { type QueryResult, toDataFrame } from "./to_data_frame.ts";
 
 /**
@@ -8,7 +8,7 @@ import { type QueryResult, toDataFrame } from "./to_data_frame.ts";
  *
  * @example
  * ```ts
- * import { createDataset } from "../data/dataset.ts";
+ * import { createDataset } from "../source/dataset.ts";
  * import { queryFrame } from "./query_frame.ts";
  * const data = await createDataset({ sales: [] });
  * const frame = await queryFrame(data, "SELECT category, sum(amount) AS sales FROM sales GROUP BY category");

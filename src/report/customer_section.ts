@@ -1,12 +1,12 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { type CustomerClusters, clusterCustomers } from "../analysis/cluster_customers.ts";
-import { clusterLiftCells } from "../analysis/cluster_lift_cells.ts";
-import { rfmGrid, type RfmGridCell } from "../analysis/rfm_grid.ts";
-import { type RfmSegmentRow, rfmSegments } from "../analysis/rfm_segments.ts";
-import { type RfmTable, rfmTable } from "../analysis/rfm_table.ts";
-import type { CustomerGroup } from "../analysis/sales_cube.ts";
-import { segmentClusterCrossTab } from "../analysis/segment_cluster_cross_tab.ts";
-import { CLUSTER_METHOD_NOTES, RFM_METHOD_NOTES } from "../analysis/segmentation_notes.ts";
+import { type CustomerClusters, clusterCustomers } from "../analysis/segments/cluster_customers.ts";
+import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
+import { rfmGrid, type RfmGridCell } from "../figures/segments/rfm_grid.ts";
+import { type RfmSegmentRow, rfmSegments } from "../figures/segments/rfm_segments.ts";
+import { type RfmTable, rfmTable } from "../analysis/segments/rfm_table.ts";
+import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
+import { segmentClusterCrossTab } from "../figures/segments/segment_cluster_cross_tab.ts";
+import { CLUSTER_METHOD_NOTES, RFM_METHOD_NOTES } from "../figures/segments/segmentation_notes.ts";
 import {
   clusterLiftChart,
   explainedVarianceChart,
@@ -16,7 +16,7 @@ import {
   segmentClusterChart,
   silhouetteChart,
 } from "../charts/mod.ts";
-import type { Dataset } from "../data/dataset.ts";
+import type { Dataset } from "../source/dataset.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 import { chartMarkup } from "./chart_markup.ts";
 import { html, type Html } from "./html.ts";

@@ -1,25 +1,8 @@
-export {
-  DEFAULT_REMEMBER_DAYS,
-  encryptPage,
-  type EncryptPageOptions,
-  LOCKED_PAGE_TITLE,
-  MIN_PBKDF2_ITERATIONS,
-} from "./encrypt_page.ts";
-export { decryptPage } from "./decrypt_page.ts";
-export { insecureUrlWarning } from "./insecure_url_warning.ts";
-export {
-  MIN_PASSWORD_LENGTH,
-  weakPasswordWarning,
-} from "./weak_password_warning.ts";
-
-// Building the report.
-export {
-  type BuildEffects,
-  buildReport,
-  type BuildReportOptions,
-  type BuiltReport,
-  runIdFor,
-} from "./build_report.ts";
+/**
+ * The report: from its model to one self-contained HTML page.
+ *
+ * @module
+ */
 export type {
   ReportData,
   ReportModel,
@@ -38,3 +21,4 @@ export {
   parseFilterHash,
 } from "./filter_state.ts";
 export { formatInspection } from "./format_inspection.ts";
+export * from "./lock/mod.ts";

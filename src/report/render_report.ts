@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { addDays } from "../analysis/calendar.ts";
+import { addDays } from "../model/calendar.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";

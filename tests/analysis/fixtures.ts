@@ -3,7 +3,7 @@
  * not care about; `syntheticSales()` makes a deterministic, varied data set
  * of any size over the same stores, categories and days.
  */
-import type { SaleLine } from "../../src/data/schema.ts";
+import type { SaleLine } from "../../src/model/schema.ts";
 
 /** A sale line with every optional column empty, overridden by `fields`. */
 export function line(fields: Partial<SaleLine> & { date: string }): SaleLine {

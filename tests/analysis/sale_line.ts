@@ -1,5 +1,5 @@
 /** Builds sale lines for tests: only the fields a test cares about. */
-import type { SaleLine } from "../../src/data/schema.ts";
+import type { SaleLine } from "../../src/model/schema.ts";
 
 /** A sale line with neutral defaults for every field not given. */
 export function saleLine(fields: Partial<SaleLine>): SaleLine {

@@ -2,7 +2,7 @@
  * Every sales chart, rendered from the analyses of one data set: shared by
  * the chart tests.
  */
-import type { Dataset } from "../../src/data/dataset.ts";
+import type { Dataset } from "../../src/source/dataset.ts";
 import * as analysis from "../../src/analysis/mod.ts";
 import * as charts from "../../src/charts/mod.ts";
 

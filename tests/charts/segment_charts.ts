@@ -1,19 +1,19 @@
 /** Renders every segment and cluster chart from one dataset, for the chart tests. */
-import type { Dataset } from "../../src/data/dataset.ts";
-import { clusterCustomers } from "../../src/analysis/cluster_customers.ts";
-import { clusterLiftCells } from "../../src/analysis/cluster_lift_cells.ts";
-import { rfmGrid } from "../../src/analysis/rfm_grid.ts";
-import { rfmSegments } from "../../src/analysis/rfm_segments.ts";
-import { rfmTable } from "../../src/analysis/rfm_table.ts";
-import { segmentClusterCrossTab } from "../../src/analysis/segment_cluster_cross_tab.ts";
-import { clusterLiftChart } from "../../src/charts/cluster_lift_chart.ts";
-import { explainedVarianceChart } from "../../src/charts/explained_variance_chart.ts";
-import { pcaScatterChart } from "../../src/charts/pca_scatter_chart.ts";
-import { rfmGridChart } from "../../src/charts/rfm_grid_chart.ts";
-import { rfmSegmentsChart } from "../../src/charts/rfm_segments_chart.ts";
-import type { SegmentChartOptions } from "../../src/charts/segment_chart_options.ts";
-import { segmentClusterChart } from "../../src/charts/segment_cluster_chart.ts";
-import { silhouetteChart } from "../../src/charts/silhouette_chart.ts";
+import type { Dataset } from "../../src/source/dataset.ts";
+import { clusterCustomers } from "../../src/analysis/segments/cluster_customers.ts";
+import { clusterLiftCells } from "../../src/figures/segments/cluster_lift_cells.ts";
+import { rfmGrid } from "../../src/figures/segments/rfm_grid.ts";
+import { rfmSegments } from "../../src/figures/segments/rfm_segments.ts";
+import { rfmTable } from "../../src/analysis/segments/rfm_table.ts";
+import { segmentClusterCrossTab } from "../../src/figures/segments/segment_cluster_cross_tab.ts";
+import { clusterLiftChart } from "../../src/charts/segments/cluster_lift_chart.ts";
+import { explainedVarianceChart } from "../../src/charts/segments/explained_variance_chart.ts";
+import { pcaScatterChart } from "../../src/charts/segments/pca_scatter_chart.ts";
+import { rfmGridChart } from "../../src/charts/segments/rfm_grid_chart.ts";
+import { rfmSegmentsChart } from "../../src/charts/segments/rfm_segments_chart.ts";
+import type { SegmentChartOptions } from "../../src/charts/segments/segment_chart_options.ts";
+import { segmentClusterChart } from "../../src/charts/segments/segment_cluster_chart.ts";
+import { silhouetteChart } from "../../src/charts/segments/silhouette_chart.ts";
 
 /** The seven charts of the segmentation, by golden name. */
 export async function renderSegmentCharts(

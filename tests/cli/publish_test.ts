@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { runFixtureFiles, writeRunFixture } from "../io/run_fixture.ts";
-import { startTestS3, type TestS3 } from "../io/s3_test_server.ts";
+import { runFixtureFiles, writeRunFixture } from "../publish/run_fixture.ts";
+import { startTestS3, type TestS3 } from "../publish/s3_test_server.ts";
 import { runCli } from "./run_cli.ts";
 
 const RUN_1 = "20261121T000000Z";

@@ -1,4 +1,4 @@
-import { networkEnv } from "../../src/io/network_env.ts";
+import { networkEnv } from "../../src/cli/network_env.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 

@@ -1,7 +1,8 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { runCli, taskPermissions } from "./run_cli.ts";
 
-const FAKE = new URL("../io/fixtures/fake_report.ts", import.meta.url).pathname;
+const FAKE =
+  new URL("../schedule/fixtures/fake_report.ts", import.meta.url).pathname;
 const ROOT = new URL("../../", import.meta.url).pathname;
 
 async function withFolder(fn: (dir: string) => Promise<void>) {

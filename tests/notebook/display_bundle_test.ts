@@ -7,7 +7,7 @@ import { displayBundle } from "../../src/notebook/display_bundle.ts";
 import { frameHtml } from "../../src/notebook/frame_html.ts";
 import { frameText } from "../../src/notebook/frame_text.ts";
 import { toDataFrame } from "../../src/notebook/to_data_frame.ts";
-import { weekdaySalesChart } from "../../src/charts/weekday_sales_chart.ts";
+import { weekdaySalesChart } from "../../src/charts/sales/weekday_sales_chart.ts";
 
 const stores = (n: number) =>
   toDataFrame(

@@ -3,7 +3,7 @@ import {
   closeDataset,
   createDataset,
   openDatabase,
-} from "../../src/data/dataset.ts";
+} from "../../src/source/dataset.ts";
 import { queryFrame } from "../../src/notebook/query_frame.ts";
 import { toDataFrame } from "../../src/notebook/to_data_frame.ts";
 import { saleLine as line } from "../analysis/sale_line.ts";

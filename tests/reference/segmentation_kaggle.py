@@ -2,7 +2,7 @@
 computed independently with pandas and scikit-learn, straight from the CSVs.
 
 Writes tests/reference/segmentation_kaggle.json, which
-tests/analysis/segmentation_reference_test.ts compares Basket's results with:
+tests/analysis/segments/segmentation_reference_test.ts compares Basket's results with:
 RFM values and scores of every customer (exactly), the feature matrix
 (exactly), PCA explained-variance ratios (within 1e-6), k-means inertia for
 k = 2..8 (Basket within 1% of scikit-learn's best of 10 k-means++ starts) and

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { cubeFigures } from "../../analysis/cube_figures.ts";
-import type { SalesFigures } from "../../analysis/sales_figures.ts";
+import { cubeFigures } from "../../figures/sales/cube_figures.ts";
+import type { SalesFigures } from "../../analysis/sales/sales_figures.ts";
 import {
   filterHash,
   type FilterState,

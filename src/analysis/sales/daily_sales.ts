@@ -1,0 +1,56 @@
+import type { Dataset } from "../../source/dataset.ts";
+import { salesByDay } from "./sales_by_day.ts";
+import type { SalesOptions } from "./sales_options.ts";
+import { dailySalesFromDays } from "../../figures/sales/series_from_days.ts";
+
+/** Options for {@linkcode dailySales}. */
+export interface DailySalesOptions extends SalesOptions {
+  /** Days in the moving average's window. Default 7. */
+  window?: number;
+}
+
+/** One calendar day's sales. */
+export interface DailySalesRow {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** ISO weekday, 1 = Monday to 7 = Sunday. */
+  weekday: number;
+  /** Net sales of the day; 0 on a day without lines. */
+  totalSales: number;
+  saleLines: number;
+  /**
+   * Mean net sales of the `window` days ending on this day, days without
+   * sales counting as zeros. The first days of the period average over the
+   * days available so far (the first day's average is its own sales).
+   */
+  movingAverage: number;
+}
+
+/**
+ * Net sales of every calendar day of the period, with a trailing moving
+ * average (7 days by default). Days without lines are listed with zero sales.
+ *
+ * @example
+ * ```ts
+ * import { createDataset } from "../../source/dataset.ts";
+ * import { dailySales } from "./daily_sales.ts";
+ * const line = { date: "2024-03-01", store: "S1", city: null, region: null,
+ *   channel: null, department: null, category: "Books", sub_category: null,
+ *   customer_id: null, transaction_id: null, quantity: 1, amount: 30,
+ *   gallons: null, fuel_type: null, fuel_price: null };
+ * const data = await createDataset({ sales: [line,
+ *   { ...line, date: "2024-03-03", amount: 60 }] });
+ * const days = await dailySales(data);
+ * if (days.length !== 3 || days[2].movingAverage !== 30) {
+ *   throw new Error("expected (30 + 0 + 60) / 3 on the third day");
+ * }
+ * ```
+ */
+export async function dailySales(
+  data: Dataset,
+  options: DailySalesOptions = {},
+): Promise<DailySalesRow[]> {
+  const { window = 7, ...filter } = options;
+  const { days } = await salesByDay(data, filter, "daily sales");
+  return dailySalesFromDays(days, window);
+}

@@ -1,0 +1,47 @@
+import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { monthCategoryGridFromTotals } from "../../figures/sales/grouped_totals.ts";
+import { labelled } from "../../model/none_label.ts";
+import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import { salesPeriod } from "./sales_period.ts";
+
+/** One cell of the month × category grid. */
+export interface MonthCategoryCell {
+  /** `YYYY-MM`. */
+  month: string;
+  category: string;
+  /** Net sales of the category in the month; 0 when it sold nothing. */
+  totalSales: number;
+}
+
+/**
+ * A seasonality grid: net sales of every month of the period × every
+ * category with lines in the selection, zeros included. Months in date
+ * order, categories in name order within a month.
+ */
+export async function monthCategoryGrid(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<MonthCategoryCell[]> {
+  const where = salesCondition(options, "the month by category grid");
+  const period = await salesPeriod(data, options);
+  if (!period) return [];
+  const rows = await queryRows<
+    { month: string; category: string; total: number }
+  >(
+    data,
+    `SELECT strftime(date, '%Y-%m') AS month, ${
+      labelled("category")
+    } AS category,
+       sum(amount) AS total
+     FROM sales ${where.sql} GROUP BY ALL`,
+    where.params,
+  );
+  return monthCategoryGridFromTotals(
+    period,
+    rows.map((r) => ({
+      month: r.month,
+      category: r.category,
+      totalSales: r.total,
+    })),
+  );
+}

@@ -1,0 +1,170 @@
+import { type Dataset, queryRows } from "../../source/dataset.ts";
+import type { SqlCondition } from "./sales_filter.ts";
+import {
+  headlineFiguresFromSums,
+  headlineWithPrevious,
+} from "../../figures/sales/headline_from_sums.ts";
+import { previousPeriodCovered } from "../../figures/sales/period_bounds.ts";
+import {
+  andWhere,
+  salesCondition,
+  type SalesOptions,
+} from "./sales_options.ts";
+import { type SalesPeriod, salesPeriod } from "./sales_period.ts";
+
+/** The headline figures of one period. See docs/sales.md#headline-figures. */
+export interface HeadlineFigures {
+  /** Net sales: the sum of every line's amount, returns subtracted. */
+  totalSales: number;
+  /** Sum of the positive amounts (sales before returns). */
+  grossSales: number;
+  /** Value returned: minus the sum of the negative amounts (a positive number). */
+  returnsValue: number;
+  /** `returnsValue / grossSales`; 0 when there are no gross sales. */
+  returnRate: number;
+  /** Number of sale lines, returns included. */
+  saleLines: number;
+  /** Number of return lines (amount below zero). */
+  returnLines: number;
+  /** Distinct transaction ids; null when no line has one. Not additive. */
+  transactions: number | null;
+  /**
+   * Net sales of the lines with a transaction id over `transactions`; null
+   * when no line has a transaction id.
+   */
+  averageBasket: number | null;
+  /** Distinct stores with at least one line. Not additive. */
+  stores: number;
+  /**
+   * Distinct customer ids. Not additive. Always a number here; null in the
+   * report's page when its filters leave it uncountable (see `cubeFigures`).
+   */
+  customers: number | null;
+}
+
+/** Relative change of each headline figure against the previous period. */
+export interface HeadlineChange {
+  totalSales: number | null;
+  grossSales: number | null;
+  returnsValue: number | null;
+  saleLines: number | null;
+  transactions: number | null;
+  averageBasket: number | null;
+  customers: number | null;
+}
+
+/** What {@linkcode salesHeadline} returns. */
+export interface SalesHeadline extends HeadlineFigures {
+  /** The period covered (see `salesPeriod`); null when there is no data. */
+  period: SalesPeriod | null;
+  /**
+   * The period of equal length just before `period`, when the data (with
+   * the same non-date filters) reaches back to its first day; else null.
+   */
+  previousPeriod: SalesPeriod | null;
+  /** The figures of `previousPeriod`, or null. */
+  previous: HeadlineFigures | null;
+  /** Changes as fractions of the previous figures (0.1 = +10 %), or null. */
+  change: HeadlineChange | null;
+}
+
+/**
+ * The figures a dashboard opens with: net and gross sales, returns, lines,
+ * transactions and average basket, stores, customers, the period covered and
+ * the change against the previous period of equal length.
+ *
+ * @example
+ * ```ts
+ * import { createDataset } from "../../source/dataset.ts";
+ * import { salesHeadline } from "./sales_headline.ts";
+ * const line = { date: "2024-03-01", store: "S1", city: null, region: null,
+ *   channel: null, department: null, category: "Books", sub_category: null,
+ *   customer_id: "C1", transaction_id: "T1", quantity: 1, amount: 30,
+ *   gallons: null, fuel_type: null, fuel_price: null };
+ * const data = await createDataset({ sales: [line,
+ *   { ...line, transaction_id: "T2", quantity: -1, amount: -10 }] });
+ * const headline = await salesHeadline(data);
+ * if (headline.totalSales !== 20 || headline.averageBasket !== 10) {
+ *   throw new Error("unexpected headline");
+ * }
+ * ```
+ */
+export async function salesHeadline(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<SalesHeadline> {
+  const where = salesCondition(options, "the sales headline");
+  const period = await salesPeriod(data, options);
+  const current = await headlineFigures(data, where);
+  const previousPeriod = period
+    ? await coveredPreviousPeriod(data, options, period)
+    : null;
+  const previous = previousPeriod
+    ? await headlineFigures(
+      data,
+      andWhere(
+        salesCondition(options, "the sales headline", { dates: false }),
+        "date BETWEEN ?::DATE AND ?::DATE",
+        [previousPeriod.from, previousPeriod.to],
+      ),
+    )
+    : null;
+  return headlineWithPrevious(current, period, previousPeriod, previous);
+}
+
+async function coveredPreviousPeriod(
+  data: Dataset,
+  options: SalesOptions,
+  period: SalesPeriod,
+): Promise<SalesPeriod | null> {
+  const where = salesCondition(options, "the sales headline", {
+    dates: false,
+  });
+  const [row] = await queryRows<{ first_day: string | null }>(
+    data,
+    `SELECT min(date) AS first_day FROM sales ${where.sql}`,
+    where.params,
+  );
+  return previousPeriodCovered(period, row.first_day);
+}
+
+async function headlineFigures(
+  data: Dataset,
+  where: SqlCondition,
+): Promise<HeadlineFigures> {
+  const [row] = await queryRows<{
+    total: number | null;
+    gross: number | null;
+    returned: number | null;
+    lines: number;
+    return_lines: number;
+    transactions: number;
+    transaction_sales: number | null;
+    stores: number;
+    customers: number;
+  }>(
+    data,
+    `SELECT sum(amount) AS total,
+       sum(amount) FILTER (WHERE amount > 0) AS gross,
+       -sum(amount) FILTER (WHERE amount < 0) AS returned,
+       count(*) AS lines,
+       count(*) FILTER (WHERE amount < 0) AS return_lines,
+       count(DISTINCT transaction_id) AS transactions,
+       sum(amount) FILTER (WHERE transaction_id IS NOT NULL) AS transaction_sales,
+       count(DISTINCT store) AS stores,
+       count(DISTINCT customer_id) AS customers
+     FROM sales ${where.sql}`,
+    where.params,
+  );
+  return headlineFiguresFromSums({
+    total: row.total,
+    gross: row.gross,
+    returned: row.returned,
+    lines: row.lines,
+    returnLines: row.return_lines,
+    transactions: row.transactions,
+    transactionSales: row.transaction_sales,
+    stores: row.stores,
+    customers: row.customers,
+  });
+}

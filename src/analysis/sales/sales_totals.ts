@@ -1,0 +1,65 @@
+import { type Dataset, queryRows } from "../../source/dataset.ts";
+import {
+  type GroupSums,
+  salesTotalsFromSums,
+} from "../../figures/sales/grouped_totals.ts";
+import { labelled } from "../../model/none_label.ts";
+import { salesCondition, type SalesOptions } from "./sales_options.ts";
+
+export { compareKeys } from "../../figures/sales/grouped_totals.ts";
+
+/** The sums every grouped sales table reports. */
+export interface SalesTotals {
+  /** Net sales: sum of amounts, returns subtracted. */
+  totalSales: number;
+  /** Sum of the positive amounts. */
+  grossSales: number;
+  /** Minus the sum of the negative amounts (a positive number). */
+  returnsValue: number;
+  /** Number of sale lines, returns included. */
+  saleLines: number;
+  /** Sum of quantities (returns subtract); 0 when no line has one. */
+  quantity: number;
+  /** This group's share of the net sales of all groups; 0 when they sum to 0. */
+  share: number;
+}
+
+/**
+ * Sums the selected lines by the given columns (NULLs labelled "(none)"),
+ * largest net sales first, ties broken by the group names. Shared by the
+ * `salesBy...` analyses.
+ */
+export async function salesTotals<K extends string>(
+  data: Dataset,
+  columns: readonly K[],
+  options: SalesOptions,
+  what: string,
+): Promise<(Record<K, string> & SalesTotals)[]> {
+  const where = salesCondition(options, what);
+  const keys = columns.map((c) => `${labelled(c)} AS ${c}`).join(", ");
+  const rows = await queryRows<Record<string, unknown>>(
+    data,
+    `SELECT ${keys},
+       sum(amount) AS total,
+       coalesce(sum(amount) FILTER (WHERE amount > 0), 0) AS gross,
+       coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS returned,
+       count(*) AS lines,
+       coalesce(sum(quantity), 0) AS quantity
+     FROM sales ${where.sql}
+     GROUP BY ALL`,
+    where.params,
+  );
+  return salesTotalsFromSums(
+    rows.map((row) => {
+      const group: Record<string, string | number> = {};
+      for (const column of columns) group[column] = row[column] as string;
+      group.totalSales = row.total as number;
+      group.grossSales = row.gross as number;
+      group.returnsValue = row.returned as number;
+      group.saleLines = row.lines as number;
+      group.quantity = row.quantity as number;
+      return group as Record<K, string> & GroupSums;
+    }),
+    columns,
+  );
+}

@@ -1,0 +1,64 @@
+import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { FUEL_CATEGORY } from "../../model/schema.ts";
+import { weeklyFuelPricesFromSums } from "../../figures/sales/fuel_figures.ts";
+import type { FuelFigures } from "./fuel_summary.ts";
+import { labelled } from "../../model/none_label.ts";
+import {
+  andWhere,
+  salesCondition,
+  type SalesOptions,
+} from "./sales_options.ts";
+
+/** One fuel type's figures in one ISO week. */
+export interface WeeklyFuelPriceRow extends FuelFigures {
+  /** ISO week, `YYYY-Www`. */
+  week: string;
+  /** The week's Monday, `YYYY-MM-DD`. */
+  weekStart: string;
+  /** The fuel type, or "(none)". */
+  fuelType: string;
+}
+
+/**
+ * The volume-weighted average price per gallon (`sum(amount) / sum(gallons)`)
+ * of each fuel type by ISO week, with revenue and gallons. Weeks in which a
+ * fuel type sold nothing have no row for it (a price needs a sale). Rows in
+ * week order, fuel types by name within a week.
+ */
+export async function weeklyFuelPrices(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<WeeklyFuelPriceRow[]> {
+  const where = andWhere(
+    salesCondition(options, "weekly fuel prices"),
+    "category = ?",
+    [FUEL_CATEGORY],
+  );
+  const rows = await queryRows<{
+    week_start: string;
+    fuel_type: string;
+    revenue: number;
+    priced_revenue: number | null;
+    gallons: number | null;
+    lines: number;
+  }>(
+    data,
+    `SELECT date_trunc('week', date)::DATE AS week_start,
+       ${labelled("fuel_type")} AS fuel_type, sum(amount) AS revenue,
+       sum(amount) FILTER (WHERE gallons IS NOT NULL) AS priced_revenue,
+       sum(gallons) AS gallons, count(*) AS lines
+     FROM sales ${where.sql} GROUP BY ALL
+     ORDER BY week_start, fuel_type`,
+    where.params,
+  );
+  return weeklyFuelPricesFromSums(
+    rows.map((row) => ({
+      weekStart: row.week_start,
+      fuelType: row.fuel_type,
+      revenue: row.revenue,
+      pricedRevenue: row.priced_revenue,
+      gallons: row.gallons,
+      lines: row.lines,
+    })),
+  );
+}

@@ -1,0 +1,141 @@
+import { type Dataset, queryRows } from "../../source/dataset.ts";
+import type { DenseMatrix } from "../../stats/dense_matrix.ts";
+import { round6 } from "../../stats/round6.ts";
+import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
+
+/** One feature: a (category, sub-category) pair. */
+export interface FeatureColumn {
+  /** `category` and `sub_category` joined by " / ": unique, since sub-category names repeat across categories. */
+  key: string;
+  category: string;
+  subCategory: string | null;
+  /** A readable name: "Books: Comics", or the category alone. */
+  label: string;
+}
+
+/** Options for {@linkcode customerFeatures}. */
+export interface CustomerFeaturesOptions extends SalesFilter {
+  /** Use each customer's share of their own net spend instead of spend. Default false. */
+  share?: boolean;
+}
+
+/** What each customer buys: one row per customer, one column per sub-category. */
+export interface CustomerFeatures {
+  columns: FeatureColumn[];
+  /** Row order of the matrices, by customer id. */
+  customerIds: string[];
+  /** Net spend per customer and sub-category (purchases minus returns). */
+  spend: DenseMatrix;
+  /** The clustering features: `spend`, or shares of each customer's net spend. */
+  features: DenseMatrix;
+  share: boolean;
+}
+
+/**
+ * Builds the feature matrix the clusters are computed on: each customer's
+ * net spend per (category, sub-category), optionally as a share of that
+ * customer's net spend (all zeros when that is not positive). Customers are
+ * those with at least one purchase line in the filter, as in rfmTable;
+ * columns are every (category, sub-category) pair among the filtered lines,
+ * so a sub-category nobody bought is an all-zero column. Sums are rounded to
+ * 6 decimals, so the matrix does not depend on summation order.
+ *
+ * Not plain JSON (typed arrays): write it with featureMatrixCsv.
+ *
+ * @example
+ * ```ts
+ * import { createDataset } from "../../source/dataset.ts";
+ * import { customerFeatures } from "./customer_features.ts";
+ * const line = (customer_id: string, sub_category: string, amount: number) => ({
+ *   date: "2024-01-01", store: null, city: null, region: null, channel: null,
+ *   department: null, category: "Books", sub_category, customer_id, transaction_id: null,
+ *   quantity: 1, amount, gallons: null, fuel_type: null, fuel_price: null,
+ * });
+ * const data = await createDataset({ sales: [line("A", "Comics", 30), line("A", "DIY", 10), line("B", "DIY", 5)] });
+ * const f = await customerFeatures(data, { share: true });
+ * if (f.columns[0].label !== "Books: Comics" || f.features.values.join() !== "0.75,0.25,0,1") {
+ *   throw new Error(f.features.values.join());
+ * }
+ * ```
+ */
+export async function customerFeatures(
+  data: Dataset,
+  options: CustomerFeaturesOptions = {},
+): Promise<CustomerFeatures> {
+  const { share = false, ...filter } = options;
+  const where = salesWhere(filter);
+  const and = where.sql ? `${where.sql} AND` : "WHERE";
+  const columnRows = await queryRows<
+    { category: string; sub_category: string | null }
+  >(
+    data,
+    `SELECT DISTINCT category, sub_category FROM sales ${where.sql}
+     ORDER BY category, sub_category NULLS LAST`,
+    where.params,
+  );
+  const columns = columnRows.map((row): FeatureColumn => ({
+    key: `${row.category} / ${row.sub_category ?? ""}`,
+    category: row.category,
+    subCategory: row.sub_category,
+    label: row.sub_category === null
+      ? row.category
+      : `${row.category}: ${row.sub_category}`,
+  }));
+  const cells = await queryRows<{
+    customer_id: string;
+    category: string;
+    sub_category: string | null;
+    spend: number;
+  }>(
+    data,
+    `WITH buyers AS (
+       SELECT customer_id FROM sales ${and} customer_id IS NOT NULL
+       GROUP BY customer_id HAVING max(amount) > 0
+     )
+     SELECT customer_id, category, sub_category, sum(amount) AS spend
+     FROM sales ${and} customer_id IN (SELECT customer_id FROM buyers)
+     GROUP BY customer_id, category, sub_category
+     ORDER BY customer_id`,
+    [...where.params, ...where.params],
+  );
+  const columnIndex = new Map(columns.map((c, j) => [c.key, j]));
+  const customerIds: string[] = [];
+  for (const cell of cells) {
+    if (customerIds[customerIds.length - 1] !== cell.customer_id) {
+      customerIds.push(cell.customer_id);
+    }
+  }
+  const cols = columns.length;
+  const spend = new Float64Array(customerIds.length * cols);
+  let row = -1;
+  let previous: string | null = null;
+  for (const cell of cells) {
+    if (cell.customer_id !== previous) {
+      row++;
+      previous = cell.customer_id;
+    }
+    const j = columnIndex.get(`${cell.category} / ${cell.sub_category ?? ""}`)!;
+    spend[row * cols + j] = round6(cell.spend);
+  }
+  const spendMatrix = { rows: customerIds.length, cols, values: spend };
+  return {
+    columns,
+    customerIds,
+    spend: spendMatrix,
+    features: share ? shares(spendMatrix) : spendMatrix,
+    share,
+  };
+}
+
+function shares({ rows, cols, values }: DenseMatrix): DenseMatrix {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    let total = 0;
+    for (let j = 0; j < cols; j++) total += values[i * cols + j];
+    if (!(total > 0)) continue;
+    for (let j = 0; j < cols; j++) {
+      out[i * cols + j] = values[i * cols + j] / total;
+    }
+  }
+  return { rows, cols, values: out };
+}

@@ -1,0 +1,8 @@
+/**
+ * Customer analyses: RFM scores, spend features and clusters over a Dataset.
+ *
+ * @module
+ */
+export * from "./rfm_table.ts";
+export * from "./customer_features.ts";
+export * from "./cluster_customers.ts";

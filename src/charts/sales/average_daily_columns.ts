@@ -1,0 +1,86 @@
+import * as Plot from "@observablehq/plot";
+import { DEFAULT_WIDTH, money, moneyTicks, withUnit } from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/** A row of a seasonality chart: a named slot of the calendar and its average day. */
+export interface AverageDailyRow {
+  /** The slot's name on the x axis: "Mon", "Jan". */
+  name: string;
+  /** Calendar days of the slot in the period. */
+  days: number;
+  averageDailySales: number;
+}
+
+/** What sets one seasonality chart apart from another. */
+export interface AverageDailyColumnsText {
+  title: string;
+  caption: string;
+  xLabel: string;
+  /** The description's opening, given the number of columns. */
+  lead: (columns: number) => string;
+  best: string;
+  /** Said after each money figure in the description ("" or " a day"). */
+  perDay: string;
+  empty: string;
+}
+
+/**
+ * Columns of average net sales per calendar day, in the rows' order: the
+ * shape the weekday and month-of-year charts share.
+ */
+export function averageDailyColumns(
+  rows: readonly AverageDailyRow[],
+  text: AverageDailyColumnsText,
+  options: SalesChartOptions,
+): Element {
+  const currency = options.currency ?? "";
+  const title = options.title ?? text.title;
+  return Plot.plot({
+    document: options.document,
+    width: options.width ?? DEFAULT_WIDTH,
+    height: 260,
+    marginLeft: 56,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(rows, text, currency),
+    caption: text.caption,
+    x: { label: text.xLabel, domain: rows.map((r) => r.name) },
+    y: {
+      label: withUnit("Average net sales per day", currency),
+      tickFormat: moneyTicks(rows.map((r) => r.averageDailySales), currency),
+      grid: true,
+      nice: true,
+    },
+    marks: [
+      Plot.barY(rows, {
+        x: "name",
+        y: "averageDailySales",
+        fill: "steelblue",
+        title: (r: AverageDailyRow) =>
+          `${r.name}: ${
+            money(r.averageDailySales, currency)
+          } a day over ${r.days} days`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+function describe(
+  rows: readonly AverageDailyRow[],
+  text: AverageDailyColumnsText,
+  currency: string,
+): string {
+  if (rows.length === 0) return text.empty;
+  const best = rows.reduce((a, b) =>
+    b.averageDailySales > a.averageDailySales ? b : a
+  );
+  const worst = rows.reduce((a, b) =>
+    b.averageDailySales < a.averageDailySales ? b : a
+  );
+  return `${text.lead(rows.length)} ${text.best}: ${best.name} at ${
+    money(best.averageDailySales, currency)
+  }${text.perDay}; weakest: ${worst.name} at ${
+    money(worst.averageDailySales, currency)
+  }${text.perDay}.`;
+}

@@ -1,0 +1,89 @@
+import * as Plot from "@observablehq/plot";
+import type { DailySalesRow } from "../../analysis/sales/daily_sales.ts";
+import {
+  DEFAULT_WIDTH,
+  money,
+  moneyTicks,
+  utcDate,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/** Options for {@linkcode dailySalesChart}. */
+export interface DailySalesChartOptions extends SalesChartOptions {
+  /** The moving average's window in days, for the legend. Default 7. */
+  window?: number;
+}
+
+/**
+ * Net sales of each day (thin grey line) with the trailing moving average
+ * (bold line). Draws the rows of `dailySales`.
+ */
+export function dailySalesChart(
+  rows: readonly DailySalesRow[],
+  options: DailySalesChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const title = options.title ?? "Daily sales";
+  const daily = "Daily net sales";
+  const average = `${options.window ?? 7}-day moving average`;
+  const points = rows.map((r) => ({ ...r, x: utcDate(r.date) }));
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 300,
+    marginLeft: 56,
+    marginBottom: 46,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(rows, average, currency),
+    x: {
+      label: "Date",
+      type: "utc",
+      labelOffset: 40,
+      ticks: Math.max(2, Math.floor(width / 110)),
+    },
+    y: {
+      label: withUnit("Net sales", currency),
+      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      grid: true,
+      nice: true,
+      zero: true,
+    },
+    color: {
+      legend: true,
+      domain: [daily, average],
+      range: ["#9aa5b1", "#1f5f99"],
+    },
+    marks: [
+      Plot.lineY(points, {
+        x: "x",
+        y: "totalSales",
+        stroke: () => daily,
+        strokeWidth: 1,
+      }),
+      Plot.lineY(points, {
+        x: "x",
+        y: "movingAverage",
+        stroke: () => average,
+        strokeWidth: 2.5,
+      }),
+    ],
+  });
+}
+
+function describe(
+  rows: readonly DailySalesRow[],
+  average: string,
+  currency: string,
+): string {
+  if (rows.length === 0) return "No daily sales to show.";
+  const last = rows[rows.length - 1];
+  const best = rows.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
+  return `Lines of daily net sales and their ${average} over ${rows.length} day${
+    rows.length === 1 ? "" : "s"
+  }, ${rows[0].date} to ${last.date}. Best day: ${best.date} with ${
+    money(best.totalSales, currency)
+  }; the average ends at ${money(last.movingAverage, currency)} a day.`;
+}

@@ -1,0 +1,80 @@
+import * as Plot from "@observablehq/plot";
+import type { MonthCategoryCell } from "../../analysis/sales/month_category_grid.ts";
+import {
+  DEFAULT_WIDTH,
+  distinct,
+  marginFor,
+  money,
+  shadedScale,
+  sortedDistinct,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/**
+ * A seasonality heatmap: months across, categories down (by name), shaded
+ * by net sales in seven steps. Draws the cells of `monthCategoryGrid`.
+ */
+export function monthCategoryGridChart(
+  cells: readonly MonthCategoryCell[],
+  options: SalesChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const title = options.title ?? "Monthly sales by category";
+  const months = distinct(cells.map((c) => c.month)).sort();
+  const categories = sortedDistinct(cells.map((c) => c.category));
+  const marginLeft = marginFor(categories, width);
+  const every = Math.max(
+    1,
+    Math.ceil(months.length * 50 / (width - marginLeft - 20)),
+  );
+  const label = withUnit("Net sales per month", currency);
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 70 + Math.max(1, categories.length) * 24,
+    marginLeft,
+    marginRight: 20,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(cells, months, categories, currency),
+    x: {
+      label: "Month",
+      domain: months,
+      ticks: months.filter((_, i) => i % every === 0),
+      tickSize: 0,
+    },
+    y: { label: "Category", domain: categories, tickSize: 0 },
+    color: shadedScale(currency, label),
+    marks: [
+      Plot.cell(cells, {
+        x: "month",
+        y: "category",
+        fill: "totalSales",
+        inset: 0.5,
+        title: (c: MonthCategoryCell) =>
+          `${c.category}, ${c.month}: ${money(c.totalSales, currency)}`,
+      }),
+    ],
+  });
+}
+
+function describe(
+  cells: readonly MonthCategoryCell[],
+  months: string[],
+  categories: string[],
+  currency: string,
+): string {
+  if (cells.length === 0) return "No monthly sales by category to show.";
+  const best = cells.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
+  return `Heatmap of net sales, ${months.length} month${
+    months.length === 1 ? "" : "s"
+  } across (${months[0]} to ${
+    months[months.length - 1]
+  }) and ${categories.length} categor${
+    categories.length === 1 ? "y" : "ies"
+  } down, darker for higher sales. Highest: ${best.category} in ${best.month} with ${
+    money(best.totalSales, currency)
+  }.`;
+}

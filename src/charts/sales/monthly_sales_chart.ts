@@ -1,0 +1,75 @@
+import * as Plot from "@observablehq/plot";
+import type { MonthlySalesRow } from "../../analysis/sales/monthly_sales.ts";
+import {
+  DEFAULT_WIDTH,
+  money,
+  moneyTicks,
+  percent,
+  utcDate,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/**
+ * Net sales of each calendar month as columns on a time axis. Draws the rows
+ * of `monthlySales`.
+ */
+export function monthlySalesChart(
+  rows: readonly MonthlySalesRow[],
+  options: SalesChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const title = options.title ?? "Monthly sales";
+  const points = rows.map((r) => ({ ...r, x: utcDate(r.month) }));
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 300,
+    marginLeft: 56,
+    marginBottom: 46,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(rows, currency),
+    x: {
+      label: "Month",
+      type: "utc",
+      labelOffset: 40,
+      ticks: Math.max(2, Math.floor(width / 110)),
+    },
+    y: {
+      label: withUnit("Net sales", currency),
+      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      grid: true,
+      nice: true,
+    },
+    marks: [
+      Plot.rectY(points, {
+        x: "x",
+        y: "totalSales",
+        interval: "month",
+        inset: 1,
+        fill: "steelblue",
+        title: (p: MonthlySalesRow) =>
+          `${p.month}: ${money(p.totalSales, currency)}${
+            p.change === null
+              ? ""
+              : ` (${p.change >= 0 ? "+" : ""}${
+                percent(p.change)
+              } on the month before)`
+          }${p.days < 28 ? `, ${p.days} days in the period` : ""}`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+function describe(rows: readonly MonthlySalesRow[], currency: string): string {
+  if (rows.length === 0) return "No monthly sales to show.";
+  const best = rows.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
+  return `Columns of net sales for ${rows.length} month${
+    rows.length === 1 ? "" : "s"
+  }, ${rows[0].month} to ${
+    rows[rows.length - 1].month
+  }. Best month: ${best.month} with ${money(best.totalSales, currency)}.`;
+}

@@ -1,0 +1,100 @@
+import * as Plot from "@observablehq/plot";
+import {
+  compactMoney,
+  DEFAULT_WIDTH,
+  labelWidth,
+  marginFor,
+  money,
+  moneyTicks,
+  percent,
+  rankedNames,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/** What {@linkcode rankedBars} draws: one named total with its share. */
+export interface RankedBar {
+  name: string;
+  totalSales: number;
+  share: number;
+}
+
+/** What the ranked bars are of: "category", "channel"... */
+export interface RankedBarsText {
+  title: string;
+  /** Singular and plural names of a bar: ["category", "categories"]. */
+  noun: [string, string];
+  /** The axis label of the names. */
+  axis: string;
+}
+
+/**
+ * Horizontal bars of net sales, largest first (ties by name), each labelled
+ * with its value and share. Shared by the category and channel charts.
+ */
+export function rankedBars(
+  bars: readonly RankedBar[],
+  text: RankedBarsText,
+  options: SalesChartOptions,
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const names = rankedNames(bars, (b) => b.name, (b) => b.totalSales);
+  const label = (b: RankedBar) =>
+    `${compactMoney(b.totalSales, currency)} · ${percent(b.share)}`;
+  const title = options.title ?? text.title;
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 40 + Math.max(1, names.length) * 26,
+    marginLeft: marginFor([text.axis, ...names], width),
+    marginRight: labelWidth(bars.map(label)) + 12,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(bars, names, text, currency),
+    x: {
+      label: withUnit("Net sales", currency),
+      tickFormat: moneyTicks(bars.map((b) => b.totalSales), currency),
+      grid: true,
+      nice: true,
+      ticks: Math.max(2, Math.floor(width / 120)),
+    },
+    y: { label: text.axis, domain: names },
+    marks: [
+      Plot.barX(bars, {
+        x: "totalSales",
+        y: "name",
+        fill: "steelblue",
+        title: (b: RankedBar) =>
+          `${b.name}: ${money(b.totalSales, currency)} (${
+            percent(b.share)
+          } of net sales)`,
+      }),
+      Plot.text(bars, {
+        x: "totalSales",
+        y: "name",
+        text: label,
+        textAnchor: "start",
+        dx: 4,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function describe(
+  bars: readonly RankedBar[],
+  names: string[],
+  text: RankedBarsText,
+  currency: string,
+): string {
+  if (bars.length === 0) return `No sales by ${text.noun[0]} to show.`;
+  const byName = new Map(bars.map((b) => [b.name, b]));
+  const top = byName.get(names[0])!;
+  const count = `${bars.length} ${
+    bars.length === 1 ? text.noun[0] : text.noun[1]
+  }`;
+  return `Horizontal bars of net sales for ${count}, largest first. ${top.name} leads with ${
+    money(top.totalSales, currency)
+  } (${percent(top.share)} of net sales).`;
+}

@@ -1,0 +1,101 @@
+import * as Plot from "@observablehq/plot";
+import type { TopCategoryRow } from "../../analysis/sales/top_categories_by_region.ts";
+import {
+  compactMoney,
+  DEFAULT_WIDTH,
+  labelWidth,
+  marginFor,
+  money,
+  moneyTicks,
+  percent,
+  sortedDistinct,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/**
+ * The leading categories of each region as grouped horizontal bars: one
+ * group per region (by name), bars in rank order, coloured by category with
+ * a legend and labelled with the category's name and sales. Draws the rows
+ * of `topCategoriesByRegion`.
+ */
+export function topCategoriesChart(
+  rows: readonly TopCategoryRow[],
+  options: SalesChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const regions = sortedDistinct(rows.map((r) => r.region));
+  const categories = sortedDistinct(rows.map((r) => r.category));
+  const ranks = [...new Set(rows.map((r) => r.rank))].sort((a, b) => a - b);
+  const n = ranks.length || 2;
+  const title = options.title ??
+    `Top ${n} categor${n === 1 ? "y" : "ies"} in each region`;
+  const label = (r: TopCategoryRow) =>
+    `${r.category} · ${compactMoney(r.totalSales, currency)}`;
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 50 + Math.max(1, regions.length) * (n * 18 + 10),
+    marginLeft: marginFor(["Region", ...regions], width),
+    marginRight: Math.min(labelWidth(rows.map(label)) + 12, width / 3),
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(rows, regions, n, currency),
+    x: {
+      label: withUnit("Net sales", currency),
+      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      grid: true,
+      nice: true,
+      ticks: Math.max(2, Math.floor(width / 120)),
+    },
+    y: { axis: null, domain: ranks, padding: 0.15 },
+    fy: { label: "Region", domain: regions, padding: 0.2 },
+    color: {
+      legend: true,
+      label: "Category",
+      domain: categories,
+      type: "ordinal",
+      scheme: "tableau10",
+    },
+    marks: [
+      Plot.barX(rows, {
+        fy: "region",
+        y: "rank",
+        x: "totalSales",
+        fill: "category",
+        title: (r: TopCategoryRow) =>
+          `${r.region}, #${r.rank}: ${r.category}, ${
+            money(r.totalSales, currency)
+          } (${percent(r.share)} of the region)`,
+      }),
+      Plot.text(rows, {
+        fy: "region",
+        y: "rank",
+        x: "totalSales",
+        text: label,
+        textAnchor: "start",
+        dx: 4,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+function describe(
+  rows: readonly TopCategoryRow[],
+  regions: string[],
+  n: number,
+  currency: string,
+): string {
+  if (rows.length === 0) return "No sales by region and category to show.";
+  const leaders = regions.map((region) => {
+    const first = rows.find((r) => r.region === region && r.rank === 1)!;
+    return `${region}: ${first.category} (${
+      money(first.totalSales, currency)
+    })`;
+  });
+  return `Grouped horizontal bars of the top ${n} categories by net sales in each of ${regions.length} region${
+    regions.length === 1 ? "" : "s"
+  }, coloured by category. Leaders: ${leaders.join("; ")}.`;
+}

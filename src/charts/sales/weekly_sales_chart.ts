@@ -1,0 +1,80 @@
+import * as Plot from "@observablehq/plot";
+import type { WeeklySalesRow } from "../../analysis/sales/weekly_sales.ts";
+import {
+  DEFAULT_WIDTH,
+  money,
+  moneyTicks,
+  rankedNames,
+  utcDate,
+  withUnit,
+} from "../chart_parts.ts";
+import type { SalesChartOptions } from "./sales_chart_options.ts";
+
+/**
+ * Net sales by ISO week as a line, partial weeks at the period's edges drawn
+ * as hollow dots. Draws the rows of `weeklySales`.
+ */
+export function weeklySalesChart(
+  rows: readonly WeeklySalesRow[],
+  options: SalesChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const currency = options.currency ?? "";
+  const title = options.title ?? "Weekly sales";
+  const points = rows.map((r) => ({ ...r, x: utcDate(r.weekStart) }));
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 300,
+    marginLeft: 56,
+    marginBottom: 46,
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(rows, currency),
+    caption:
+      "ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots: weeks only partly in the period.",
+    x: {
+      label: "Week starting",
+      type: "utc",
+      labelOffset: 40,
+      ticks: Math.max(2, Math.floor(width / 110)),
+    },
+    y: {
+      label: withUnit("Net sales", currency),
+      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      grid: true,
+      nice: true,
+      zero: true,
+    },
+    marks: [
+      Plot.lineY(points, { x: "x", y: "totalSales", stroke: "steelblue" }),
+      Plot.dot(points, {
+        x: "x",
+        y: "totalSales",
+        r: 2.5,
+        stroke: "steelblue",
+        fill: (p: WeeklySalesRow) => p.days < 7 ? "white" : "steelblue",
+        title: (p: WeeklySalesRow) =>
+          `${p.week} (from ${p.weekStart}${
+            p.days < 7 ? `, ${p.days} days` : ""
+          }): ${money(p.totalSales, currency)}`,
+      }),
+    ],
+  });
+}
+
+function describe(rows: readonly WeeklySalesRow[], currency: string): string {
+  if (rows.length === 0) return "No weekly sales to show.";
+  const best = rankedNames(rows, (r) => r.week, (r) => r.totalSales)[0];
+  const top = rows.find((r) => r.week === best)!;
+  const partial = rows.filter((r) => r.days < 7).length;
+  return `Line of net sales over ${rows.length} ISO week${
+    rows.length === 1 ? "" : "s"
+  }, ${rows[0].week} to ${
+    rows[rows.length - 1].week
+  }. Best week: ${top.week} with ${money(top.totalSales, currency)}.${
+    partial
+      ? ` ${partial} partial week${partial === 1 ? "" : "s"} at the edges.`
+      : ""
+  }`;
+}

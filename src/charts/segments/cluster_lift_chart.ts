@@ -1,0 +1,104 @@
+import * as Plot from "@observablehq/plot";
+import type { ClusterLiftCell } from "../../figures/segments/cluster_lift_cells.ts";
+import type { SegmentChartOptions } from "./segment_chart_options.ts";
+import {
+  DEFAULT_WIDTH,
+  marginFor,
+  plural,
+  shorten,
+} from "./segment_chart_parts.ts";
+
+/** Where the colour changes: a threshold scale, so the legend needs no canvas. */
+const LIFT_STEPS = [0.25, 0.5, 0.8, 1.25, 2, 4];
+
+const LIFT = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/**
+ * A heatmap of lift: clusters across (by id), sub-categories down (in
+ * feature order), red where a cluster spends a larger share than customers
+ * at large (lift above 1.25), blue where smaller (below 0.8), in seven
+ * steps; each cell labelled with its lift. Draws `clusterLiftCells`.
+ */
+export function clusterLiftChart(
+  cells: readonly ClusterLiftCell[],
+  options: SegmentChartOptions = {},
+): Element {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const title = options.title ??
+    "What each cluster buys more of: lift by sub-category";
+  const labels = [...new Set(cells.map((c) => c.label))];
+  const clusters = [...new Set(cells.map((c) => c.cluster))].sort((a, b) =>
+    a - b
+  );
+  const shown = cells.filter((c) => c.lift !== null);
+  return Plot.plot({
+    document: options.document,
+    width,
+    height: 90 + Math.max(1, labels.length) * 22,
+    marginLeft: marginFor(["Sub-category", ...labels], width, 60),
+    title,
+    ariaLabel: title,
+    ariaDescription: describe(cells, labels.length, clusters.length),
+    x: {
+      domain: clusters,
+      label: "Cluster",
+      axis: "top",
+      tickSize: 0,
+      labelAnchor: "left",
+      labelArrow: "none",
+    },
+    y: { domain: labels, label: "Sub-category", tickSize: 0 },
+    color: {
+      type: "threshold",
+      domain: LIFT_STEPS,
+      scheme: "RdBu",
+      reverse: true,
+      legend: true,
+      label: "Lift (share of the cluster's spend ÷ share of all spend)",
+      tickFormat: (v: number) => `${v}×`,
+      width: 360,
+    } as Plot.ScaleOptions,
+    marks: [
+      Plot.cell(shown, {
+        x: "cluster",
+        y: "label",
+        fill: "lift",
+        inset: 0.5,
+        title: (c: ClusterLiftCell) =>
+          `Cluster ${c.cluster} (${
+            shorten(c.clusterName, 60)
+          }), ${c.label}: lift ${LIFT.format(c.lift!)}`,
+      }),
+      Plot.text(cells, {
+        x: "cluster",
+        y: "label",
+        text: (c: ClusterLiftCell) =>
+          c.lift === null ? "–" : `${LIFT.format(c.lift)}×`,
+        fill: (c: ClusterLiftCell) =>
+          c.lift !== null && (c.lift >= 4 || c.lift <= 0.25)
+            ? "white"
+            : "black",
+      }),
+    ],
+  });
+}
+
+function describe(
+  cells: readonly ClusterLiftCell[],
+  features: number,
+  clusters: number,
+): string {
+  const shown = cells.filter((c) => c.lift !== null);
+  if (shown.length === 0) return "No lift to show.";
+  const top = shown.reduce((a, b) => b.lift! > a.lift! ? b : a);
+  return `Heatmap of lift for ${
+    plural(clusters, "cluster", "clusters")
+  } (across) and ${
+    plural(features, "sub-category", "sub-categories")
+  } (down): red where a cluster spends a larger share on a sub-category than all customers do, blue where smaller. The highest is ${top.label} in cluster ${top.cluster}, ${
+    LIFT.format(top.lift!)
+  } times the average share.`;
+}

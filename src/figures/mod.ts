@@ -1,0 +1,7 @@
+/**
+ * Figures: the pure, browser-safe step from sums to what the report shows.
+ *
+ * @module
+ */
+export * from "./sales/mod.ts";
+export * from "./segments/mod.ts";

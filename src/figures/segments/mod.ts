@@ -1,0 +1,16 @@
+/**
+ * The pure step from per-customer rows to segment and cluster figures.
+ *
+ * @module
+ */
+export * from "./rfm_segment_map.ts";
+export * from "./rfm_segments.ts";
+export * from "./rfm_grid.ts";
+export * from "./age_band.ts";
+export * from "./cluster_profiles.ts";
+export * from "./cluster_lift_cells.ts";
+export * from "./segment_cluster_cross_tab.ts";
+export * from "./segmentation_notes.ts";
+export * from "./rfm_score_ranges.ts";
+export * from "./explained_variance_rows.ts";
+export * from "./pca_loadings.ts";

@@ -1,0 +1,61 @@
+import type { RfmRow } from "../../analysis/segments/rfm_table.ts";
+import {
+  checkSegmentMap,
+  DEFAULT_SEGMENT_MAP,
+  type RfmSegmentMap,
+  segmentOf,
+} from "./rfm_segment_map.ts";
+
+/** One cell of the recency × frequency score grid. */
+export interface RfmGridCell {
+  recencyScore: number;
+  frequencyScore: number;
+  /** The segment the map gives this cell. */
+  segment: string;
+  customers: number;
+  /** Share of scored customers, 0 to 1. */
+  share: number;
+}
+
+/** Options for {@linkcode rfmGrid}. */
+export interface RfmGridOptions {
+  segmentMap?: RfmSegmentMap;
+}
+
+/**
+ * Counts customers in each of the 25 cells of the recency × frequency grid,
+ * with each cell's segment: always 25 cells, recency 5 to 1, frequency 1 to 5.
+ *
+ * @example
+ * ```ts
+ * import { rfmGrid } from "./rfm_grid.ts";
+ * const cells = rfmGrid([]);
+ * if (cells.length !== 25 || cells[0].segment !== "New Customers") throw new Error("bad grid");
+ * ```
+ */
+export function rfmGrid(
+  rows: readonly Pick<RfmRow, "recencyScore" | "frequencyScore">[],
+  options: RfmGridOptions = {},
+): RfmGridCell[] {
+  const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
+  checkSegmentMap(segmentMap);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.recencyScore}:${row.frequencyScore}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const cells: RfmGridCell[] = [];
+  for (let r = 5; r >= 1; r--) {
+    for (let f = 1; f <= 5; f++) {
+      const customers = counts.get(`${r}:${f}`) ?? 0;
+      cells.push({
+        recencyScore: r,
+        frequencyScore: f,
+        segment: segmentOf(segmentMap, r, f)!,
+        customers,
+        share: rows.length ? customers / rows.length : 0,
+      });
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,69 @@
+import type { RfmRow } from "../../analysis/segments/rfm_table.ts";
+
+/** What one score of one RFM measure stands for. */
+export interface RfmScoreRange {
+  measure: "recency" | "frequency" | "monetary";
+  /** 1 to 5; 5 is the best (the most recent, the most frequent, the highest spend). */
+  score: number;
+  /** Customers with this score. */
+  customers: number;
+  /** The lowest and highest raw value among them: days, transactions or net spend; null when none. */
+  min: number | null;
+  max: number | null;
+}
+
+const MEASURES = [
+  ["recency", "recencyScore"],
+  ["frequency", "frequencyScore"],
+  ["monetary", "monetaryScore"],
+] as const;
+
+/**
+ * Reads the scores back as raw values: for each measure and each score 5 to
+ * 1, how many customers have it and the range of their raw values (recency
+ * 5 might be "bought 0 to 12 days ago"). Always 15 rows, recency first.
+ *
+ * @example
+ * ```ts
+ * import { rfmScoreRanges } from "./rfm_score_ranges.ts";
+ * const row = (recency: number, recencyScore: number) => ({
+ *   recency, recencyScore, frequency: 1, frequencyScore: 1, monetary: 9, monetaryScore: 1,
+ * });
+ * const [top] = rfmScoreRanges([row(3, 5), row(9, 5), row(40, 1)]);
+ * if (top.score !== 5 || top.customers !== 2 || top.min !== 3 || top.max !== 9) throw new Error(JSON.stringify(top));
+ * ```
+ */
+export function rfmScoreRanges(
+  rows: readonly Pick<
+    RfmRow,
+    | "recency"
+    | "frequency"
+    | "monetary"
+    | "recencyScore"
+    | "frequencyScore"
+    | "monetaryScore"
+  >[],
+): RfmScoreRange[] {
+  const ranges: RfmScoreRange[] = [];
+  for (const [measure, scoreKey] of MEASURES) {
+    for (let score = 5; score >= 1; score--) {
+      let customers = 0;
+      let min = Infinity;
+      let max = -Infinity;
+      for (const row of rows) {
+        if (row[scoreKey] !== score) continue;
+        customers++;
+        min = Math.min(min, row[measure]);
+        max = Math.max(max, row[measure]);
+      }
+      ranges.push({
+        measure,
+        score,
+        customers,
+        min: customers ? min : null,
+        max: customers ? max : null,
+      });
+    }
+  }
+  return ranges;
+}

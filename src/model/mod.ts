@@ -1,0 +1,10 @@
+/**
+ * The data model: the fields of a sale line and a customer, the one calendar, and the error for bad input.
+ *
+ * @module
+ */
+export { NONE_LABEL } from "./none_label.ts";
+export { compareNames } from "./compare_names.ts";
+export * from "./schema.ts";
+export * from "./input_error.ts";
+export * from "./iso_date.ts";
