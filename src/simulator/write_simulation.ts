@@ -7,7 +7,7 @@ import {
   SALES_COLUMNS,
 } from "../model/schema.ts";
 import type { RetailSimulation } from "./simulate_retail.ts";
-import { sqlString } from "../source/sql_string.ts";
+import { sqlString } from "../model/sql_string.ts";
 import { STORE_SALES_COLUMNS, storeSalesRows } from "./store_sales_rows.ts";
 import { openTextFileWriter } from "./text_file_writer.ts";
 

@@ -4,7 +4,7 @@ import { evidenceOf } from "./detect_date_order.ts";
 import { InputError } from "../model/input_error.ts";
 import { NUMERIC_DATE } from "./parse_date.ts";
 import { trimmedNumberSql } from "./parse_number.ts";
-import { sqlIdentifier, sqlString } from "./sql_string.ts";
+import { sqlIdentifier, sqlString } from "../model/sql_string.ts";
 
 /** One field to read from a staged (all-text) table. */
 export interface FieldSpec {

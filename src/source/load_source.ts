@@ -11,7 +11,7 @@ import { InputError } from "../model/input_error.ts";
 import { normaliseHeader } from "./normalise_header.ts";
 import type { DateOrder } from "./parse_date.ts";
 import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../model/schema.ts";
-import { sqlIdentifier, sqlString } from "./sql_string.ts";
+import { sqlIdentifier, sqlString } from "../model/sql_string.ts";
 import { ensureRejectsTable, stageCsv, type StagedCsv } from "./stage_csv.ts";
 
 /** The kinds of source Basket reads. */

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError } from "../model/input_error.ts";
-import { sqlString } from "./sql_string.ts";
+import { sqlString } from "../model/sql_string.ts";
 
 /** A CSV file read, all as text, into a temporary view with a `__row` line number. */
 export interface StagedCsv {

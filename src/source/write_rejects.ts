@@ -1,6 +1,6 @@
 import { dirname } from "node:path";
 import type { Dataset } from "./dataset.ts";
-import { sqlString } from "./sql_string.ts";
+import { sqlString } from "../model/sql_string.ts";
 
 /**
  * Writes every rejected row with its file, row number, column, value and
