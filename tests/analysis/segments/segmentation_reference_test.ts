@@ -4,7 +4,12 @@
  * tests/reference/segmentation_kaggle.json, written by
  * tests/reference/segmentation_kaggle.py from the raw CSVs.
  */
-import { assertAlmostEquals, assertEquals, assertOk } from "../../assert.ts";
+import {
+  assertAlmostEquals,
+  assertEquals,
+  assertOk,
+  assertRejects,
+} from "../../assert.ts";
 import { loadSource } from "../../../src/source/load_source.ts";
 import { rfmTable } from "../../../src/analysis/segments/rfm_table.ts";
 import { customerFeatures } from "../../../src/analysis/segments/customer_features.ts";
@@ -12,7 +17,7 @@ import { clusterCustomers } from "../../../src/analysis/segments/cluster_custome
 import { pca } from "../../../src/stats/pca.ts";
 import { silhouetteScores } from "../../../src/stats/silhouette.ts";
 import { standardise } from "../../../src/stats/standardise.ts";
-import { closeDataset } from "../../../src/source/dataset.ts";
+import { closeDataset, queryRows } from "../../../src/source/dataset.ts";
 
 const KAGGLE = Deno.env.get("BASKET_KAGGLE_DIR") ??
   new URL("../../../../shared/datasets/retail-kaggle/", import.meta.url)
@@ -137,7 +142,9 @@ Deno.test("silhouetteScores() matches scikit-learn's silhouette of the same labe
   );
 });
 
-Deno.test({
-  name: "the real data set closes",
-  fn: () => closeDataset(dataset),
+Deno.test("closeDataset() closes the real data set: a query after it is refused", async () => {
+  const [before] = await queryRows<{ n: number }>(dataset, "SELECT 1 AS n");
+  assertEquals(before.n, 1);
+  closeDataset(dataset);
+  await assertRejects(() => queryRows(dataset, "SELECT 1 AS n"));
 });
