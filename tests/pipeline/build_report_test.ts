@@ -226,11 +226,11 @@ Deno.test("buildReport() on the fixture", async (t) => {
       }
       const stores = parseCsv(built.files.get("stores.csv")!);
       assertEquals(stores[0], [
-        "store",
-        "city",
-        "averageDailySales",
-        "tradingDays",
-        "totalSales",
+        "Store",
+        "City",
+        "Average daily sales",
+        "Trading days",
+        "Net sales",
       ]);
       assertOk(stores.some((r) => r[0] === HOSTILE_STORE));
       const rejected = parseCsv(built.files.get("rejected_rows.csv")!);

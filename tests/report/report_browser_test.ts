@@ -9,6 +9,7 @@
  */
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { filterHash } from "../../src/report/filter_state.ts";
+import { csvFileName } from "../../src/report/table_spec.ts";
 import { formatInteger, formatMoney } from "../../src/report/format_number.ts";
 import { formatValue } from "../../src/report/format_value.ts";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
@@ -373,6 +374,31 @@ Deno.test("the report page in Chromium", async (t) => {
           csv,
           await Deno.readTextFile(`${all.dir}/stores.csv`),
           "the unfiltered table's CSV is the one beside the page",
+        );
+        const filtered = csvFileName("stores", { categories: [CATEGORY] });
+        await page.evaluate(
+          (hash) => location.hash = hash,
+          filterHash({ categories: [CATEGORY] }),
+        );
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent?.startsWith(
+            "Filtered",
+          )
+        );
+        await page.click('button.csv[data-table="stores"]');
+        let filteredCsv: string | null = null;
+        for (let i = 0; i < 100 && filteredCsv === null; i++) {
+          filteredCsv = await Deno.readTextFile(`${downloads}/${filtered}`)
+            .catch(() => null);
+          if (filteredCsv === null) await new Promise((r) => setTimeout(r, 50));
+        }
+        assertOk(filteredCsv !== null, `${filtered} was downloaded`);
+        assertEquals(filteredCsv.split("\r\n")[0], csv!.split("\r\n")[0]);
+        assertOk(filteredCsv !== csv, "the filtered CSV holds other figures");
+        await page.click("#reset-filters");
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent ===
+            "Showing all sales"
         );
         assertEquals(
           requests.filter((url) => !/^(file|data|blob):/.test(url)),

@@ -21,7 +21,7 @@ import {
   type ViewContext,
 } from "../render_sales_view.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
-import { tableCsv, type TableSpec } from "../table_spec.ts";
+import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -50,6 +50,7 @@ async function start(): Promise<void> {
     subCategoryNote: data.subCategoryNote,
   };
   let tables = new Map<string, TableSpec>();
+  let current: FilterState = {};
   const remember = (figures: SalesFigures) => {
     tables = new Map(
       [...salesViewTables(figures, context), ...data.staticTables].map((
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
   const status = document.getElementById("filter-status");
 
   const apply = (state: FilterState) => {
+    current = state;
     writeForm(form, state);
     if (!isFiltered(state)) {
       slots.sales.innerHTML = initial.sales;
@@ -104,7 +106,7 @@ async function start(): Promise<void> {
     );
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${table.id}.csv`;
+    link.download = csvFileName(table.id, current);
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
