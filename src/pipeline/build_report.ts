@@ -6,7 +6,7 @@ import { dataSummary } from "../source/data_summary.ts";
 import { type SalesCube, salesCube } from "../analysis/sales/sales_cube.ts";
 import { salesFigures } from "../analysis/sales/sales_figures.ts";
 import type { SalesFilter } from "../analysis/sales/sales_filter.ts";
-import type { LoadedSource } from "../source/load_source.ts";
+import type { LoadedSource } from "../source/load_report.ts";
 import type { OpenSourceOptions } from "../source/open_source.ts";
 import type { FilterState } from "../report/filter_state.ts";
 import { type Html, html } from "../report/html.ts";
