@@ -1,4 +1,4 @@
-import { isIsoDate } from "../model/iso_date.ts";
+import { isIsoDate } from "../model/calendar.ts";
 import type { SimulateOptions } from "../simulator/simulate_retail.ts";
 import type {
   SimulationFormat,

@@ -79,7 +79,15 @@ function digits(text: string, start: number, end: number): number {
   return value;
 }
 
-/** The `YYYY-MM-DD` date of a day number. */
+/**
+ * The `YYYY-MM-DD` date of a day number.
+ *
+ * @example
+ * ```ts
+ * import { dateOfDay, dayNumber } from "./calendar.ts";
+ * if (dateOfDay(dayNumber("2025-02-28") + 1) !== "2025-03-01") throw new Error("bad date");
+ * ```
+ */
 export function dateOfDay(day: number): string {
   if (!Number.isInteger(day) || day < -719468 || day > 2932896) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -103,6 +111,14 @@ export function dateOfDay(day: number): string {
   }${d}`;
 }
 
+/** The `YYYY-MM-DD` date of a day number: another name for {@linkcode dateOfDay}. */
+export const isoDate: (day: number) => string = dateOfDay;
+
+/** The day number of a calendar date given as numbers (month 1–12; a month or day past its end rolls over). */
+export function dayOf(year: number, month: number, dayOfMonth: number): number {
+  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / DAY_MS);
+}
+
 /** `date` moved by `days` (negative goes back). */
 export function addDays(date: string, days: number): string {
   return dateOfDay(dayNumber(date) + days);
@@ -120,6 +136,11 @@ export function eachDay(from: string, to: string): string[] {
 /** ISO weekday: 1 for Monday to 7 for Sunday. */
 export function isoWeekday(date: string): number {
   return weekdayOfDay(dayNumber(date));
+}
+
+/** Day of the week of a day number: 0 for Sunday to 6 for Saturday. */
+export function weekday(day: number): number {
+  return weekdayOfDay(day) % 7;
 }
 
 /** ISO weekday of a day number (NaN for NaN). */

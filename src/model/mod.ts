@@ -7,4 +7,4 @@ export { NONE_LABEL } from "./none_label.ts";
 export { compareNames } from "./compare_names.ts";
 export * from "./schema.ts";
 export * from "./input_error.ts";
-export * from "./iso_date.ts";
+export * from "./calendar.ts";

@@ -12,3 +12,7 @@ export {
   type BuiltReport,
   runIdFor,
 } from "./build_report.ts";
+export {
+  customerFigures,
+  type CustomerFiguresOptions,
+} from "./customer_figures.ts";

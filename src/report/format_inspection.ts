@@ -1,5 +1,5 @@
 import type { DataSummary } from "../source/data_summary.ts";
-import type { LoadReport } from "../source/load_source.ts";
+import type { LoadReport } from "../source/load_report.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 
 /** The text `deno task inspect` prints. */

@@ -9,10 +9,13 @@ export type {
   ReportParameters,
 } from "./report_model.ts";
 export {
+  type CustomerFigures,
   type CustomerModel,
-  type CustomerSection,
-  customerSection,
-} from "./customer_section.ts";
+  customerModel,
+} from "./customer_model.ts";
+export { customerTables } from "./customer_tables.ts";
+export { renderCustomersView } from "./render_customers_view.ts";
+export { methodNotes } from "./method_notes.ts";
 export { escapeHtml, Html, html, unsafeRawHtml } from "./html.ts";
 export { tableCsv, type TableSpec } from "./table_spec.ts";
 export {

@@ -1,6 +1,6 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../analysis/sales/sales_figures.ts";
-import type { LoadReport } from "../source/load_source.ts";
+import type { LoadReport } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 
 /** What a report was built from and with. */

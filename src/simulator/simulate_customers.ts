@@ -6,7 +6,7 @@ import {
   NEW_SHARE,
   SHOPPING_STYLES,
 } from "./customer_behaviours.ts";
-import { isoDate } from "../model/iso_date.ts";
+import { dateOfDay } from "../model/calendar.ts";
 import { cumulative, type Random } from "./random.ts";
 import { CATEGORIES, CITIES } from "./retail_catalog.ts";
 import type { Customer } from "../model/schema.ts";
@@ -115,7 +115,7 @@ export function simulateCustomers(
       90,
       Math.max(18, random.normal(style.age[0], style.age[1])),
     );
-    const birth = isoDate(lastDay - Math.ceil(age * 365.25));
+    const birth = dateOfDay(lastDay - Math.ceil(age * 365.25));
     const gender = random.chance(UNKNOWN_GENDER)
       ? null
       : random.chance(style.female)

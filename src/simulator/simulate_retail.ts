@@ -1,4 +1,4 @@
-import { dayNumber, isIsoDate, isoDate } from "../model/iso_date.ts";
+import { dateOfDay, dayNumber, isIsoDate } from "../model/calendar.ts";
 import { createRandom } from "./random.ts";
 import type { SaleLine } from "../model/schema.ts";
 import {
@@ -145,7 +145,7 @@ export function simulateRetail(
       stores: storeCount,
       customers: customerCount,
       seed,
-      from: isoDate(firstDay),
+      from: dateOfDay(firstDay),
       asOf,
     },
     stores,

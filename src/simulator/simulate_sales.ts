@@ -1,6 +1,6 @@
 import { SHOPPING_STYLES } from "./customer_behaviours.ts";
 import { fuelPrices } from "./fuel_prices.ts";
-import { isoDate, weekday } from "../model/iso_date.ts";
+import { dateOfDay, weekday } from "../model/calendar.ts";
 import { cumulative, type Random } from "./random.ts";
 import {
   CATEGORIES,
@@ -91,7 +91,7 @@ export function* simulateSales(
   const { stores, customerIds, plans, firstDay, days } = context;
   const setup = prepare(context);
   const holidays = new Map<string, UsHoliday>(
-    usHolidays(isoDate(firstDay), isoDate(firstDay + days - 1)).map((
+    usHolidays(dateOfDay(firstDay), dateOfDay(firstDay + days - 1)).map((
       h,
     ) => [h.date, h]),
   );
@@ -198,7 +198,7 @@ export function* simulateSales(
 
   for (let d = 0; d < days; d++) {
     const day = firstDay + d;
-    date = isoDate(day);
+    date = dateOfDay(day);
     week = Math.floor((day - weekStart) / 7);
     const holiday = holidays.get(date);
     const shopping = SHOPPING_BY_WEEKDAY[weekday(day)] *

@@ -1,4 +1,4 @@
-import { dayOf, isoDate, weekday } from "../model/iso_date.ts";
+import { dateOfDay, dayOf, weekday } from "../model/calendar.ts";
 
 /** A US holiday or retail event, and how it moves store traffic. */
 export interface UsHoliday {
@@ -28,7 +28,7 @@ export function usHolidays(from: string, to: string): UsHoliday[] {
   const holidays: UsHoliday[] = [];
   for (let year = first; year <= last; year++) {
     for (const h of holidaysOf(year)) {
-      const date = isoDate(h.day);
+      const date = dateOfDay(h.day);
       if (date >= from && date <= to) {
         holidays.push({
           date,

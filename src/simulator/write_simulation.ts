@@ -1,6 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { customerCsv, formatCsvRow, saleLineCsv } from "./format_csv.ts";
-import { dayNumber } from "../model/iso_date.ts";
+import { dayNumber } from "../model/calendar.ts";
 import {
   CUSTOMER_COLUMNS,
   type SaleLine,

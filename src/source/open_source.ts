@@ -5,11 +5,9 @@ import {
   type SimulateOptions,
   simulateRetail,
 } from "../simulator/simulate_retail.ts";
-import {
-  countDuplicates,
-  type LoadedSource,
-  loadSource,
-} from "./load_source.ts";
+import { countDuplicates } from "./count_duplicates.ts";
+import type { LoadedSource } from "./load_report.ts";
+import { loadSource } from "./load_source.ts";
 import { SALES_COLUMNS } from "../model/schema.ts";
 
 /** Options for {@linkcode openSource}. */

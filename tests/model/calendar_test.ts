@@ -3,11 +3,13 @@ import {
   addDays,
   dateOfDay,
   dayNumber,
+  dayOf,
   eachDay,
   isIsoDate,
   isoWeek,
   isoWeekday,
   isoWeekStart,
+  weekday,
 } from "../../src/model/calendar.ts";
 
 Deno.test("isoWeek() puts the days around New Year in the ISO year of their Thursday", () => {
@@ -103,4 +105,21 @@ Deno.test("dayNumber() reads what is not a date as Date does", () => {
   }
   assertEquals(dateOfDay(0.5), BY_DATE.dateOfDay(0.5));
   assertEquals(dateOfDay(-800_000), BY_DATE.dateOfDay(-800_000));
+});
+
+Deno.test("weekday() numbers Sunday 0 and Saturday 6, one behind isoWeekday() but for Sunday", () => {
+  assertEquals(weekday(dayNumber("2024-03-10")), 0);
+  assertEquals(weekday(dayNumber("2024-03-04")), 1);
+  assertEquals(weekday(dayNumber("2024-03-09")), 6);
+  assertEquals(weekday(dayNumber("1969-12-28")), 0);
+  for (const date of eachDay("2024-02-26", "2024-03-10")) {
+    assertEquals(weekday(dayNumber(date)), isoWeekday(date) % 7, date);
+  }
+});
+
+Deno.test("dayOf() gives the day number of a year, month and day, rolling past a month's end", () => {
+  assertEquals(dayOf(1970, 1, 1), 0);
+  assertEquals(dayOf(2024, 2, 29), dayNumber("2024-02-29"));
+  assertEquals(dateOfDay(dayOf(2024, 13, 1)), "2025-01-01");
+  assertEquals(dateOfDay(dayOf(2024, 3, 0)), "2024-02-29");
 });

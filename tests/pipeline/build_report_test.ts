@@ -8,7 +8,7 @@ import {
   type BuildReportOptions,
   type BuiltReport,
 } from "../../src/pipeline/build_report.ts";
-import type { CustomerModel } from "../../src/report/customer_section.ts";
+import type { CustomerModel } from "../../src/report/customer_model.ts";
 import { escapeHtml } from "../../src/report/html.ts";
 import {
   assertAlmostEquals,

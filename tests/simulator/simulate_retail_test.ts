@@ -5,7 +5,7 @@ import {
   assertOk,
   assertThrows,
 } from "../assert.ts";
-import { dayNumber, isIsoDate } from "../../src/model/iso_date.ts";
+import { dayNumber, isIsoDate } from "../../src/model/calendar.ts";
 import { CITIES } from "../../src/simulator/retail_catalog.ts";
 import { simulateRetail } from "../../src/simulator/simulate_retail.ts";
 

@@ -4,7 +4,7 @@ import {
   JOIN_WINDOW,
   LAPSE_WINDOW,
 } from "../../src/simulator/customer_behaviours.ts";
-import { dayNumber, weekday } from "../../src/model/iso_date.ts";
+import { dayNumber, weekday } from "../../src/model/calendar.ts";
 import {
   CATEGORIES,
   CHANNELS,

@@ -1,0 +1,69 @@
+import { clusterCustomers } from "../analysis/segments/cluster_customers.ts";
+import { rfmTable } from "../analysis/segments/rfm_table.ts";
+import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
+import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
+import { rfmGrid } from "../figures/segments/rfm_grid.ts";
+import { rfmSegments } from "../figures/segments/rfm_segments.ts";
+import { segmentClusterCrossTab } from "../figures/segments/segment_cluster_cross_tab.ts";
+import type { CustomerFigures } from "../report/customer_model.ts";
+import type { Dataset } from "../source/dataset.ts";
+
+/** Options for {@linkcode customerFigures}. */
+export interface CustomerFiguresOptions {
+  asOf?: string | undefined;
+  seed: number;
+  k?: number | undefined;
+}
+
+/**
+ * Segments the customers twice, by how they buy (RFM) and by what they buy
+ * (clusters), and computes every figure the report's customer half shows.
+ * Null when the data has no customer with a purchase.
+ */
+export async function customerFigures(
+  data: Dataset,
+  options: CustomerFiguresOptions,
+): Promise<CustomerFigures | null> {
+  const rfm = await rfmTable(data, options.asOf ? { asOf: options.asOf } : {});
+  if (rfm.rows.length === 0) return null;
+  const clusters = await clusterCustomers(data, {
+    rfm,
+    seed: options.seed,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.k ? { k: options.k } : {}),
+  });
+  const labels = new Map(
+    clusters.clusters.map((c) => [c.id, clusterLabel(c)]),
+  );
+  const clusterOf = new Map(
+    clusters.assignments.map((
+      a,
+    ) => [a.customerId, labels.get(a.cluster) ?? "(none)"]),
+  );
+  const groups: CustomerGroup[] = rfm.rows.map((row) => ({
+    customer_id: row.customerId,
+    segment: row.segment,
+    cluster: clusterOf.get(row.customerId) ?? "(none)",
+  }));
+  const { assignments: _assignments, ...figures } = clusters;
+  return {
+    groups,
+    rfm: {
+      asOf: rfm.asOf,
+      ties: rfm.ties,
+      excluded: rfm.excluded,
+      count: rfm.rows.length,
+    },
+    segments: rfmSegments(rfm.rows, { segmentMap: rfm.segmentMap }),
+    grid: rfmGrid(rfm.rows, { segmentMap: rfm.segmentMap }),
+    clusters: figures,
+    labels,
+    lift: clusterLiftCells(clusters),
+    crossTab: segmentClusterCrossTab(rfm, clusters),
+  };
+}
+
+/** A cluster's name in filters and tables: its number and its name. */
+function clusterLabel(cluster: { id: number; name: string }): string {
+  return `${cluster.id}. ${cluster.name}`;
+}

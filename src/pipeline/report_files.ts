@@ -1,0 +1,33 @@
+import type { ReportModel } from "../report/report_model.ts";
+import { tableCsv, type TableSpec } from "../report/table_spec.ts";
+
+/**
+ * A run's files: `index.html`, `report.json` (the model), one CSV per
+ * table, and `rejected_rows.csv` when rows were rejected.
+ */
+export function reportFiles(
+  index: string,
+  model: ReportModel,
+  tables: readonly TableSpec[],
+  rejects: Record<string, unknown>[] | null,
+): Map<string, string> {
+  const files = new Map<string, string>([["index.html", index], [
+    "report.json",
+    JSON.stringify(model, null, 2) + "\n",
+  ]]);
+  for (const table of tables) files.set(`${table.id}.csv`, tableCsv(table));
+  if (rejects) {
+    files.set(
+      "rejected_rows.csv",
+      tableCsv({
+        id: "rejected_rows",
+        title: "Rejected rows",
+        columns: ["file", "row", "column", "value", "reason"].map((
+          key,
+        ) => ({ key, label: key, kind: "text" as const })),
+        rows: rejects,
+      }),
+    );
+  }
+  return files;
+}

@@ -1,0 +1,72 @@
+// deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import {
+  clusterLiftChart,
+  explainedVarianceChart,
+  pcaScatterChart,
+  rfmGridChart,
+  rfmSegmentsChart,
+  segmentClusterChart,
+  silhouetteChart,
+} from "../charts/mod.ts";
+import { chartMarkup } from "./chart_markup.ts";
+import type { CustomerFigures } from "./customer_model.ts";
+import { customerTables } from "./customer_tables.ts";
+import { formatInteger, formatMoney } from "./format_number.ts";
+import { type Html, html } from "./html.ts";
+import type { ViewContext } from "./render_sales_view.ts";
+import { renderTable } from "./render_table.ts";
+
+/**
+ * The customers section's content: how they buy (RFM segments) and what
+ * they buy (clusters), with their charts and tables; a notice when the
+ * data has no customer ids.
+ */
+export function renderCustomersView(
+  figures: CustomerFigures | null,
+  context: ViewContext,
+): Html {
+  if (!figures) {
+    return html`
+            <p
+              class="notice">The data has no customer ids, so there is no customer segmentation.</p>
+          `;
+  }
+  const { rfm, segments, grid, clusters, lift, crossTab } = figures;
+  const { scatter, clusters: profiles } = clusters;
+  const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
+  const options = { document: context.document, width: context.width };
+  const figure = (id: string, element: Element) =>
+    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
+  return html`<p class="notice">Segments and clusters are computed on all customers up to the as-of date (${
+    rfm.asOf ?? "—"
+  }); the page's filters do not re-score them, but the segment and cluster filters show those customers' sales in every section above.</p>
+<p>${formatInteger(rfm.count)} customers scored. ${
+    rfm.excluded.returnOnlyCustomers
+      ? `${formatInteger(rfm.excluded.returnOnlyCustomers)} customers with only returns (net ${formatMoney(rfm.excluded.returnOnlyNetSpend)}) are left out. `
+      : ""
+  }${
+    rfm.excluded.anonymousLines
+      ? `${formatInteger(rfm.excluded.anonymousLines)} sale lines without a customer id (net ${formatMoney(rfm.excluded.anonymousNetSpend)}) belong to no customer.`
+      : ""
+  }</p>
+<h3 id="h-rfm">How they buy: RFM segments</h3>
+<div class="charts">${figure("rfm-segments", rfmSegmentsChart(segments, options))}${figure("rfm-grid", rfmGridChart(grid, options))}</div>
+${renderTable(byId.get("rfm-segments")!)}
+<h3 id="h-clusters">What they buy: clusters</h3>
+<p>${clusters.note ?? ""} k = ${clusters.k}${
+    clusters.silhouette === null ? "" : `, mean silhouette ${clusters.silhouette.toFixed(3)}`
+  }${clusters.sampleSize ? ` (silhouettes on a seeded sample of ${formatInteger(clusters.sampleSize)} customers)` : ""}; ${
+    clusters.components
+  } principal components explain ${(100 * (clusters.explainedVariance[clusters.components - 1]?.cumulative ?? 0)).toFixed(1)}% of the variance.</p>
+<div class="charts">${
+    figure("pca-scatter", pcaScatterChart(scatter.points, {
+      ...options,
+      clusters: profiles,
+      explainedVariance: clusters.explainedVariance.map((v) => v.ratio),
+    }))
+  }${figure("explained-variance", explainedVarianceChart(clusters.explainedVariance, options))}${
+    clusters.silhouetteByK.length ? figure("silhouette", silhouetteChart(clusters.silhouetteByK, options)) : ""
+  }${figure("cluster-lift", clusterLiftChart(lift, options))}${figure("segment-cluster", segmentClusterChart(crossTab, options))}</div>
+${renderTable(byId.get("clusters")!)}
+${renderTable(byId.get("segment-by-cluster")!)}`;
+}

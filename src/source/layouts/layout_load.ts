@@ -1,0 +1,22 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DateOrder } from "../parse_date.ts";
+import type { LoadReport, SourceKind } from "../load_report.ts";
+
+/** What every layout's loader is given: the database and how to treat bad rows and dates. */
+export interface LayoutContext {
+  connection: DuckDBConnection;
+  onBadRows: "fail" | "skip";
+  dateFormat: DateOrder | undefined;
+}
+
+/**
+ * What a layout's loader found: its part of the LoadReport, and the table
+ * of sale lines as read, where loadSource counts duplicate lines.
+ */
+export interface LayoutLoad
+  extends Pick<LoadReport, "files" | "rowsRead" | "columns" | "dateOrders"> {
+  kind: SourceKind;
+  /** The sale lines as read (a temporary table or view). */
+  salesTable: string;
+  salesColumns: string[];
+}

@@ -1,0 +1,150 @@
+import { convertFields } from "../convert_fields.ts";
+import { stageCsv } from "../stage_csv.ts";
+import type { LayoutContext, LayoutLoad } from "./layout_load.ts";
+import { requireHeaders } from "./require_headers.ts";
+
+/** The files of the three-file retail schema, by role, as lower-case names. */
+export const THREE_FILES = {
+  transactions: "transactions.csv",
+  categories: "prod_cat_info.csv",
+  customers: "customer.csv",
+} as const;
+
+/** The paths of the three-file retail schema's files. */
+export type ThreeFilePaths = Record<keyof typeof THREE_FILES, string>;
+
+/**
+ * Reads the three-file retail schema: product categories
+ * (`prod_cat_info.csv`), customers (`Customer.csv`) and transactions
+ * (`Transactions.csv`), whose category codes must be ones the categories
+ * file defines. A sale line's region is its customer's city.
+ */
+export async function loadThreeFile(
+  ctx: LayoutContext,
+  files: ThreeFilePaths,
+): Promise<LayoutLoad> {
+  const { connection, onBadRows } = ctx;
+  const cat = await stageCsv(connection, files.categories, "raw_categories", {
+    what: "product categories",
+    onBadRows,
+  });
+  const c = requireHeaders(cat, [
+    "prod_cat_code",
+    "prod_cat",
+    "prod_sub_cat_code",
+    "prod_subcat",
+  ]);
+  const catOk = await convertFields(connection, cat, [
+    { name: "cat_code", column: c.prod_cat_code, kind: "text", required: true },
+    { name: "category", column: c.prod_cat, kind: "text", required: true },
+    {
+      name: "sub_code",
+      column: c.prod_sub_cat_code,
+      kind: "text",
+      required: true,
+    },
+    { name: "sub_category", column: c.prod_subcat, kind: "text" },
+  ], { onBadRows });
+  const cust = await stageCsv(connection, files.customers, "raw_customers", {
+    what: "customers",
+    onBadRows,
+  });
+  const k = requireHeaders(cust, ["customer_id", "dob", "gender", "city_code"]);
+  const custOk = await convertFields(connection, cust, [
+    {
+      name: "customer_id",
+      column: k.customer_id,
+      kind: "text",
+      required: true,
+    },
+    { name: "birth_date", column: k.dob, kind: "date" },
+    { name: "gender", column: k.gender, kind: "text" },
+    { name: "city_code", column: k.city_code, kind: "text" },
+  ], { onBadRows, dateOrder: ctx.dateFormat });
+  await connection.run(
+    `INSERT INTO customers SELECT customer_id, birth_date, gender, CASE WHEN city_code IS NOT NULL THEN 'City ' || city_code END FROM ${custOk.table}`,
+  );
+  const tx = await stageCsv(
+    connection,
+    files.transactions,
+    "raw_transactions",
+    { what: "transactions", onBadRows },
+  );
+  const t = requireHeaders(tx, [
+    "transaction_id",
+    "cust_id",
+    "tran_date",
+    "prod_subcat_code",
+    "prod_cat_code",
+    "qty",
+    "total_amt",
+    "store_type",
+  ]);
+  const categoryFile = cat.file.split("/").pop();
+  const txOk = await convertFields(connection, tx, [
+    { name: "transaction_id", column: t.transaction_id, kind: "text" },
+    { name: "customer_id", column: t.cust_id, kind: "text" },
+    { name: "date", column: t.tran_date, kind: "date", required: true },
+    {
+      name: "cat_code",
+      column: t.prod_cat_code,
+      kind: "text",
+      required: true,
+      check: {
+        badWhen: `$value NOT IN (SELECT cat_code FROM ${catOk.table})`,
+        problem: `is not a category code in ${categoryFile}`,
+      },
+    },
+    { name: "sub_code", column: t.prod_subcat_code, kind: "text" },
+    { name: "quantity", column: t.qty, kind: "number" },
+    { name: "amount", column: t.total_amt, kind: "number", required: true },
+    { name: "channel", column: t.store_type, kind: "text" },
+  ], { onBadRows, dateOrder: ctx.dateFormat });
+  await connection.run(`
+    INSERT INTO sales (date, store, city, region, channel, department, category, sub_category,
+                       customer_id, transaction_id, quantity, amount)
+    SELECT t.date, t.channel, NULL, cu.city, t.channel, NULL, cat.category, sub.sub_category,
+           t.customer_id, t.transaction_id, t.quantity, t.amount
+    FROM ${txOk.table} t
+    LEFT JOIN (SELECT DISTINCT cat_code, category FROM ${catOk.table}) cat ON cat.cat_code = t.cat_code
+    LEFT JOIN ${catOk.table} sub ON sub.cat_code = t.cat_code AND sub.sub_code = t.sub_code
+    LEFT JOIN customers cu ON cu.customer_id = t.customer_id
+    ORDER BY t.__row`);
+  const txFile = tx.file;
+  return {
+    kind: "three-file" as const,
+    files: [files.transactions, files.categories, files.customers],
+    rowsRead: tx.rows,
+    salesTable: tx.table,
+    salesColumns: tx.headers,
+    dateOrders: {
+      [`${txFile}:${t.tran_date}`]: txOk.dateOrders.date,
+      [`${cust.file}:${k.dob}`]: custOk.dateOrders.birth_date,
+    },
+    columns: [
+      { field: "date", file: txFile, column: t.tran_date },
+      { field: "store", file: txFile, column: t.store_type },
+      {
+        field: "region",
+        file: cust.file,
+        column: `${k.city_code} (the customer's city)`,
+      },
+      { field: "channel", file: txFile, column: t.store_type },
+      {
+        field: "category",
+        file: cat.file,
+        column: `${c.prod_cat} (by ${t.prod_cat_code})`,
+      },
+      {
+        field: "sub_category",
+        file: cat.file,
+        column:
+          `${c.prod_subcat} (by ${t.prod_cat_code}, ${t.prod_subcat_code})`,
+      },
+      { field: "customer_id", file: txFile, column: t.cust_id },
+      { field: "transaction_id", file: txFile, column: t.transaction_id },
+      { field: "quantity", file: txFile, column: t.qty },
+      { field: "amount", file: txFile, column: t.total_amt },
+    ],
+  };
+}
