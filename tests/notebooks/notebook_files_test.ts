@@ -131,3 +131,33 @@ Deno.test("the notebooks' code type-checks against src/mod.ts", async () => {
     await Deno.remove(tmp, { recursive: true });
   }
 });
+
+// deno fmt skips notebooks/ (see deno.json): Deno 2.9.5's `fmt --check`
+// reports a formatted .ipynb as unformatted, with an empty diff, whenever
+// its cache has not seen the file formatted. Each code cell is checked here
+// as the TypeScript it is instead.
+Deno.test("every code cell of every notebook is formatted as deno fmt formats TypeScript", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-cells-" });
+  try {
+    const files: string[] = [];
+    for (const [name, notebook] of await notebooks()) {
+      notebook.cells.forEach((cell, i) => {
+        if (cell.cell_type !== "code") return;
+        files.push(`${dir}/${name.replace(".ipynb", "")}-cell-${i + 1}.ts`);
+        Deno.writeTextFileSync(files.at(-1)!, `${sourceOf(cell)}\n`);
+      });
+    }
+    assertOk(files.length > 10, `${files.length} code cells`);
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: ["fmt", "--check", "--no-config", ...files],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertOk(
+      output.success,
+      new TextDecoder().decode(output.stderr).replaceAll(`${dir}/`, ""),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
