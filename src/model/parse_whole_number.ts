@@ -37,9 +37,9 @@ export function parseWholeNumber(
   }
   const what = unit ? `a whole number of ${unit}` : "a whole number";
   const range = max < Infinity
-    ? ` from ${min} to ${max}`
+    ? `${unit ? "," : ""} from ${min} to ${max}`
     : min > -Infinity
-    ? ` of ${min} or more`
+    ? `${unit ? "," : " of"} ${min} or more`
     : "";
   throw new RangeError(
     `Cannot read ${from} ${JSON.stringify(text)}: expected ${what}${range}`,
