@@ -1,5 +1,8 @@
-import { parseArgs } from "node:util";
 import { CliError } from "../src/cli/cli_error.ts";
+import type { CommandSpec } from "../src/cli/spine/option_spec.ts";
+import { parseCommand } from "../src/cli/spine/parse_command.ts";
+import { resolveSettings } from "../src/cli/spine/resolve_settings.ts";
+import { wholeNumber } from "../src/cli/spine/validators.ts";
 
 /** One data size to measure: about `lines` sale lines, or the simulator's default. */
 export interface BenchSize {
@@ -12,6 +15,7 @@ export interface BenchSize {
 /** The parsed command line of `deno task bench`. */
 export interface BenchArgs {
   help: boolean;
+  version: boolean;
   sizes: BenchSize[];
   /** Runs of each pipeline per size; the table shows medians. */
   repeat: number;
@@ -24,24 +28,56 @@ export interface BenchArgs {
   show: string | null;
 }
 
-/** Help for `deno task bench`. */
-export const BENCH_HELP = `Usage: deno task bench [options]
+const OPTIONS = [
+  {
+    name: "sizes",
+    kind: "string",
+    value: "LIST",
+    help: "data sizes in sale lines; 50k is the simulator's default data",
+    default: "50k,1m,10m",
+  },
+  {
+    name: "repeat",
+    kind: "string",
+    value: "N",
+    help: "runs of each pipeline per size, alternating",
+    default: 1,
+    parse: wholeNumber({ min: 1 }),
+  },
+  { name: "skip-reference", kind: "boolean", help: "time Basket only" },
+  {
+    name: "keep-data",
+    kind: "string",
+    value: "DIR",
+    help: "keep the simulated data in DIR (reused when already there)",
+  },
+  {
+    name: "results",
+    kind: "string",
+    value: "DIR",
+    help: "where to write <date>.json",
+    default: "bench/results",
+  },
+  {
+    name: "show",
+    kind: "string",
+    value: "FILE",
+    help: "print the table of a saved results file, measuring nothing",
+  },
+] as const;
 
-Times the whole report (deno task report, publishing to a local S3-protocol
+/** `deno task bench`, declared once. */
+export const BENCH_SPEC: CommandSpec = {
+  name: "bench",
+  usage: ["[options]"],
+  description:
+    `Times the whole report (deno task report, publishing to a local S3-protocol
 server) against the reference pipeline in Python (pandas, matplotlib/seaborn,
 scikit-learn: bench/reference/report_pandas.py) on simulated data, and prints
 wall time, CPU time, peak memory and each stage side by side. Writes
-bench/results/<date>.json.
-
-Options:
-  --sizes LIST       data sizes in sale lines (default 50k,1m,10m); 50k is the
-                     simulator's default data
-  --repeat N         runs of each pipeline per size, alternating (default 1)
-  --skip-reference   time Basket only
-  --keep-data DIR    keep the simulated data in DIR (reused when already there)
-  --results DIR      where to write <date>.json (default bench/results)
-  --show FILE        print the table of a saved results file, measuring nothing
-  --help             show this help`;
+bench/results/<date>.json.`,
+  options: OPTIONS,
+};
 
 /**
  * Reads a size: a whole number of sale lines with an optional `k` or `m`
@@ -75,46 +111,22 @@ export function parseBenchSize(text: string): BenchSize {
 
 /** Reads the arguments of `deno task bench`. */
 export function parseBenchArgs(args: string[]): BenchArgs {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        sizes: { type: "string" },
-        repeat: { type: "string" },
-        "skip-reference": { type: "boolean" },
-        "keep-data": { type: "string" },
-        results: { type: "string" },
-        show: { type: "string" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; see --help`);
-  }
-  const sizes = (values.sizes ?? "50k,1m,10m").split(",").filter((s) =>
-    s.trim()
-  ).map(parseBenchSize);
+  const parsed = parseCommand(BENCH_SPEC, args);
+  const values = resolveSettings(OPTIONS, parsed.flags);
+  const sizes = values.sizes.split(",").filter((s) => s.trim()).map(
+    parseBenchSize,
+  );
   if (sizes.length === 0) {
     throw new CliError(`Cannot read --sizes "": expected sizes like 50k,1m`);
   }
-  const repeat = Number(values.repeat ?? "1");
-  if (!Number.isInteger(repeat) || repeat < 1) {
-    throw new CliError(
-      `Cannot read --repeat ${
-        JSON.stringify(values.repeat)
-      }: expected a whole number of 1 or more`,
-    );
-  }
   return {
-    help: values.help ?? false,
+    help: parsed.help,
+    version: parsed.version,
     sizes,
-    repeat,
-    skipReference: values["skip-reference"] ?? false,
+    repeat: values.repeat,
+    skipReference: values["skip-reference"],
     keepData: values["keep-data"] ?? null,
-    results: values.results ?? "bench/results",
+    results: values.results,
     show: values.show ?? null,
   };
 }

@@ -18,7 +18,9 @@ import S3rver from "s3rver";
 import { runMain } from "../src/cli/run_main.ts";
 import { CliError } from "../src/cli/cli_error.ts";
 import { networkEnv } from "../src/cli/network_env.ts";
-import { BENCH_HELP, type BenchSize, parseBenchArgs } from "./bench_args.ts";
+import { BENCH_SPEC, type BenchSize, parseBenchArgs } from "./bench_args.ts";
+import { formatHelp } from "../src/cli/spine/format_help.ts";
+import { versionText } from "../src/cli/spine/version_text.ts";
 import type {
   BenchMachine,
   BenchResult,
@@ -45,8 +47,8 @@ const log = (message: string) => console.error(message);
 /** Runs `deno task bench` with `args`; returns the exit code. */
 export async function bench(args: string[]): Promise<number> {
   const options = parseBenchArgs(args);
-  if (options.help) {
-    console.log(BENCH_HELP);
+  if (options.help || options.version) {
+    console.log(options.help ? formatHelp(BENCH_SPEC) : versionText());
     return 0;
   }
   if (options.show) {

@@ -35,6 +35,11 @@ import {
 } from "../src/source/dataset.ts";
 import { simulateRetail } from "../src/simulator/simulate_retail.ts";
 import { syntheticFeatures } from "./synthetic_features.ts";
+import { CliError } from "../src/cli/cli_error.ts";
+import type { CommandSpec, SettingsOf } from "../src/cli/spine/option_spec.ts";
+import { readCommandLine } from "../src/cli/spine/read_command_line.ts";
+import { resolveSettings } from "../src/cli/spine/resolve_settings.ts";
+import { wholeNumber } from "../src/cli/spine/validators.ts";
 import type { DenseMatrix } from "../src/stats/dense_matrix.ts";
 
 const PYTHON = "/usr/bin/python3";
@@ -63,14 +68,63 @@ interface Row {
   note: string;
 }
 
-const args = Deno.args;
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
+const OPTIONS = [
+  {
+    name: "customers",
+    kind: "string",
+    value: "N",
+    help: "customers of the simulated chain",
+    default: 250_000,
+    parse: wholeNumber({ min: 1 }),
+  },
+  {
+    name: "runs",
+    kind: "string",
+    value: "N",
+    help: "runs of each pipeline per matrix, alternating",
+    default: 1,
+    parse: wholeNumber({ min: 1 }),
+  },
+  {
+    name: "libraries",
+    kind: "boolean",
+    help:
+      "also time ml-kmeans on the real matrix and ml-pca on the synthetic one",
+  },
+  {
+    name: "all-libraries",
+    kind: "boolean",
+    help: "also time ml-kmeans on the synthetic matrix (many minutes)",
+  },
+  { name: "no-simulated", kind: "boolean", help: "skip the simulated chain" },
+  { name: "save", kind: "boolean", help: "write the table to bench/results/" },
+] as const;
+
+/** `deno task bench-segmentation`, declared once. */
+const SPEC: CommandSpec = {
+  name: "bench-segmentation",
+  usage: ["[options]"],
+  description:
+    `Times Basket's customer segmentation against the scikit-learn pipeline on the
+same feature matrices: the real retail data set, a simulated chain and a
+synthetic matrix.`,
+  options: OPTIONS,
 };
-const customers = option("customers", 250_000);
-const runs = option("runs", 1);
+
+let settings: SettingsOf<typeof OPTIONS>;
+try {
+  const parsed = readCommandLine(SPEC, Deno.args);
+  if (!parsed) Deno.exit(0);
+  settings = resolveSettings(OPTIONS, parsed.flags);
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  Deno.exit(error instanceof CliError ? error.exitCode : 1);
+}
+const flag = (
+  name: "libraries" | "all-libraries" | "no-simulated" | "save",
+) => settings[name];
+const customers = settings.customers;
+const runs = settings.runs;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,45 +1,58 @@
-import { parseArgs } from "node:util";
 import { dataSummary } from "../source/data_summary.ts";
 import { openSource } from "../source/open_source.ts";
 import { closeDataset } from "../source/dataset.ts";
 import { writeRejects } from "../source/write_rejects.ts";
-import { CliError } from "./cli_error.ts";
-import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
 import { formatInspection } from "../report/format_inspection.ts";
+import { CONFIG_OPTION, DATA_OPTIONS, dataSource } from "./data_options.ts";
 import { runMain } from "./run_main.ts";
+import { loadSettings } from "./settings_file.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
 
-const HELP = `Usage: deno task inspect [options]
+const OPTIONS = [
+  ...DATA_OPTIONS,
+  CONFIG_OPTION,
+  {
+    name: "json",
+    kind: "boolean",
+    section: "Output",
+    help: "print the same as JSON",
+  },
+  {
+    name: "rejects",
+    kind: "string",
+    value: "FILE",
+    section: "Output",
+    help: "where --on-bad-rows=skip writes rejected rows",
+    default: "reports/rejected_rows.csv",
+  },
+] as const;
 
-Reads a data source and prints what to check before trusting it: rows read,
+/** `deno task inspect`, declared once. */
+export const INSPECT_SPEC: CommandSpec = {
+  name: "inspect",
+  usage: ["[options]"],
+  description:
+    `Reads a data source and prints what to check before trusting it: rows read,
 rows rejected and why, returns, duplicates, period, stores, customers,
-categories, and which column fed which field.
-
-${DATA_FLAGS_HELP}
-
-Output:
-  --json                 print the same as JSON
-  --rejects FILE         where --on-bad-rows=skip writes rejected rows
-                         (default: reports/rejected_rows.csv)
-  --help                 show this help
-  --debug                print the stack of an error`;
+categories, and which column fed which field.`,
+  options: OPTIONS,
+};
 
 /** `deno task inspect`. */
 export async function inspect(args: string[]): Promise<number> {
-  const { values } = parseFlags(args);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const flags = await readDataSettings(values);
-  const { dataset, report } = await openSource(flags);
+  const parsed = readCommandLine(INSPECT_SPEC, args);
+  if (!parsed) return 0;
+  const settings = await loadSettings(OPTIONS, parsed.flags);
+  const { dataset, report } = await openSource(dataSource(settings));
   try {
     const summary = await dataSummary(dataset);
     let rejectsFile: string | null = null;
     if (report.rowsRejected > 0) {
-      rejectsFile = values.rejects ?? "reports/rejected_rows.csv";
+      rejectsFile = settings.rejects;
       await writeRejects(dataset, rejectsFile);
     }
-    if (values.json) {
+    if (settings.json) {
       console.log(
         JSON.stringify({ source: report, summary, rejectsFile }, null, 2),
       );
@@ -49,30 +62,6 @@ export async function inspect(args: string[]): Promise<number> {
     return 0;
   } finally {
     closeDataset(dataset);
-  }
-}
-
-function parseFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        data: { type: "string" },
-        map: { type: "string", multiple: true },
-        "date-format": { type: "string" },
-        "on-bad-rows": { type: "string" },
-        seed: { type: "string" },
-        "as-of": { type: "string" },
-        config: { type: "string" },
-        rejects: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; see --help`);
   }
 }
 

@@ -1,12 +1,17 @@
-import { parseArgs } from "node:util";
 import { CliError } from "./cli_error.ts";
 import { runMain } from "./run_main.ts";
+import { CONFIG_OPTION } from "./data_options.ts";
+import {
+  PUBLISH_CREDENTIALS_HELP,
+  PUBLISH_OPTIONS,
+} from "./publish_options.ts";
 import {
   loadPublishConfig,
-  PUBLISH_OPTIONS,
-  PUBLISH_OPTIONS_HELP,
+  type PublishOptionValues,
   publishWithFlags,
-} from "./publish_options.ts";
+} from "./publish_with_flags.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";
 import { formatRuns } from "../publish/format_runs.ts";
 import { listRuns } from "../publish/list_runs.ts";
@@ -15,52 +20,68 @@ import { isRunId } from "../publish/run_id.ts";
 import { readRunInfo } from "../publish/run_info.ts";
 import { setupWebsite } from "../publish/setup_website.ts";
 
-const HELP =
-  `Publish a finished report run to S3, roll back, or list what is published.
+const OPTIONS = [
+  {
+    name: "run-id",
+    kind: "string",
+    value: "ID",
+    help: "the run's id",
+    defaultText: "report.json's \"runId\", else the folder's name",
+  },
+  {
+    name: "only-index",
+    kind: "boolean",
+    help:
+      "publish only index.html and a manifest without parameters (encrypted report)",
+  },
+  {
+    name: "rollback",
+    kind: "string",
+    value: "RUN_ID",
+    help: "make an earlier run the current one",
+  },
+  { name: "list-runs", kind: "boolean", help: "list published runs" },
+  { name: "json", kind: "boolean", help: "with --list-runs: print JSON" },
+  {
+    name: "setup-website",
+    kind: "boolean",
+    help: "turn on static website hosting",
+  },
+  CONFIG_OPTION,
+  ...PUBLISH_OPTIONS,
+] as const;
 
-Usage:
-  deno task publish [RUN_DIR] [--run-id ID] [--only-index]   publish a run folder (default reports/latest)
-  deno task publish --rollback RUN_ID                        make an earlier run the current one
-  deno task publish --list-runs [--json]                     list published runs
-  deno task publish --setup-website                          turn on static website hosting
+/** `deno task publish`, declared once. */
+export const PUBLISH_SPEC: CommandSpec = {
+  name: "publish",
+  usage: [
+    "[RUN_DIR] [--run-id ID] [--only-index]   publish a run folder (default reports/latest)",
+    "--rollback RUN_ID                        make an earlier run the current one",
+    "--list-runs [--json]                     list published runs",
+    "--setup-website                          turn on static website hosting",
+  ],
+  description:
+    "Publish a finished report run to S3, roll back, or list what is published.",
+  options: OPTIONS,
+  positionals: true,
+  epilogue: `${PUBLISH_CREDENTIALS_HELP}
 
-Options:
-  --run-id ID          the run's id (default: report.json's "runId", else the folder's name)
-  --only-index         publish only index.html and a manifest without parameters (encrypted report)
-  --debug              print the stack of an error
-  --help               show this help
+On success the last line on stdout is JSON: {"runId": ..., "dir": ..., "url": ...}.`,
+};
 
-${PUBLISH_OPTIONS_HELP}
-
-On success the last line on stdout is JSON: {"runId": ..., "dir": ..., "url": ...}.`;
-
-/** `deno task publish`: see {@linkcode HELP}. */
+/** `deno task publish`: see {@linkcode PUBLISH_SPEC}. */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...PUBLISH_OPTIONS,
-        "run-id": { type: "string" },
-        "only-index": { type: "boolean" },
-        rollback: { type: "string" },
-        "list-runs": { type: "boolean" },
-        json: { type: "boolean" },
-        "setup-website": { type: "boolean" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}: see --help`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(PUBLISH_SPEC, args);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
+  const values = parsed.flags as PublishOptionValues & {
+    "run-id"?: string;
+    "only-index"?: boolean;
+    rollback?: string;
+    "list-runs"?: boolean;
+    json?: boolean;
+    "setup-website"?: boolean;
+  };
   const modes = [
     values.rollback !== undefined,
     values["list-runs"],

@@ -1,137 +1,171 @@
-import { parseArgs } from "node:util";
 import { bundleClient } from "../pipeline/bundle_client.ts";
 import { openSource } from "../source/open_source.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
 import { buildReport } from "../pipeline/build_report.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
-import type { FilterState } from "../report/filter_state.ts";
+import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/lock/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
 import { CliError } from "./cli_error.ts";
-import { DATA_FLAGS_HELP, readDataSettings } from "./data_flags.ts";
+import {
+  CONFIG_OPTION,
+  DATA_OPTIONS,
+  dataSource,
+  K_OPTION,
+} from "./data_options.ts";
+import {
+  PUBLISH_CREDENTIALS_HELP,
+  PUBLISH_OPTIONS,
+} from "./publish_options.ts";
 import {
   loadPublishConfig,
-  PUBLISH_OPTIONS,
-  PUBLISH_OPTIONS_HELP,
+  type PublishOptionValues,
   publishWithFlags,
-} from "./publish_options.ts";
+} from "./publish_with_flags.ts";
+import { loadSettings } from "./settings_file.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
+import { realDate, wholeNumber } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
 
-const HELP = `Usage: deno task report [options]
+const FILTERS =
+  "Filters (repeat a flag for several values; the page can narrow them further)";
+const filter = (name: string) =>
+  ({
+    name,
+    kind: "list",
+    value: "NAME",
+    section: FILTERS,
+    help: `only this ${name}`,
+  }) as const;
+const PRIVACY = "Privacy (see docs/privacy.md)";
 
-Builds the sales report: reports/<run-id>/index.html (one self-contained page),
-report.json (every figure), one CSV per table, and refreshes reports/latest/.
-Progress goes to stderr; the last line on stdout is JSON: {"runId", "dir", "url"}.
-
-${DATA_FLAGS_HELP}
-
-Report:
-  --out DIR              where runs are written (default: reports)
-  --k N                  number of customer clusters (default: chosen by silhouette, 2..8)
-  --top-n N              categories per region in "top categories" (default 2)
-  --width PX             chart width (default 640)
-
-Filters (repeat a flag for several values; the page can narrow them further):
-  --category NAME  --region NAME  --store NAME  --channel NAME
-  --segment NAME   --cluster NAME --from DATE   --to DATE
-
-Privacy:
-  --password TEXT        lock the page with a password (AES-256-GCM, PBKDF2-SHA-256);
-                         also ${PASSWORD_ENV}; see docs/privacy.md
-  --encrypt              lock the page, asking for the password on the terminal
-  --remember-days N      let readers keep the key on their device for N days (default 30, 0 = never)
-
-Notebooks:
-  --notebooks DIR        include the executed notebooks' HTML from DIR (as written by
-                         deno task notebooks: reports/notebooks) in the run, and so in
-                         what --publish uploads; left out of a locked report
-
-Publishing (see docs/publish.md):
-  --publish              upload the run to S3 and make it the current report
-${PUBLISH_OPTIONS_HELP.split("\n").map((l) => `  ${l}`).join("\n")}
-
-Other:
-  --help                 show this help
-  --debug                print the stack of an error`;
-
-/** The options `deno task report` accepts, in `node:util` `parseArgs` form. */
-export const REPORT_OPTIONS = {
+const OPTIONS = [
+  ...DATA_OPTIONS,
+  CONFIG_OPTION,
+  {
+    name: "out",
+    kind: "string",
+    value: "DIR",
+    section: "Report",
+    help: "where runs are written",
+    default: "reports",
+  },
+  { ...K_OPTION, section: "Report" },
+  {
+    name: "top-n",
+    kind: "string",
+    value: "N",
+    section: "Report",
+    help: 'categories per region in "top categories"',
+    default: 2,
+    parse: wholeNumber({ min: 1 }),
+  },
+  {
+    name: "width",
+    kind: "string",
+    value: "PX",
+    section: "Report",
+    help: "chart width",
+    default: 640,
+    parse: wholeNumber({ min: 320 }),
+  },
+  filter("category"),
+  filter("region"),
+  filter("store"),
+  filter("channel"),
+  filter("segment"),
+  filter("cluster"),
+  ...(["from", "to"] as const).map((name) =>
+    ({
+      name,
+      kind: "string",
+      value: "DATE",
+      section: FILTERS,
+      help: `sales ${name} this day (YYYY-MM-DD)`,
+      parse: realDate,
+    }) as const
+  ),
+  {
+    name: "password",
+    kind: "string",
+    value: "TEXT",
+    section: PRIVACY,
+    help:
+      "lock the page with a password (AES-256-GCM, PBKDF2-SHA-256);\nwithout it and the variable, --encrypt asks on the terminal",
+    env: [PASSWORD_ENV],
+    deferred: true,
+  },
+  {
+    name: "encrypt",
+    kind: "boolean",
+    section: PRIVACY,
+    help: "lock the page, asking for the password on the terminal",
+  },
+  {
+    name: "remember-days",
+    kind: "string",
+    value: "N",
+    section: PRIVACY,
+    help: "let readers keep the key on their device for N days (0 = never)",
+    defaultText: "30",
+    parse: wholeNumber(),
+  },
+  {
+    name: "notebooks",
+    kind: "string",
+    value: "DIR",
+    section: "Notebooks",
+    help:
+      "include the executed notebooks' HTML from DIR (as written by\ndeno task notebooks: reports/notebooks) in the run, and so in\nwhat --publish uploads; left out of a locked report",
+  },
+  {
+    name: "publish",
+    kind: "boolean",
+    section: "Publishing (see docs/publish.md)",
+    help: "upload the run to S3 and make it the current report",
+  },
   ...PUBLISH_OPTIONS,
-  data: { type: "string" },
-  map: { type: "string", multiple: true },
-  "date-format": { type: "string" },
-  "on-bad-rows": { type: "string" },
-  seed: { type: "string" },
-  "as-of": { type: "string" },
-  out: { type: "string" },
-  k: { type: "string" },
-  "top-n": { type: "string" },
-  width: { type: "string" },
-  category: { type: "string", multiple: true },
-  region: { type: "string", multiple: true },
-  store: { type: "string", multiple: true },
-  channel: { type: "string", multiple: true },
-  segment: { type: "string", multiple: true },
-  cluster: { type: "string", multiple: true },
-  from: { type: "string" },
-  to: { type: "string" },
-  password: { type: "string" },
-  encrypt: { type: "boolean" },
-  "remember-days": { type: "string" },
-  publish: { type: "boolean" },
-  notebooks: { type: "string" },
-  help: { type: "boolean" },
-} as const;
+] as const;
+
+/** `deno task report`, declared once. */
+export const REPORT_SPEC: CommandSpec = {
+  name: "report",
+  usage: ["[options]"],
+  description:
+    `Builds the sales report: reports/<run-id>/index.html (one self-contained page),
+report.json (every figure), one CSV per table, and refreshes reports/latest/.
+Progress goes to stderr; the last line on stdout is JSON: {"runId", "dir", "url"}.`,
+  options: OPTIONS,
+  epilogue: PUBLISH_CREDENTIALS_HELP,
+};
+
+/** The options `deno task report` accepts, by name. */
+export const REPORT_OPTIONS = Object.fromEntries(
+  OPTIONS.map((option) => [option.name, option]),
+);
 
 /** `deno task report`. */
 export async function report(args: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      options: REPORT_OPTIONS,
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; see --help`);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const flags = await readDataSettings(values);
-  const filters: FilterState = {};
-  for (
-    const [flag, field] of [
-      ["category", "categories"],
-      ["region", "regions"],
-      ["store", "stores"],
-      ["channel", "channels"],
-      ["segment", "segments"],
-      ["cluster", "clusters"],
-    ] as const
-  ) {
-    if (values[flag]?.length) filters[field] = values[flag];
-  }
-  for (const flag of ["from", "to"] as const) {
-    const value = values[flag];
-    if (value === undefined) continue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new CliError(
-        `Cannot read --${flag} ${
-          JSON.stringify(value)
-        }: expected a date as YYYY-MM-DD`,
-      );
+  const parsed = readCommandLine(REPORT_SPEC, args);
+  if (!parsed) return 0;
+  const values = parsed.flags as PublishOptionValues & { password?: string };
+  const settings = await loadSettings(OPTIONS, parsed.flags);
+  const source = dataSource(settings);
+  // The filter flags are the page's URL hash keys: one table, in filter_state.ts.
+  const hash = new URLSearchParams();
+  for (const option of OPTIONS) {
+    if (option.section !== FILTERS) continue;
+    const value = settings[option.name];
+    for (const v of Array.isArray(value) ? value : value ? [value] : []) {
+      hash.append(option.name, v);
     }
-    filters[flag] = value;
   }
-  const k = values.k === undefined ? undefined : wholeNumber("k", values.k, 1);
-  const rememberDays = values["remember-days"] === undefined
-    ? undefined
-    : wholeNumber("remember-days", values["remember-days"], 0);
-  const locked = values.encrypt || values.password !== undefined ||
+  const filters: FilterState = parseFilterHash(hash.toString());
+  const k = settings.k;
+  const rememberDays = settings["remember-days"];
+  const locked = settings.encrypt || values.password !== undefined ||
     Deno.env.get(PASSWORD_ENV) !== undefined;
   let password: string | undefined;
   if (locked) {
@@ -145,10 +179,10 @@ export async function report(args: string[]): Promise<number> {
   }
   // Settle where to publish before the build, so that a missing bucket or a
   // bad setting fails at once rather than after the whole report.
-  if (values.publish) await loadPublishConfig(values);
+  if (settings.publish) await loadPublishConfig(values);
   let notebooks = new Map<string, string>();
-  if (values.notebooks !== undefined) {
-    notebooks = await readNotebooks(values.notebooks);
+  if (settings.notebooks !== undefined) {
+    notebooks = await readNotebooks(settings.notebooks);
     if (locked) {
       console.error(
         "note: the executed notebooks are left out of a locked report: they show the data in clear",
@@ -156,18 +190,14 @@ export async function report(args: string[]): Promise<number> {
       notebooks.clear();
     }
   }
-  const out = values.out ?? "reports";
+  const out = settings.out;
   const built = await buildReport({
-    source: flags,
-    ...(flags.asOf ? { asOf: flags.asOf } : {}),
-    seed: flags.seed,
+    source,
+    ...(source.asOf ? { asOf: source.asOf } : {}),
+    seed: source.seed,
     ...(k ? { k } : {}),
-    topN: values["top-n"] === undefined
-      ? 2
-      : wholeNumber("top-n", values["top-n"], 1),
-    width: values.width === undefined
-      ? 640
-      : wholeNumber("width", values.width, 320),
+    topN: settings["top-n"],
+    width: settings.width,
     filters,
   }, {
     openSource,
@@ -206,7 +236,7 @@ export async function report(args: string[]): Promise<number> {
     } KiB)`,
   );
   let url: string | null = null;
-  if (values.publish) {
+  if (settings.publish) {
     const started = performance.now();
     try {
       const result = await publishWithFlags(values, dir, {
@@ -256,18 +286,6 @@ async function readNotebooks(dir: string): Promise<Map<string, string>> {
     );
   }
   return pages;
-}
-
-function wholeNumber(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) {
-    throw new CliError(
-      `Cannot read --${flag} ${
-        JSON.stringify(text)
-      }: expected a whole number of ${min} or more`,
-    );
-  }
-  return value;
 }
 
 if (import.meta.main) await runMain(report);

@@ -1,8 +1,6 @@
 import { InputError } from "../model/input_error.ts";
 import { CliError } from "./cli_error.ts";
-
-/** Exit code for bad input data (sysexits' EX_DATAERR). */
-export const EXIT_BAD_INPUT = 65;
+import { EXIT_BAD_DATA, EXIT_FAILED } from "./exit_codes.ts";
 
 /**
  * Runs a command's main function: prints an error's message (its stack only
@@ -26,8 +24,8 @@ export async function runMain(
       error instanceof CliError
         ? error.exitCode
         : error instanceof InputError
-        ? EXIT_BAD_INPUT
-        : 1,
+        ? EXIT_BAD_DATA
+        : EXIT_FAILED,
     );
   }
 }

@@ -1,43 +1,45 @@
-import { parseArgs } from "node:util";
 import { serveReports } from "../publish/serve_reports.ts";
 import { CliError } from "./cli_error.ts";
 import { runMain } from "./run_main.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
+import { resolveSettings } from "./spine/resolve_settings.ts";
+import { wholeNumber } from "./spine/validators.ts";
 
-const HELP = `Usage: deno task serve [--dir reports] [--port 8000]
+const OPTIONS = [
+  {
+    name: "dir",
+    kind: "string",
+    value: "DIR",
+    help: "the folder to serve",
+    default: "reports",
+  },
+  {
+    name: "port",
+    kind: "string",
+    value: "PORT",
+    help: "the port on 127.0.0.1 (0 picks a free one)",
+    default: 8000,
+    parse: wholeNumber({ max: 65535 }),
+  },
+] as const;
 
-Serves the reports folder on http://127.0.0.1 (this machine only) to preview a
+/** `deno task serve`, declared once. */
+export const SERVE_SPEC: CommandSpec = {
+  name: "serve",
+  usage: ["[--dir reports] [--port 8000]"],
+  description:
+    `Serves the reports folder on http://127.0.0.1 (this machine only) to preview a
 report, including an encrypted one: a loopback address is a secure context.
-Stop it with Ctrl-C.`;
+Stop it with Ctrl-C.`,
+  options: OPTIONS,
+};
 
 /** `deno task serve`. */
 export async function serve(args: string[]): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      options: {
-        dir: { type: "string" },
-        port: { type: "string" },
-        help: { type: "boolean" },
-      },
-    }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}; see --help`);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const port = Number(values.port ?? 8000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CliError(
-      `Cannot read --port ${
-        JSON.stringify(values.port)
-      }: expected a port number`,
-    );
-  }
-  const root = values.dir ?? "reports";
+  const parsed = readCommandLine(SERVE_SPEC, args);
+  if (!parsed) return 0;
+  const { dir: root, port } = resolveSettings(OPTIONS, parsed.flags);
   try {
     if (!(await Deno.stat(root)).isDirectory) throw new Error();
   } catch {

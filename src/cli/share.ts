@@ -1,70 +1,70 @@
-import { parseArgs } from "node:util";
 import { CliError } from "./cli_error.ts";
-import { parseDuration } from "./parse_duration.ts";
+import { CONFIG_OPTION } from "./data_options.ts";
+import {
+  PUBLISH_CREDENTIALS_HELP,
+  PUBLISH_OPTIONS,
+} from "./publish_options.ts";
 import {
   loadPublishConfig,
-  PUBLISH_OPTIONS,
-  PUBLISH_OPTIONS_HELP,
-} from "./publish_options.ts";
+  type PublishOptionValues,
+} from "./publish_with_flags.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
+import { resolveSettings } from "./spine/resolve_settings.ts";
+import { duration } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";
 import { isRunId } from "../publish/run_id.ts";
 import { MAX_SHARE_SECONDS, shareLink } from "../publish/share_link.ts";
 
-const HELP =
-  `Print a link to a published report that works for a limited time, for a
-private bucket (a presigned GET of the run's index.html).
+const OPTIONS = [
+  {
+    name: "expires",
+    kind: "string",
+    value: "DURATION",
+    help: "how long the link works: 30m, 12h, 7d, 604800s (at most 7d)",
+    parse: duration,
+  },
+  {
+    name: "run",
+    kind: "string",
+    value: "RUN_ID",
+    help: "the run to share",
+    defaultText: "the current run",
+  },
+  CONFIG_OPTION,
+  ...PUBLISH_OPTIONS,
+] as const;
 
-Usage:
-  deno task share --expires 7d [--run RUN_ID]
-
-Options:
-  --expires DURATION   how long the link works: 30m, 12h, 7d, 604800s (at most 7d)
-  --run RUN_ID         the run to share (default: the current run)
-  --debug              print the stack of an error
-  --help               show this help
-
-${PUBLISH_OPTIONS_HELP}
+/** `deno task share`, declared once. */
+export const SHARE_SPEC: CommandSpec = {
+  name: "share",
+  usage: ["--expires 7d [--run RUN_ID]"],
+  description:
+    `Print a link to a published report that works for a limited time, for a
+private bucket (a presigned GET of the run's index.html).`,
+  options: OPTIONS,
+  epilogue: `${PUBLISH_CREDENTIALS_HELP}
 
 The link also stops working when the credentials that signed it expire
-(temporary credentials from a role last hours, not days).`;
+(temporary credentials from a role last hours, not days).`,
+};
 
-/** `deno task share`: see {@linkcode HELP}. */
+/** `deno task share`: see {@linkcode SHARE_SPEC}. */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      options: {
-        ...PUBLISH_OPTIONS,
-        expires: { type: "string" },
-        run: { type: "string" },
-        help: { type: "boolean" },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}: see --help`);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(SHARE_SPEC, args);
+  if (!parsed) return 0;
+  const settings = resolveSettings(OPTIONS, parsed.flags);
+  const values = { ...parsed.flags as PublishOptionValues, ...settings };
   if (values.expires === undefined) {
     throw new CliError(
       'Missing --expires: say how long the link works, like "7d" or "12h"',
     );
   }
-  let seconds: number;
-  try {
-    seconds = parseDuration(values.expires);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const seconds = values.expires;
   if (seconds > MAX_SHARE_SECONDS || seconds < 1) {
     throw new CliError(
-      `Cannot share a link valid for ${JSON.stringify(values.expires)}: ${
+      `Cannot share a link valid for ${JSON.stringify(parsed.flags.expires)}: ${
         seconds < 1
           ? "it must last at least 1 second"
           : "S3 presigned links last at most 7 days (604800 seconds)"

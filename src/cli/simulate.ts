@@ -5,20 +5,123 @@
  * @module
  */
 import { simulateRetail } from "../simulator/simulate_retail.ts";
+import type { SimulateOptions } from "../simulator/simulate_retail.ts";
 import { createProgressReporter } from "../simulator/progress_reporter.ts";
 import { writeSimulation } from "../simulator/write_simulation.ts";
+import { CliError } from "./cli_error.ts";
 import { runMain } from "./run_main.ts";
-import { parseSimulateArgs, SIMULATE_HELP } from "./simulate_args.ts";
+import type { CommandSpec } from "./spine/option_spec.ts";
+import { readCommandLine } from "./spine/read_command_line.ts";
+import { resolveSettings } from "./spine/resolve_settings.ts";
+import type { RawFlags } from "./spine/parse_command.ts";
+import { nonEmpty, oneOf, realDate, wholeNumber } from "./spine/validators.ts";
+
+/** Where `deno task simulate` writes by default. */
+export const DEFAULT_SIMULATION_DIR = "data/simulated";
+
+const count = (name: string, help: string, min: number, defaultText?: string) =>
+  ({
+    name,
+    kind: "string",
+    value: "N",
+    help,
+    ...(defaultText ? { defaultText } : {}),
+    parse: wholeNumber({ min }),
+  }) as const;
+
+const OPTIONS = [
+  {
+    name: "out",
+    kind: "string",
+    value: "DIR",
+    help: "folder to write into",
+    default: DEFAULT_SIMULATION_DIR,
+    parse: nonEmpty,
+  },
+  count("days", "days simulated, ending on --as-of", 1, "90"),
+  count("stores", "number of stores", 1, "20"),
+  count("customers", "number of customers", 0, "5000, about 50,000 lines"),
+  count(
+    "lines",
+    "about N sale lines: scales the customers (not with --customers)",
+    0,
+  ),
+  {
+    name: "seed",
+    kind: "string",
+    value: "N",
+    help: "random seed",
+    defaultText: "1",
+    parse: wholeNumber({ min: -Infinity }),
+  },
+  {
+    name: "as-of",
+    kind: "string",
+    value: "DATE",
+    help: "last simulated day, YYYY-MM-DD",
+    defaultText: "2025-09-30",
+    parse: realDate,
+  },
+  {
+    name: "format",
+    kind: "string",
+    value: "FORMAT",
+    help: "csv or parquet",
+    default: "csv",
+    parse: oneOf("csv", "parquet"),
+  },
+  {
+    name: "layout",
+    kind: "string",
+    value: "LAYOUT",
+    help:
+      "basket: sales + customers files, Basket's data model;\nstore-sales: one store_sales file summed per store, day,\ncategory and department, the dashboard's original layout",
+    default: "basket",
+    parse: oneOf("basket", "store-sales"),
+  },
+] as const;
+
+/** `deno task simulate`, declared once. */
+export const SIMULATE_SPEC: CommandSpec = {
+  name: "simulate",
+  usage: ["[options]"],
+  description:
+    `Writes Basket's built-in simulated retail chain to files: stores in ten US
+cities, customers with distinct shopping behaviours, baskets, returns and fuel.
+The same options and seed always give the same files.`,
+  options: OPTIONS,
+};
+
+/** What `deno task simulate` was asked to do. */
+export function simulateCommand(flags: RawFlags) {
+  const settings = resolveSettings(OPTIONS, flags);
+  const simulate: SimulateOptions = {};
+  for (
+    const name of ["days", "stores", "customers", "lines", "seed"] as const
+  ) {
+    if (settings[name] !== undefined) simulate[name] = settings[name];
+  }
+  if (settings["as-of"] !== undefined) simulate.asOf = settings["as-of"];
+  if (simulate.customers !== undefined && simulate.lines !== undefined) {
+    throw new CliError(
+      `Options "--customers" and "--lines" cannot be used together: --lines sets the customers`,
+    );
+  }
+  return {
+    out: settings.out,
+    format: settings.format,
+    layout: settings.layout,
+    simulate,
+  };
+}
 
 const number = new Intl.NumberFormat("en-US");
 
 /** Runs `deno task simulate` with `args`; returns the exit code. */
 export async function simulateMain(args: string[]): Promise<number> {
-  const command = parseSimulateArgs(args);
-  if (command.help) {
-    console.log(SIMULATE_HELP);
-    return 0;
-  }
+  const parsed = readCommandLine(SIMULATE_SPEC, args);
+  if (!parsed) return 0;
+  const command = simulateCommand(parsed.flags);
   const encoder = new TextEncoder();
   const now = () => performance.now();
   const startedAt = now();

@@ -8,3 +8,8 @@ export { compareNames } from "./compare_names.ts";
 export * from "./schema.ts";
 export * from "./input_error.ts";
 export * from "./calendar.ts";
+export {
+  parseWholeNumber,
+  type WholeNumberBounds,
+} from "./parse_whole_number.ts";
+export { parseRealDate } from "./parse_real_date.ts";

@@ -1,5 +1,7 @@
 import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
 import type { DateOrder } from "../source/parse_date.ts";
+import { parseRealDate } from "../model/parse_real_date.ts";
+import { parseWholeNumber } from "../model/parse_whole_number.ts";
 
 /**
  * The environment variables that override a notebook's parameters, by
@@ -99,38 +101,14 @@ export function notebookParameters(
       }: expected fail or skip`,
     );
   }
-  const asOf = text(values.asOf);
-  if (
-    asOf !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
-      !isCalendarDate(asOf))
-  ) {
-    throw new RangeError(
-      `Cannot read the asOf parameter ${
-        JSON.stringify(asOf)
-      }: expected a date as YYYY-MM-DD`,
-    );
-  }
-  const seed = wholeNumber("seed", text(values.seed) ?? "1", 0);
+  const asOfText = text(values.asOf);
+  const asOf = asOfText === undefined
+    ? undefined
+    : parseRealDate(asOfText, "the asOf parameter");
+  const seed = parseWholeNumber(text(values.seed) ?? "1", "the seed parameter");
   const kText = text(values.k);
-  const k = kText === undefined ? undefined : wholeNumber("k", kText, 1);
+  const k = kText === undefined
+    ? undefined
+    : parseWholeNumber(kText, "the k parameter", { min: 1 });
   return { data, map, dateFormat, onBadRows, asOf, seed, k };
-}
-
-function isCalendarDate(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time) &&
-    new Date(time).toISOString().slice(0, 10) === text;
-}
-
-function wholeNumber(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new RangeError(
-      `Cannot read the ${name} parameter ${
-        JSON.stringify(text)
-      }: expected a whole number of ${min} or more`,
-    );
-  }
-  return value;
 }

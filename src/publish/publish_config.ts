@@ -1,3 +1,5 @@
+import { parseWholeNumber } from "../model/parse_whole_number.ts";
+
 /** Server-side encryption applied to every uploaded object. */
 export type ServerSideEncryption = "AES256" | "aws:kms";
 
@@ -54,15 +56,36 @@ export interface PublishConfigSources {
 export const DEFAULT_KEEP = 10;
 
 /**
+ * Where each publish setting comes from besides the config file's `publish`
+ * section (same key): its flag and its environment variables, first set
+ * wins. Declared once: the commands' options and `--help` are made from it.
+ */
+export const PUBLISH_SOURCES = {
+  bucket: { flag: "bucket", env: ["BASKET_S3_BUCKET"] },
+  prefix: { flag: "prefix", env: ["BASKET_S3_PREFIX"] },
+  region: { flag: "s3-region", env: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
+  endpoint: {
+    flag: "endpoint",
+    env: ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"],
+  },
+  forcePathStyle: { flag: "path-style", env: ["BASKET_S3_PATH_STYLE"] },
+  keep: { flag: "keep", env: ["BASKET_S3_KEEP"] },
+  sse: { flag: "sse", env: ["BASKET_S3_SSE"] },
+  kmsKeyId: { flag: "kms-key-id", env: ["BASKET_S3_KMS_KEY_ID"] },
+  publicUrl: { flag: "public-url", env: ["BASKET_PUBLIC_URL"] },
+} as const satisfies Record<
+  keyof PublishFlags,
+  { flag: string; env: readonly string[] }
+>;
+
+type Found<T> = { value: T; from: string } | undefined;
+
+/**
  * Resolves the publish configuration from flags, environment and config file
- * (in that order of precedence), then defaults. Pure: the caller reads the
- * environment and the file. Credentials are not part of it: the AWS SDK finds
- * them itself (environment, shared config and profiles, instance roles).
- *
- * Environment: `BASKET_S3_BUCKET`, `BASKET_S3_PREFIX`, `AWS_REGION` (or
- * `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL_S3` (or `AWS_ENDPOINT_URL`),
- * `BASKET_S3_PATH_STYLE`, `BASKET_S3_KEEP`, `BASKET_S3_SSE`,
- * `BASKET_S3_KMS_KEY_ID`, `BASKET_PUBLIC_URL`.
+ * (in that order of precedence, see {@linkcode PUBLISH_SOURCES}), then
+ * defaults. Pure: the caller reads the environment and the file. Credentials
+ * are not part of it: the AWS SDK finds them itself (environment, shared
+ * config and profiles, instance roles).
  *
  * Throws a `RangeError` naming the setting and where it came from when a
  * value is invalid or the bucket is missing.
@@ -73,55 +96,49 @@ export function resolvePublishConfig(
   const flags = sources.flags ?? {};
   const env = sources.env ?? {};
   const file = sources.file ?? {};
-  const fileName = sources.filePath ?? "the config file";
+  const fileName = quoteFile(sources.filePath ?? "the config file");
 
-  type Found<T> = { value: T; from: string } | undefined;
-  const pick = <T>(
-    flag: T | undefined,
-    flagName: string,
-    envNames: string[],
-    parseEnv: (text: string, from: string) => T,
-    fileValue: unknown,
-    fileKey: string,
-    checkFile: (value: unknown, from: string) => T,
+  /** The first of flag, environment and file that gives `key`, read as text. */
+  const pick = <K extends keyof PublishFlags, T = string>(
+    key: K,
+    read: (value: string | number | boolean, from: string) => T = (
+      value,
+      from,
+    ) => {
+      if (typeof value !== "string") {
+        throw new RangeError(
+          `Invalid ${from}: expected a string, got ${JSON.stringify(value)}`,
+        );
+      }
+      return value as T;
+    },
   ): Found<T> => {
-    if (flag !== undefined) return { value: flag, from: flagName };
-    for (const name of envNames) {
+    const { flag, env: names } = PUBLISH_SOURCES[key];
+    if (flags[key] !== undefined) {
+      const from = `--${flag}`;
+      return { value: read(flags[key]!, from), from };
+    }
+    for (const name of names) {
       const text = env[name];
       if (text !== undefined && text !== "") {
-        return { value: parseEnv(text, name), from: name };
+        return { value: read(text, name), from: name };
       }
     }
-    if (fileValue !== undefined && fileValue !== null) {
-      const from = `"publish.${fileKey}" in ${quoteFile(fileName)}`;
-      return { value: checkFile(fileValue, from), from };
-    }
-    return undefined;
-  };
-  const text = (v: string) => v;
-  const fileString = (value: unknown, from: string): string => {
-    if (typeof value !== "string") {
+    const value = file[key] as unknown;
+    if (value === undefined || value === null) return undefined;
+    const from = `"publish.${key}" in ${fileName}`;
+    if (typeof value === "object") {
       throw new RangeError(
-        `Invalid ${from}: expected a string, got ${JSON.stringify(value)}`,
+        `Invalid ${from}: expected a value, got ${JSON.stringify(value)}`,
       );
     }
-    return value;
+    return { value: read(value as string | number | boolean, from), from };
   };
 
-  const bucket = pick(
-    flags.bucket,
-    "--bucket",
-    ["BASKET_S3_BUCKET"],
-    text,
-    file.bucket,
-    "bucket",
-    fileString,
-  );
+  const bucket = pick("bucket");
   if (!bucket || bucket.value === "") {
     throw new RangeError(
-      `Cannot publish: no bucket is set: pass --bucket, set BASKET_S3_BUCKET or "publish.bucket" in ${
-        quoteFile(fileName)
-      }`,
+      `Cannot publish: no bucket is set: pass --bucket, set BASKET_S3_BUCKET or "publish.bucket" in ${fileName}`,
     );
   }
   check(
@@ -130,15 +147,7 @@ export function resolvePublishConfig(
     "is not a valid S3 bucket name",
   );
 
-  const prefix = pick(
-    flags.prefix,
-    "--prefix",
-    ["BASKET_S3_PREFIX"],
-    text,
-    file.prefix,
-    "prefix",
-    fileString,
-  );
+  const prefix = pick("prefix");
   const prefixValue = (prefix?.value ?? "").replace(/^\/+|\/+$/g, "");
   if (prefix) {
     check(
@@ -151,67 +160,19 @@ export function resolvePublishConfig(
     );
   }
 
-  const region = pick(
-    flags.region,
-    "--s3-region",
-    ["AWS_REGION", "AWS_DEFAULT_REGION"],
-    text,
-    file.region,
-    "region",
-    fileString,
-  );
+  const region = pick("region");
   if (region) {
     check(/^[a-z0-9-]+$/.test(region.value), region, "is not an AWS region");
   }
-
-  const endpoint = pick(
-    flags.endpoint,
-    "--endpoint",
-    ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"],
-    text,
-    file.endpoint,
-    "endpoint",
-    fileString,
-  );
+  const endpoint = pick("endpoint");
   if (endpoint) check(isHttpUrl(endpoint.value), endpoint, "is not a URL");
-
-  const pathStyle = pick(
-    flags.forcePathStyle,
-    "--path-style",
-    ["BASKET_S3_PATH_STYLE"],
-    (t, from) => parseBoolean(t, from),
-    file.forcePathStyle,
-    "forcePathStyle",
-    (v, from) => {
-      if (typeof v !== "boolean") {
-        throw new RangeError(
-          `Invalid ${from}: expected true or false, got ${JSON.stringify(v)}`,
-        );
-      }
-      return v;
-    },
-  );
-
+  const pathStyle = pick("forcePathStyle", readBoolean);
   const keep = pick(
-    flags.keep,
-    "--keep",
-    ["BASKET_S3_KEEP"],
-    (t, from) => wholeNumber(/^\s*\d+\s*$/.test(t) ? Number(t) : t, from),
-    file.keep,
     "keep",
-    wholeNumber,
+    (value, from) =>
+      parseWholeNumber(value as string | number, from, { unit: "runs" }),
   );
-  if (flags.keep !== undefined) wholeNumber(flags.keep, "--keep");
-
-  const sse = pick(
-    flags.sse,
-    "--sse",
-    ["BASKET_S3_SSE"],
-    text,
-    file.sse,
-    "sse",
-    fileString,
-  );
+  const sse = pick("sse");
   if (sse) {
     check(
       sse.value === "AES256" || sse.value === "aws:kms",
@@ -219,15 +180,7 @@ export function resolvePublishConfig(
       'is not "AES256" or "aws:kms"',
     );
   }
-  const kmsKeyId = pick(
-    flags.kmsKeyId,
-    "--kms-key-id",
-    ["BASKET_S3_KMS_KEY_ID"],
-    text,
-    file.kmsKeyId,
-    "kmsKeyId",
-    fileString,
-  );
+  const kmsKeyId = pick("kmsKeyId");
   if (kmsKeyId && sse && sse.value !== "aws:kms") {
     throw new RangeError(
       `Invalid ${kmsKeyId.from}: a KMS key needs "aws:kms" encryption, but ${sse.from} is ${
@@ -235,16 +188,7 @@ export function resolvePublishConfig(
       }`,
     );
   }
-
-  const publicUrl = pick(
-    flags.publicUrl,
-    "--public-url",
-    ["BASKET_PUBLIC_URL"],
-    text,
-    file.publicUrl,
-    "publicUrl",
-    fileString,
-  );
+  const publicUrl = pick("publicUrl");
   if (publicUrl) check(isHttpUrl(publicUrl.value), publicUrl, "is not a URL");
 
   const config: PublishConfig = {
@@ -287,23 +231,13 @@ function check(
   }
 }
 
-function wholeNumber(value: unknown, from: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(
-      `Invalid ${from}: ${
-        JSON.stringify(String(value))
-      } is not a whole number of runs (0 keeps them all)`,
-    );
-  }
-  return value;
-}
-
-function parseBoolean(text: string, from: string): boolean {
-  const t = text.trim().toLowerCase();
+function readBoolean(value: string | number | boolean, from: string): boolean {
+  if (typeof value === "boolean") return value;
+  const t = String(value).trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(t)) return true;
   if (["0", "false", "no", "off"].includes(t)) return false;
   throw new RangeError(
-    `Invalid ${from}: ${JSON.stringify(text)} is not true or false`,
+    `Invalid ${from}: ${JSON.stringify(value)} is not true or false`,
   );
 }
 

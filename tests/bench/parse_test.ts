@@ -112,6 +112,7 @@ Deno.test("parseBenchSize() reads k and m suffixes and keeps 50k for the simulat
 Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the reference", () => {
   assertEquals(parseBenchArgs([]), {
     help: false,
+    version: false,
     sizes: [
       { label: "50k", lines: null },
       { label: "1m", lines: 1_000_000 },

@@ -87,12 +87,12 @@ Deno.test("deno task notebooks checks its parameters and names before starting J
     [
       ["--seed", "x"],
       {},
-      'error: Cannot read the seed parameter "x": expected a whole number of 0 or more',
+      'error: Cannot read --seed "x": expected a whole number of 0 or more',
     ],
     [
       [],
       { BASKET_AS_OF: "2024-13-01" },
-      'error: Cannot read the asOf parameter "2024-13-01": expected a date as YYYY-MM-DD',
+      'error: Cannot read BASKET_AS_OF "2024-13-01": expected a date as YYYY-MM-DD',
     ],
     [
       ["99"],

@@ -78,7 +78,7 @@ Deno.test("deno task report", async (t) => {
       async () => {
         const unknown = await runCli("report", ["--colour", "--out", tmp]);
         assertEquals(unknown.code, 2);
-        assertStringIncludes(unknown.stderr, "'--colour'");
+        assertStringIncludes(unknown.stderr, '"--colour"');
         assertStringIncludes(unknown.stderr, "see --help");
         const date = await runCli("report", ["--as-of", "1 May", "--out", tmp]);
         assertEquals(date.code, 2);

@@ -74,7 +74,7 @@ Deno.test("resolvePublishConfig() says where a bad value came from", () => {
     {
       name: "RangeError",
       message:
-        'Invalid BASKET_S3_KEEP: "many" is not a whole number of runs (0 keeps them all)',
+        'Cannot read BASKET_S3_KEEP "many": expected a whole number of runs, 0 or more',
     },
   );
   throws(

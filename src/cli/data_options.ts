@@ -1,0 +1,165 @@
+import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
+import type { DateOrder } from "../source/parse_date.ts";
+import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
+import { CliError } from "./cli_error.ts";
+import { oneOf, realDate, wholeNumber } from "./spine/validators.ts";
+
+/** Where the data comes from, as the settings say. */
+export interface DataFlags {
+  /** A path; undefined means the built-in simulator. */
+  data?: string;
+  map?: ColumnMapping;
+  dateFormat?: DateOrder;
+  onBadRows: "fail" | "skip";
+  seed: number;
+  /** The analysis date, `YYYY-MM-DD`. */
+  asOf?: string;
+}
+
+const SECTION = "Data";
+
+/**
+ * The data options of report, inspect and notebooks, declared once: flag,
+ * environment variable (the notebooks' `BASKET_*` parameters), config key
+ * (top level of the config file), default and check.
+ */
+export const DATA_OPTIONS = [
+  {
+    name: "data",
+    kind: "string",
+    value: "PATH",
+    section: SECTION,
+    help:
+      "a folder (three-file schema: Customer.csv, prod_cat_info.csv,\nTransactions.csv; or Basket's sales.csv + customers.csv) or a\nsales CSV",
+    defaultText: "the built-in simulated retail chain",
+    env: [NOTEBOOK_ENV.data],
+    config: "data",
+  },
+  {
+    name: "map",
+    kind: "list",
+    value: "FIELD=COLUMN",
+    section: SECTION,
+    help:
+      'map a CSV column to a field\nfields: date, store, city, region, channel, department, category,\nsub_category, customer, transaction, quantity, amount, unit_price,\ngallons, fuel_type, fuel_price; config: an object of field: "Column"',
+    env: [NOTEBOOK_ENV.map],
+    config: "map",
+    parseConfig: (value: unknown, from: string): string[] => {
+      if (
+        typeof value !== "object" || value === null || Array.isArray(value) ||
+        Object.values(value).some((v) => typeof v !== "string")
+      ) {
+        throw new TypeError(
+          `Cannot read ${from}: expected an object of field: "Column" pairs`,
+        );
+      }
+      return Object.entries(value).map(([field, column]) =>
+        `${field}=${column}`
+      );
+    },
+  },
+  {
+    name: "date-format",
+    kind: "string",
+    value: "ORDER",
+    section: SECTION,
+    help: "dmy or mdy, for files whose nn/nn/yyyy dates are ambiguous",
+    env: [NOTEBOOK_ENV.dateFormat],
+    config: "dateFormat",
+    parse: dateOrder,
+  },
+  {
+    name: "on-bad-rows",
+    kind: "string",
+    value: "MODE",
+    section: SECTION,
+    help:
+      "fail stops at the first bad row; skip rejects bad rows and writes\neach with its reason to rejected_rows.csv",
+    default: "fail",
+    env: [NOTEBOOK_ENV.onBadRows],
+    config: "onBadRows",
+    parse: oneOf("fail", "skip"),
+  },
+  {
+    name: "seed",
+    kind: "string",
+    value: "N",
+    section: SECTION,
+    help: "seed for the simulator and clustering",
+    default: 1,
+    env: [NOTEBOOK_ENV.seed],
+    config: "seed",
+    parse: wholeNumber(),
+  },
+  {
+    name: "as-of",
+    kind: "string",
+    value: "DATE",
+    section: SECTION,
+    help: "analysis date (YYYY-MM-DD)",
+    defaultText: "the day after the last sale",
+    env: [NOTEBOOK_ENV.asOf],
+    config: "asOf",
+    parse: realDate,
+  },
+] as const;
+
+/** `--k`: the number of customer clusters (report and notebooks). */
+export const K_OPTION = {
+  name: "k",
+  kind: "string",
+  value: "N",
+  help: "number of customer clusters",
+  defaultText: "chosen by silhouette, 2..8",
+  env: [NOTEBOOK_ENV.k],
+  parse: wholeNumber({ min: 1 }),
+} as const;
+
+/** `--config`: the config file; resolved first, by `readSettingsFile`. */
+export const CONFIG_OPTION = {
+  name: "config",
+  kind: "string",
+  value: "FILE",
+  section: "Settings",
+  help:
+    "a JSON file of settings (keys: docs/cli.md); flags and\nenvironment variables win over it",
+  defaultText: "basket.config.json when present",
+  env: ["BASKET_CONFIG"],
+  deferred: true,
+} as const;
+
+/** The data source the resolved data settings describe. */
+export function dataSource(settings: {
+  data: string | undefined;
+  map: string[];
+  "date-format": DateOrder | undefined;
+  "on-bad-rows": "fail" | "skip";
+  seed: number;
+  "as-of": string | undefined;
+}): DataFlags {
+  let map: ColumnMapping | undefined;
+  try {
+    map = settings.map.length ? parseMapFlags(settings.map) : undefined;
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return {
+    ...(settings.data === undefined ? {} : { data: settings.data }),
+    ...(map ? { map } : {}),
+    ...(settings["date-format"] ? { dateFormat: settings["date-format"] } : {}),
+    onBadRows: settings["on-bad-rows"],
+    seed: settings.seed,
+    ...(settings["as-of"] ? { asOf: settings["as-of"] } : {}),
+  };
+}
+
+function dateOrder(text: string, from: string): DateOrder {
+  const key = text.toLowerCase().replace(/[^a-z]/g, "");
+  if (key === "dmy" || key === "ddmmyyyy") return "dmy";
+  if (key === "mdy" || key === "mmddyyyy") return "mdy";
+  throw new RangeError(
+    `Cannot read ${from} ${
+      JSON.stringify(text)
+    }: expected dmy (dd/mm/yyyy) or mdy (mm/dd/yyyy)`,
+  );
+}

@@ -1,0 +1,124 @@
+import { CliError } from "./cli_error.ts";
+import { readSettingsFile } from "./settings_file.ts";
+import { parseWholeNumber } from "../model/parse_whole_number.ts";
+import { createS3Client } from "../publish/create_s3_client.ts";
+import { type PublishResult, publishRun } from "../publish/publish_run.ts";
+import { insecureUrlWarning } from "../report/lock/insecure_url_warning.ts";
+import {
+  type PublishConfig,
+  type PublishFlags,
+  resolvePublishConfig,
+} from "../publish/publish_config.ts";
+
+/** The raw values of the options in `PUBLISH_OPTIONS`. */
+export interface PublishOptionValues {
+  config?: string;
+  bucket?: string;
+  prefix?: string;
+  "s3-region"?: string;
+  endpoint?: string;
+  "path-style"?: boolean;
+  keep?: string;
+  sse?: string;
+  "kms-key-id"?: string;
+  "public-url"?: string;
+}
+
+/** Turns parsed option values into {@linkcode PublishFlags}. */
+export function publishFlags(values: PublishOptionValues): PublishFlags {
+  const flags: PublishFlags = {};
+  if (values.bucket !== undefined) flags.bucket = values.bucket;
+  if (values.prefix !== undefined) flags.prefix = values.prefix;
+  if (values["s3-region"] !== undefined) flags.region = values["s3-region"];
+  if (values.endpoint !== undefined) flags.endpoint = values.endpoint;
+  if (values["path-style"] !== undefined) {
+    flags.forcePathStyle = values["path-style"];
+  }
+  if (values.keep !== undefined) {
+    try {
+      flags.keep = parseWholeNumber(values.keep, "--keep", { unit: "runs" });
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+  }
+  if (values.sse !== undefined) flags.sse = values.sse;
+  if (values["kms-key-id"] !== undefined) flags.kmsKeyId = values["kms-key-id"];
+  if (values["public-url"] !== undefined) {
+    flags.publicUrl = values["public-url"];
+  }
+  return flags;
+}
+
+/**
+ * Reads the config file and resolves the publish configuration from flags,
+ * environment and file; bad settings become a {@linkcode CliError} (exit 2).
+ */
+export async function loadPublishConfig(
+  values: PublishOptionValues,
+  env: Readonly<Record<string, string | undefined>> = Deno.env.toObject(),
+): Promise<PublishConfig> {
+  try {
+    const { file, path } = await readSettingsFile(values.config, env);
+    return resolvePublishConfig({
+      flags: publishFlags(values),
+      env,
+      file: file.publish ?? {},
+      ...(path ? { filePath: path } : {}),
+    });
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError((error as Error).message, 2);
+  }
+}
+
+/** Options for {@linkcode publishWithFlags}. */
+export interface PublishWithFlagsOptions {
+  runId: string;
+  parameters?: Record<string, unknown>;
+  dataFingerprint?: string;
+  version?: string;
+  /** An encrypted (locked) report: publish only index.html and a manifest without parameters. */
+  onlyIndex?: boolean;
+  log?: (message: string) => void;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * What `deno task report --publish` calls after writing a run: resolves the
+ * publish configuration from the command's option values, environment and
+ * config file, publishes the run folder, prints where readers find it (or
+ * why that is unknown, and a warning when a locked report would be served
+ * over plain HTTP) through `log`, and returns the publish result.
+ */
+export async function publishWithFlags(
+  values: PublishOptionValues,
+  runDir: string,
+  options: PublishWithFlagsOptions,
+): Promise<PublishResult> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const config = await loadPublishConfig(
+    values,
+    options.env ?? Deno.env.toObject(),
+  );
+  const client = createS3Client(config);
+  try {
+    const result = await publishRun(client, config, runDir, {
+      runId: options.runId,
+      log,
+      ...(options.onlyIndex ? { onlyIndex: true } : {}),
+      ...(options.parameters ? { parameters: options.parameters } : {}),
+      ...(options.dataFingerprint
+        ? { dataFingerprint: options.dataFingerprint }
+        : {}),
+      ...(options.version ? { version: options.version } : {}),
+    });
+    log(result.url ? `readers: ${result.url}` : `note: ${result.urlNote}`);
+    const warning = options.onlyIndex && result.url
+      ? insecureUrlWarning(result.url)
+      : null;
+    if (warning) log(`warning: ${warning}`);
+    return result;
+  } finally {
+    client.destroy();
+  }
+}
