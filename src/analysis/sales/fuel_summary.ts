@@ -7,37 +7,15 @@ import {
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
+import type { FuelSummary } from "../../figures/sales/fuel_figures.ts";
+
+export type {
+  FuelFigures,
+  FuelSummary,
+  FuelTypeFigures,
+} from "../../figures/sales/fuel_figures.ts";
 
 export { fuelFigures } from "../../figures/sales/fuel_figures.ts";
-
-/** Fuel figures of one fuel type, or of all fuel. */
-export interface FuelFigures {
-  /** Net fuel sales: sum of the fuel lines' amounts. */
-  revenue: number;
-  /** Sum of gallons over the fuel lines (returns subtract). */
-  gallons: number;
-  /**
-   * Volume-weighted average price per gallon: `sum(amount) / sum(gallons)`
-   * over the fuel lines that have gallons. It is what a gallon actually
-   * brought in, not the mean of the posted `fuel_price`s. Null when no
-   * gallons were sold.
-   */
-  averagePrice: number | null;
-  /** Number of fuel lines. */
-  saleLines: number;
-}
-
-/** One fuel type's figures. */
-export interface FuelTypeFigures extends FuelFigures {
-  /** The fuel type, or "(none)" for fuel lines without one. */
-  fuelType: string;
-}
-
-/** What {@linkcode fuelSummary} returns. */
-export interface FuelSummary extends FuelFigures {
-  /** By fuel type, most gallons first (ties by name). */
-  byType: FuelTypeFigures[];
-}
 
 /**
  * Fuel revenue, gallons and volume-weighted average price, in total and by

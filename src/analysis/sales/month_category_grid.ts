@@ -3,15 +3,9 @@ import { monthCategoryGridFromTotals } from "../../figures/sales/grouped_totals.
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import { salesPeriod } from "./sales_period.ts";
+import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
-/** One cell of the month × category grid. */
-export interface MonthCategoryCell {
-  /** `YYYY-MM`. */
-  month: string;
-  category: string;
-  /** Net sales of the category in the month; 0 when it sold nothing. */
-  totalSales: number;
-}
+export type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * A seasonality grid: net sales of every month of the period × every

@@ -1,63 +1,25 @@
 import type { Dataset } from "../../source/dataset.ts";
-import { type CategoryShareRow, categoryShares } from "./category_shares.ts";
-import { dailySales, type DailySalesRow } from "./daily_sales.ts";
-import { type FuelSummary, fuelSummary } from "./fuel_summary.ts";
-import {
-  type MonthCategoryCell,
-  monthCategoryGrid,
-} from "./month_category_grid.ts";
-import { monthlySales, type MonthlySalesRow } from "./monthly_sales.ts";
-import { type CategorySalesRow, salesByCategory } from "./sales_by_category.ts";
-import { type ChannelSalesRow, salesByChannel } from "./sales_by_channel.ts";
-import {
-  type DepartmentSalesRow,
-  salesByDepartment,
-} from "./sales_by_department.ts";
-import {
-  type MonthOfYearSalesRow,
-  salesByMonthOfYear,
-} from "./sales_by_month_of_year.ts";
-import {
-  salesBySubCategory,
-  type SubCategorySalesRow,
-} from "./sales_by_sub_category.ts";
-import { salesByWeekday, type WeekdaySalesRow } from "./sales_by_weekday.ts";
-import { type SalesHeadline, salesHeadline } from "./sales_headline.ts";
+import { categoryShares } from "./category_shares.ts";
+import { dailySales } from "./daily_sales.ts";
+import { fuelSummary } from "./fuel_summary.ts";
+import { monthCategoryGrid } from "./month_category_grid.ts";
+import { monthlySales } from "./monthly_sales.ts";
+import { salesByCategory } from "./sales_by_category.ts";
+import { salesByChannel } from "./sales_by_channel.ts";
+import { salesByDepartment } from "./sales_by_department.ts";
+import { salesByMonthOfYear } from "./sales_by_month_of_year.ts";
+import { salesBySubCategory } from "./sales_by_sub_category.ts";
+import { salesByWeekday } from "./sales_by_weekday.ts";
+import { salesHeadline } from "./sales_headline.ts";
 import type { SalesOptions } from "./sales_options.ts";
-import { storeSales, type StoreSalesRow } from "./store_sales.ts";
-import {
-  topCategoriesByRegion,
-  type TopCategoryRow,
-} from "./top_categories_by_region.ts";
-import { type WeekdayWeekCell, weekdayWeekGrid } from "./weekday_week_grid.ts";
-import {
-  type WeeklyFuelPriceRow,
-  weeklyFuelPrices,
-} from "./weekly_fuel_prices.ts";
-import { weeklySales, type WeeklySalesRow } from "./weekly_sales.ts";
+import { storeSales } from "./store_sales.ts";
+import { topCategoriesByRegion } from "./top_categories_by_region.ts";
+import { weekdayWeekGrid } from "./weekday_week_grid.ts";
+import { weeklyFuelPrices } from "./weekly_fuel_prices.ts";
+import { weeklySales } from "./weekly_sales.ts";
+import type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
 
-/** Every sales figure of the report, for one selection of lines. */
-export interface SalesFigures {
-  headline: SalesHeadline;
-  byStore: StoreSalesRow[];
-  byDepartment: DepartmentSalesRow[];
-  byCategory: CategorySalesRow[];
-  bySubCategory: SubCategorySalesRow[];
-  byChannel: ChannelSalesRow[];
-  categorySharesByChannel: CategoryShareRow[];
-  categorySharesByRegion: CategoryShareRow[];
-  topCategoriesByRegion: TopCategoryRow[];
-  daily: DailySalesRow[];
-  weekly: WeeklySalesRow[];
-  monthly: MonthlySalesRow[];
-  monthOfYear: MonthOfYearSalesRow[];
-  weekday: WeekdaySalesRow[];
-  weekdayWeekGrid: WeekdayWeekCell[];
-  monthCategoryGrid: MonthCategoryCell[];
-  /** Null when the selection has no fuel lines. */
-  fuel: FuelSummary | null;
-  weeklyFuelPrices: WeeklyFuelPriceRow[];
-}
+export type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
 
 /** Options for {@linkcode salesFigures}. */
 export interface SalesFiguresOptions extends SalesOptions {

@@ -11,62 +11,16 @@ import {
   type SalesOptions,
 } from "./sales_options.ts";
 import { type SalesPeriod, salesPeriod } from "./sales_period.ts";
+import type {
+  HeadlineFigures,
+  SalesHeadline,
+} from "../../figures/sales/headline_from_sums.ts";
 
-/** The headline figures of one period. See docs/sales.md#headline-figures. */
-export interface HeadlineFigures {
-  /** Net sales: the sum of every line's amount, returns subtracted. */
-  totalSales: number;
-  /** Sum of the positive amounts (sales before returns). */
-  grossSales: number;
-  /** Value returned: minus the sum of the negative amounts (a positive number). */
-  returnsValue: number;
-  /** `returnsValue / grossSales`; 0 when there are no gross sales. */
-  returnRate: number;
-  /** Number of sale lines, returns included. */
-  saleLines: number;
-  /** Number of return lines (amount below zero). */
-  returnLines: number;
-  /** Distinct transaction ids; null when no line has one. Not additive. */
-  transactions: number | null;
-  /**
-   * Net sales of the lines with a transaction id over `transactions`; null
-   * when no line has a transaction id.
-   */
-  averageBasket: number | null;
-  /** Distinct stores with at least one line. Not additive. */
-  stores: number;
-  /**
-   * Distinct customer ids. Not additive. Always a number here; null in the
-   * report's page when its filters leave it uncountable (see `cubeFigures`).
-   */
-  customers: number | null;
-}
-
-/** Relative change of each headline figure against the previous period. */
-export interface HeadlineChange {
-  totalSales: number | null;
-  grossSales: number | null;
-  returnsValue: number | null;
-  saleLines: number | null;
-  transactions: number | null;
-  averageBasket: number | null;
-  customers: number | null;
-}
-
-/** What {@linkcode salesHeadline} returns. */
-export interface SalesHeadline extends HeadlineFigures {
-  /** The period covered (see `salesPeriod`); null when there is no data. */
-  period: SalesPeriod | null;
-  /**
-   * The period of equal length just before `period`, when the data (with
-   * the same non-date filters) reaches back to its first day; else null.
-   */
-  previousPeriod: SalesPeriod | null;
-  /** The figures of `previousPeriod`, or null. */
-  previous: HeadlineFigures | null;
-  /** Changes as fractions of the previous figures (0.1 = +10 %), or null. */
-  change: HeadlineChange | null;
-}
+export type {
+  HeadlineChange,
+  HeadlineFigures,
+  SalesHeadline,
+} from "../../figures/sales/headline_from_sums.ts";
 
 /**
  * The figures a dashboard opens with: net and gross sales, returns, lines,

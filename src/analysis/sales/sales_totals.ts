@@ -5,24 +5,11 @@ import {
 } from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import type { SalesTotals } from "../../figures/sales/grouped_totals.ts";
+
+export type { SalesTotals } from "../../figures/sales/grouped_totals.ts";
 
 export { compareKeys } from "../../figures/sales/grouped_totals.ts";
-
-/** The sums every grouped sales table reports. */
-export interface SalesTotals {
-  /** Net sales: sum of amounts, returns subtracted. */
-  totalSales: number;
-  /** Sum of the positive amounts. */
-  grossSales: number;
-  /** Minus the sum of the negative amounts (a positive number). */
-  returnsValue: number;
-  /** Number of sale lines, returns included. */
-  saleLines: number;
-  /** Sum of quantities (returns subtract); 0 when no line has one. */
-  quantity: number;
-  /** This group's share of the net sales of all groups; 0 when they sum to 0. */
-  share: number;
-}
 
 /**
  * Sums the selected lines by the given columns (NULLs labelled "(none)"),

@@ -2,20 +2,9 @@ import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { storeSalesFromTotals } from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** One store's sales. */
-export interface StoreSalesRow {
-  /** The store, or "(none)" for lines without one. */
-  store: string;
-  /** The store's city, or "(none)"; the first by name if its lines disagree. */
-  city: string;
-  /** Net sales over the whole selection. */
-  totalSales: number;
-  /** Days on which the store has at least one line (a sale or a return). */
-  tradingDays: number;
-  /** `totalSales / tradingDays`: net sales per store-day, averaged over trading days. */
-  averageDailySales: number;
-}
+export type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Net sales per store, in total and per trading day. A trading day is a day

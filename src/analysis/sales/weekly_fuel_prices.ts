@@ -1,23 +1,15 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { FUEL_CATEGORY } from "../../model/schema.ts";
 import { weeklyFuelPricesFromSums } from "../../figures/sales/fuel_figures.ts";
-import type { FuelFigures } from "./fuel_summary.ts";
 import { labelled } from "../../model/none_label.ts";
 import {
   andWhere,
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
+import type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 
-/** One fuel type's figures in one ISO week. */
-export interface WeeklyFuelPriceRow extends FuelFigures {
-  /** ISO week, `YYYY-Www`. */
-  week: string;
-  /** The week's Monday, `YYYY-MM-DD`. */
-  weekStart: string;
-  /** The fuel type, or "(none)". */
-  fuelType: string;
-}
+export type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 
 /**
  * The volume-weighted average price per gallon (`sum(amount) / sum(gallons)`)

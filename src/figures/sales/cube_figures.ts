@@ -26,8 +26,8 @@ import {
   storeSalesFromTotals,
   topCategoriesFromTotals,
 } from "./grouped_totals.ts";
-import type { SalesCube } from "../../analysis/sales/sales_cube.ts";
-import type { SalesFigures } from "../../analysis/sales/sales_figures.ts";
+import type { SalesCube } from "./sales_cube.ts";
+import type { SalesFigures } from "./sales_figures_from_sums.ts";
 import {
   dailySalesFromDays,
   monthlySalesFromDays,

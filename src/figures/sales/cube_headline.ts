@@ -7,13 +7,9 @@ import {
 } from "./headline_from_sums.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
 import { previousPeriodCovered } from "./period_bounds.ts";
-import type {
-  BasketDimension,
-  CubeColumns,
-  SalesCube,
-} from "../../analysis/sales/sales_cube.ts";
-import type { SalesHeadline } from "../../analysis/sales/sales_headline.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
+import type { BasketDimension, CubeColumns, SalesCube } from "./sales_cube.ts";
+import type { SalesHeadline } from "./headline_from_sums.ts";
+import type { SalesPeriod } from "./period_bounds.ts";
 
 /**
  * The headline figures of a selection of the cube (see `cubeFigures`), with

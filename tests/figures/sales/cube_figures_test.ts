@@ -25,7 +25,7 @@ import {
   type SalesFigures,
   salesFigures,
 } from "../../../src/analysis/sales/sales_figures.ts";
-import type { SalesOptions } from "../../../src/analysis/sales/sales_options.ts";
+import type { SalesOptions } from "../../../src/figures/sales/sales_options.ts";
 import {
   cubeFigures,
   type CubeFilter,
