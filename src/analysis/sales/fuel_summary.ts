@@ -1,6 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { FUEL_CATEGORY } from "../../model/schema.ts";
-import { fuelSummaryFromTypes } from "../../figures/sales/fuel_figures.ts";
+import {
+  fuelSummaryFromTypes,
+  type FuelSums,
+} from "../../figures/sales/fuel_figures.ts";
 import { labelled } from "../../model/none_label.ts";
 import {
   andWhere,
@@ -40,6 +43,17 @@ export async function fuelSummary(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<FuelSummary> {
+  return fuelSummaryFromTypes(await fuelSums(data, options));
+}
+
+/**
+ * The sums {@linkcode fuelSummary} follows from: revenue, priced revenue,
+ * gallons and lines of the fuel lines by fuel type.
+ */
+export async function fuelSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<FuelSums[]> {
   const where = andWhere(
     salesCondition(options, "the fuel summary"),
     "category = ?",
@@ -59,13 +73,11 @@ export async function fuelSummary(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  return fuelSummaryFromTypes(
-    rows.map((row) => ({
-      fuelType: row.fuel_type,
-      revenue: row.revenue,
-      pricedRevenue: row.priced_revenue,
-      gallons: row.gallons,
-      lines: row.lines,
-    })),
-  );
+  return rows.map((row) => ({
+    fuelType: row.fuel_type,
+    revenue: row.revenue,
+    pricedRevenue: row.priced_revenue,
+    gallons: row.gallons,
+    lines: row.lines,
+  }));
 }

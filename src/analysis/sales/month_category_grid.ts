@@ -16,9 +16,19 @@ export async function monthCategoryGrid(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<MonthCategoryCell[]> {
+  const totals = await monthCategoryTotals(data, options);
+  return monthCategoryGridFromTotals(await salesPeriod(data, options), totals);
+}
+
+/**
+ * The sums {@linkcode monthCategoryGrid} follows from: net sales by month
+ * (`YYYY-MM`) and category, where the selection has lines.
+ */
+export async function monthCategoryTotals(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<MonthCategoryCell[]> {
   const where = salesCondition(options, "the month by category grid");
-  const period = await salesPeriod(data, options);
-  if (!period) return [];
   const rows = await queryRows<
     { month: string; category: string; total: number }
   >(
@@ -30,12 +40,9 @@ export async function monthCategoryGrid(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  return monthCategoryGridFromTotals(
-    period,
-    rows.map((r) => ({
-      month: r.month,
-      category: r.category,
-      totalSales: r.total,
-    })),
-  );
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    totalSales: r.total,
+  }));
 }

@@ -1,8 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import type { SqlCondition } from "./sales_filter.ts";
 import {
-  headlineFiguresFromSums,
-  headlineWithPrevious,
+  headlineFromSums,
+  type HeadlineSums,
+  type HeadlineSumsByPeriod,
 } from "../../figures/sales/headline_from_sums.ts";
 import { previousPeriodCovered } from "../../figures/sales/period_bounds.ts";
 import {
@@ -11,10 +12,7 @@ import {
   type SalesOptions,
 } from "./sales_options.ts";
 import { type SalesPeriod, salesPeriod } from "./sales_period.ts";
-import type {
-  HeadlineFigures,
-  SalesHeadline,
-} from "../../figures/sales/headline_from_sums.ts";
+import type { SalesHeadline } from "../../figures/sales/headline_from_sums.ts";
 
 export type {
   HeadlineChange,
@@ -47,14 +45,25 @@ export async function salesHeadline(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<SalesHeadline> {
+  return headlineFromSums(await salesHeadlineSums(data, options));
+}
+
+/**
+ * The sums {@linkcode salesHeadline} follows from: those of the period and
+ * of the previous period when the data covers it.
+ */
+export async function salesHeadlineSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<HeadlineSumsByPeriod> {
   const where = salesCondition(options, "the sales headline");
   const period = await salesPeriod(data, options);
-  const current = await headlineFigures(data, where);
+  const current = await headlineSums(data, where);
   const previousPeriod = period
     ? await coveredPreviousPeriod(data, options, period)
     : null;
   const previous = previousPeriod
-    ? await headlineFigures(
+    ? await headlineSums(
       data,
       andWhere(
         salesCondition(options, "the sales headline", { dates: false }),
@@ -63,7 +72,7 @@ export async function salesHeadline(
       ),
     )
     : null;
-  return headlineWithPrevious(current, period, previousPeriod, previous);
+  return { period, current, previousPeriod, previous };
 }
 
 async function coveredPreviousPeriod(
@@ -82,10 +91,10 @@ async function coveredPreviousPeriod(
   return previousPeriodCovered(period, row.first_day);
 }
 
-async function headlineFigures(
+async function headlineSums(
   data: Dataset,
   where: SqlCondition,
-): Promise<HeadlineFigures> {
+): Promise<HeadlineSums> {
   const [row] = await queryRows<{
     total: number | null;
     gross: number | null;
@@ -110,7 +119,7 @@ async function headlineFigures(
      FROM sales ${where.sql}`,
     where.params,
   );
-  return headlineFiguresFromSums({
+  return {
     total: row.total,
     gross: row.gross,
     returned: row.returned,
@@ -120,5 +129,5 @@ async function headlineFigures(
     transactionSales: row.transaction_sales,
     stores: row.stores,
     customers: row.customers,
-  });
+  };
 }

@@ -22,6 +22,23 @@ export async function salesTotals<K extends string>(
   options: SalesOptions,
   what: string,
 ): Promise<(Record<K, string> & SalesTotals)[]> {
+  return salesTotalsFromSums(
+    await salesGroupSums(data, columns, options, what),
+    columns,
+  );
+}
+
+/**
+ * The sums {@linkcode salesTotals} follows from: net and gross sales,
+ * returns, lines and quantity of the selected lines by the given columns
+ * (NULLs labelled "(none)"), in no particular order.
+ */
+export async function salesGroupSums<K extends string>(
+  data: Dataset,
+  columns: readonly K[],
+  options: SalesOptions,
+  what: string,
+): Promise<(Record<K, string> & GroupSums)[]> {
   const where = salesCondition(options, what);
   const keys = columns.map((c) => `${labelled(c)} AS ${c}`).join(", ");
   const rows = await queryRows<Record<string, unknown>>(
@@ -36,17 +53,14 @@ export async function salesTotals<K extends string>(
      GROUP BY ALL`,
     where.params,
   );
-  return salesTotalsFromSums(
-    rows.map((row) => {
-      const group: Record<string, string | number> = {};
-      for (const column of columns) group[column] = row[column] as string;
-      group.totalSales = row.total as number;
-      group.grossSales = row.gross as number;
-      group.returnsValue = row.returned as number;
-      group.saleLines = row.lines as number;
-      group.quantity = row.quantity as number;
-      return group as Record<K, string> & GroupSums;
-    }),
-    columns,
-  );
+  return rows.map((row) => {
+    const group: Record<string, string | number> = {};
+    for (const column of columns) group[column] = row[column] as string;
+    group.totalSales = row.total as number;
+    group.grossSales = row.gross as number;
+    group.returnsValue = row.returned as number;
+    group.saleLines = row.lines as number;
+    group.quantity = row.quantity as number;
+    return group as Record<K, string> & GroupSums;
+  });
 }

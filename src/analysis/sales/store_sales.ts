@@ -1,5 +1,8 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
-import { storeSalesFromTotals } from "../../figures/sales/grouped_totals.ts";
+import {
+  storeSalesFromTotals,
+  type StoreTotals,
+} from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
@@ -32,6 +35,17 @@ export async function storeSales(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<StoreSalesRow[]> {
+  return storeSalesFromTotals(await storeTotals(data, options));
+}
+
+/**
+ * The sums {@linkcode storeSales} follows from: each store's net sales and
+ * trading days, in no particular order.
+ */
+export async function storeTotals(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<StoreTotals[]> {
   const where = salesCondition(options, "sales by store");
   const rows = await queryRows<{
     store: string;
@@ -50,12 +64,10 @@ export async function storeSales(
      FROM store_days GROUP BY store`,
     where.params,
   );
-  return storeSalesFromTotals(
-    rows.map((row) => ({
-      store: row.store,
-      city: row.city,
-      totalSales: row.total,
-      tradingDays: row.days,
-    })),
-  );
+  return rows.map((row) => ({
+    store: row.store,
+    city: row.city,
+    totalSales: row.total,
+    tradingDays: row.days,
+  }));
 }

@@ -1,6 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { FUEL_CATEGORY } from "../../model/schema.ts";
-import { weeklyFuelPricesFromSums } from "../../figures/sales/fuel_figures.ts";
+import {
+  type FuelSums,
+  weeklyFuelPricesFromSums,
+} from "../../figures/sales/fuel_figures.ts";
 import { labelled } from "../../model/none_label.ts";
 import {
   andWhere,
@@ -21,6 +24,18 @@ export async function weeklyFuelPrices(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<WeeklyFuelPriceRow[]> {
+  return weeklyFuelPricesFromSums(await weeklyFuelSums(data, options));
+}
+
+/**
+ * The sums {@linkcode weeklyFuelPrices} follows from: revenue, priced
+ * revenue, gallons and lines of the fuel lines by week (its Monday) and
+ * fuel type.
+ */
+export async function weeklyFuelSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<(FuelSums & { weekStart: string })[]> {
   const where = andWhere(
     salesCondition(options, "weekly fuel prices"),
     "category = ?",
@@ -43,14 +58,12 @@ export async function weeklyFuelPrices(
      ORDER BY week_start, fuel_type`,
     where.params,
   );
-  return weeklyFuelPricesFromSums(
-    rows.map((row) => ({
-      weekStart: row.week_start,
-      fuelType: row.fuel_type,
-      revenue: row.revenue,
-      pricedRevenue: row.priced_revenue,
-      gallons: row.gallons,
-      lines: row.lines,
-    })),
-  );
+  return rows.map((row) => ({
+    weekStart: row.week_start,
+    fuelType: row.fuel_type,
+    revenue: row.revenue,
+    pricedRevenue: row.priced_revenue,
+    gallons: row.gallons,
+    lines: row.lines,
+  }));
 }

@@ -102,6 +102,17 @@ export interface MonthCategoryCell {
   totalSales: number;
 }
 
+/** One store's sums, from which {@linkcode StoreSalesRow} follows. */
+export interface StoreTotals {
+  store: string;
+  /** The store's city; null when unknown. */
+  city: string | null;
+  /** Net sales. */
+  totalSales: number;
+  /** Days with at least one line of the store. */
+  tradingDays: number;
+}
+
 /** The sums of one group: {@linkcode SalesTotals} before the share. */
 export type GroupSums = Omit<SalesTotals, "share">;
 
@@ -216,12 +227,7 @@ export function topCategoriesFromTotals(
  * trading day, highest first, ties by store name.
  */
 export function storeSalesFromTotals(
-  rows: readonly {
-    store: string;
-    city: string | null;
-    totalSales: number;
-    tradingDays: number;
-  }[],
+  rows: readonly StoreTotals[],
 ): StoreSalesRow[] {
   return rows
     .map((row) => ({

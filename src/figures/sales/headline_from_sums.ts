@@ -118,6 +118,50 @@ export function headlineFiguresFromSums(sums: HeadlineSums): HeadlineFigures {
   };
 }
 
+/** The sums of a headline: those of its period and of the previous one. */
+export interface HeadlineSumsByPeriod {
+  /** The period covered (see `salesPeriod`); null when there is no data. */
+  period: SalesPeriod | null;
+  /** Sums over the selected lines of `period`. */
+  current: HeadlineSums;
+  /**
+   * The period of equal length just before `period`, when the data (with
+   * the same non-date filters) reaches back to its first day; else null.
+   */
+  previousPeriod: SalesPeriod | null;
+  /** Sums over the lines of `previousPeriod`, or null. */
+  previous: HeadlineSums | null;
+}
+
+/**
+ * The headline from its sums: the figures of the period and, when there is
+ * a previous period, its figures and the change of each.
+ *
+ * @example
+ * ```ts
+ * import { headlineFromSums } from "./headline_from_sums.ts";
+ * const sums = (total: number) => ({ total, gross: total, returned: 0,
+ *   lines: 1, returnLines: 0, transactions: 1, transactionSales: total,
+ *   stores: 1, customers: 1 });
+ * const headline = headlineFromSums({
+ *   period: { from: "2024-03-02", to: "2024-03-02", days: 1 },
+ *   current: sums(110),
+ *   previousPeriod: { from: "2024-03-01", to: "2024-03-01", days: 1 },
+ *   previous: sums(100),
+ * });
+ * if (Math.abs(headline.change!.totalSales! - 0.1) > 1e-12) throw new Error("expected +10 %");
+ * ```
+ */
+export function headlineFromSums(sums: HeadlineSumsByPeriod): SalesHeadline {
+  const { period, previousPeriod, previous } = sums;
+  return headlineWithPrevious(
+    headlineFiguresFromSums(sums.current),
+    period,
+    previousPeriod,
+    previousPeriod && previous ? headlineFiguresFromSums(previous) : null,
+  );
+}
+
 /**
  * The headline of `period`: the current figures, and, when there is a
  * previous period, its figures and the relative change of each.

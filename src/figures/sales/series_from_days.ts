@@ -154,6 +154,23 @@ export function dailySalesFromDays(
   });
 }
 
+/**
+ * Daily rows from entries that each stand for a whole week or month (a cube
+ * coarser than days, see `DayTotals.days`): one row per entry, dated on its
+ * first day, the `movingAverage` being the entry's mean per day.
+ */
+export function dailySalesFromPeriods(
+  entries: readonly DayTotals[],
+): DailySalesRow[] {
+  return entries.map((entry) => ({
+    date: entry.date,
+    weekday: isoWeekday(entry.date),
+    totalSales: entry.totalSales,
+    saleLines: entry.saleLines,
+    movingAverage: entry.totalSales / (entry.days ?? 1),
+  }));
+}
+
 /** ISO weeks (Monday to Sunday) with the change against the week before. */
 export function weeklySalesFromDays(
   days: readonly DayTotals[],

@@ -2,7 +2,9 @@
  * The report page's figures, computed from the cube, must equal the SQL
  * analyses run on the same filter (a segment or cluster standing for the ids
  * of its customers), apart from the figures docs/report.md says the page
- * cannot have: customers under other filters, sub-categories.
+ * cannot have: customers under other filters, sub-categories. Both engines
+ * finish through `salesFiguresFromSums`, so what this checks is that the
+ * cube's sums (`cubeSums`) agree with the lines' (`salesSums`).
  *
  * The real data set is read from `../shared/datasets/retail-kaggle/` beside
  * the project, or from `BASKET_KAGGLE_DIR` when set.
