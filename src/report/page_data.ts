@@ -1,5 +1,5 @@
-import type { SalesCube } from "../analysis/sales/sales_cube.ts";
-import type { SalesFigures } from "../analysis/sales/sales_figures.ts";
+import type { SalesCube } from "../figures/sales/sales_cube.ts";
+import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableSpec } from "./table_spec.ts";
 
 /** What the report page's script reads: decoded from the page's embedded, gzipped JSON. */

@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import type { SalesHeadline } from "../analysis/sales/sales_headline.ts";
+import type { SalesHeadline } from "../figures/sales/headline_from_sums.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
 

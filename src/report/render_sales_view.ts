@@ -1,5 +1,5 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import type { SalesFigures } from "../analysis/sales/sales_figures.ts";
+import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import { chartMarkup } from "./chart_markup.ts";
 import { type Html, html } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";

@@ -1,5 +1,5 @@
 import type { DataSummary } from "../source/data_summary.ts";
-import type { SalesFigures } from "../analysis/sales/sales_figures.ts";
+import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 

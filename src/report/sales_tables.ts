@@ -1,4 +1,4 @@
-import type { SalesFigures } from "../analysis/sales/sales_figures.ts";
+import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableColumn, TableSpec } from "./table_spec.ts";
 
 const totals = (key: string, label: string): TableColumn[] => [

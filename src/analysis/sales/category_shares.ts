@@ -2,24 +2,14 @@ import type { Dataset } from "../../source/dataset.ts";
 import { categorySharesFromTotals } from "../../figures/sales/grouped_totals.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
+import type { CategoryShareRow } from "../../figures/sales/grouped_totals.ts";
+
+export type { CategoryShareRow } from "../../figures/sales/grouped_totals.ts";
 
 /** Options for {@linkcode categoryShares}. */
 export interface CategorySharesOptions extends SalesOptions {
   /** The dimension whose groups the shares are taken within. */
   within: "channel" | "region";
-}
-
-/** One category's part of one channel's or region's sales. */
-export interface CategoryShareRow {
-  /** The channel or region, or "(none)". */
-  group: string;
-  category: string;
-  /** The category's net sales in the group. */
-  totalSales: number;
-  /** The group's net sales, all categories. */
-  groupSales: number;
-  /** `totalSales / groupSales`; 0 when the group's net sales are 0. */
-  share: number;
 }
 
 /**

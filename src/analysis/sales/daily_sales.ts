@@ -2,28 +2,14 @@ import type { Dataset } from "../../source/dataset.ts";
 import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { dailySalesFromDays } from "../../figures/sales/series_from_days.ts";
+import type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
+
+export type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
 
 /** Options for {@linkcode dailySales}. */
 export interface DailySalesOptions extends SalesOptions {
   /** Days in the moving average's window. Default 7. */
   window?: number;
-}
-
-/** One calendar day's sales. */
-export interface DailySalesRow {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  /** ISO weekday, 1 = Monday to 7 = Sunday. */
-  weekday: number;
-  /** Net sales of the day; 0 on a day without lines. */
-  totalSales: number;
-  saleLines: number;
-  /**
-   * Mean net sales of the `window` days ending on this day, days without
-   * sales counting as zeros. The first days of the period average over the
-   * days available so far (the first day's average is its own sales).
-   */
-  movingAverage: number;
 }
 
 /**

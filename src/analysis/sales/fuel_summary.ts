@@ -1,43 +1,24 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { FUEL_CATEGORY } from "../../model/schema.ts";
-import { fuelSummaryFromTypes } from "../../figures/sales/fuel_figures.ts";
+import {
+  fuelSummaryFromTypes,
+  type FuelSums,
+} from "../../figures/sales/fuel_figures.ts";
 import { labelled } from "../../model/none_label.ts";
 import {
   andWhere,
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
+import type { FuelSummary } from "../../figures/sales/fuel_figures.ts";
+
+export type {
+  FuelFigures,
+  FuelSummary,
+  FuelTypeFigures,
+} from "../../figures/sales/fuel_figures.ts";
 
 export { fuelFigures } from "../../figures/sales/fuel_figures.ts";
-
-/** Fuel figures of one fuel type, or of all fuel. */
-export interface FuelFigures {
-  /** Net fuel sales: sum of the fuel lines' amounts. */
-  revenue: number;
-  /** Sum of gallons over the fuel lines (returns subtract). */
-  gallons: number;
-  /**
-   * Volume-weighted average price per gallon: `sum(amount) / sum(gallons)`
-   * over the fuel lines that have gallons. It is what a gallon actually
-   * brought in, not the mean of the posted `fuel_price`s. Null when no
-   * gallons were sold.
-   */
-  averagePrice: number | null;
-  /** Number of fuel lines. */
-  saleLines: number;
-}
-
-/** One fuel type's figures. */
-export interface FuelTypeFigures extends FuelFigures {
-  /** The fuel type, or "(none)" for fuel lines without one. */
-  fuelType: string;
-}
-
-/** What {@linkcode fuelSummary} returns. */
-export interface FuelSummary extends FuelFigures {
-  /** By fuel type, most gallons first (ties by name). */
-  byType: FuelTypeFigures[];
-}
 
 /**
  * Fuel revenue, gallons and volume-weighted average price, in total and by
@@ -62,6 +43,17 @@ export async function fuelSummary(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<FuelSummary> {
+  return fuelSummaryFromTypes(await fuelSums(data, options));
+}
+
+/**
+ * The sums {@linkcode fuelSummary} follows from: revenue, priced revenue,
+ * gallons and lines of the fuel lines by fuel type.
+ */
+export async function fuelSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<FuelSums[]> {
   const where = andWhere(
     salesCondition(options, "the fuel summary"),
     "category = ?",
@@ -81,13 +73,11 @@ export async function fuelSummary(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  return fuelSummaryFromTypes(
-    rows.map((row) => ({
-      fuelType: row.fuel_type,
-      revenue: row.revenue,
-      pricedRevenue: row.priced_revenue,
-      gallons: row.gallons,
-      lines: row.lines,
-    })),
-  );
+  return rows.map((row) => ({
+    fuelType: row.fuel_type,
+    revenue: row.revenue,
+    pricedRevenue: row.priced_revenue,
+    gallons: row.gallons,
+    lines: row.lines,
+  }));
 }

@@ -3,15 +3,9 @@ import { monthCategoryGridFromTotals } from "../../figures/sales/grouped_totals.
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import { salesPeriod } from "./sales_period.ts";
+import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
-/** One cell of the month × category grid. */
-export interface MonthCategoryCell {
-  /** `YYYY-MM`. */
-  month: string;
-  category: string;
-  /** Net sales of the category in the month; 0 when it sold nothing. */
-  totalSales: number;
-}
+export type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * A seasonality grid: net sales of every month of the period × every
@@ -22,9 +16,19 @@ export async function monthCategoryGrid(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<MonthCategoryCell[]> {
+  const totals = await monthCategoryTotals(data, options);
+  return monthCategoryGridFromTotals(await salesPeriod(data, options), totals);
+}
+
+/**
+ * The sums {@linkcode monthCategoryGrid} follows from: net sales by month
+ * (`YYYY-MM`) and category, where the selection has lines.
+ */
+export async function monthCategoryTotals(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<MonthCategoryCell[]> {
   const where = salesCondition(options, "the month by category grid");
-  const period = await salesPeriod(data, options);
-  if (!period) return [];
   const rows = await queryRows<
     { month: string; category: string; total: number }
   >(
@@ -36,12 +40,9 @@ export async function monthCategoryGrid(
      FROM sales ${where.sql} GROUP BY ALL`,
     where.params,
   );
-  return monthCategoryGridFromTotals(
-    period,
-    rows.map((r) => ({
-      month: r.month,
-      category: r.category,
-      totalSales: r.total,
-    })),
-  );
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    totalSales: r.total,
+  }));
 }

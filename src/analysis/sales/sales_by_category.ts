@@ -1,12 +1,9 @@
 import type { Dataset } from "../../source/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
-import { type SalesTotals, salesTotals } from "./sales_totals.ts";
+import { salesTotals } from "./sales_totals.ts";
+import type { CategorySalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** Net and gross sales, returns, lines and share of one category. */
-export interface CategorySalesRow extends SalesTotals {
-  /** The category, or "(none)" for lines without one. */
-  category: string;
-}
+export type { CategorySalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Sales by category, largest net sales first (ties by name). Lines without a

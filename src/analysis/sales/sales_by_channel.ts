@@ -1,12 +1,9 @@
 import type { Dataset } from "../../source/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
-import { type SalesTotals, salesTotals } from "./sales_totals.ts";
+import { salesTotals } from "./sales_totals.ts";
+import type { ChannelSalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** Net and gross sales, returns, lines and share of one channel. */
-export interface ChannelSalesRow extends SalesTotals {
-  /** The channel, or "(none)" for lines without one. */
-  channel: string;
-}
+export type { ChannelSalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Sales by channel, largest net sales first (ties by name). Lines without a

@@ -1,12 +1,9 @@
 import type { Dataset } from "../../source/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
-import { type SalesTotals, salesTotals } from "./sales_totals.ts";
+import { salesTotals } from "./sales_totals.ts";
+import type { DepartmentSalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** Net and gross sales, returns, lines and share of one department. */
-export interface DepartmentSalesRow extends SalesTotals {
-  /** The department, or "(none)" for lines without one. */
-  department: string;
-}
+export type { DepartmentSalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Sales by department, largest net sales first (ties by name). Lines without a

@@ -1,13 +1,9 @@
 import type { Dataset } from "../../source/dataset.ts";
 import type { SalesOptions } from "./sales_options.ts";
-import { type SalesTotals, salesTotals } from "./sales_totals.ts";
+import { salesTotals } from "./sales_totals.ts";
+import type { SubCategorySalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** Net and gross sales, returns, lines and share of one sub-category. */
-export interface SubCategorySalesRow extends SalesTotals {
-  category: string;
-  /** The sub-category, or "(none)"; its name is unique within `category` only. */
-  sub_category: string;
-}
+export type { SubCategorySalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Sales by sub-category, grouped by (category, sub-category) since a

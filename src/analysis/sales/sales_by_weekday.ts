@@ -2,20 +2,9 @@ import type { Dataset } from "../../source/dataset.ts";
 import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesByWeekdayFromDays } from "../../figures/sales/series_from_days.ts";
+import type { WeekdaySalesRow } from "../../figures/sales/series_from_days.ts";
 
-/** Sales of one day of the week over the whole period. */
-export interface WeekdaySalesRow {
-  /** ISO weekday, 1 = Monday to 7 = Sunday. */
-  weekday: number;
-  /** "Mon" to "Sun". */
-  weekdayName: string;
-  /** How many such days the period has (calendar days, with or without sales). */
-  days: number;
-  /** Net sales of all those days. */
-  totalSales: number;
-  /** `totalSales / days`. */
-  averageDailySales: number;
-}
+export type { WeekdaySalesRow } from "../../figures/sales/series_from_days.ts";
 
 /**
  * Net sales by day of the week, Monday first. The average divides by the

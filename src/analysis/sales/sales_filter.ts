@@ -1,19 +1,7 @@
 import type { QueryParam } from "../../source/dataset.ts";
+import type { SalesFilter } from "../../figures/sales/sales_options.ts";
 
-/**
- * Which sale lines an analysis looks at. Every list is "any of"; an empty or
- * missing list means no restriction. Dates are inclusive `YYYY-MM-DD`.
- */
-export interface SalesFilter {
-  categories?: readonly string[];
-  regions?: readonly string[];
-  stores?: readonly string[];
-  channels?: readonly string[];
-  /** Customers to keep (for segment and cluster filters). */
-  customers?: readonly string[];
-  from?: string;
-  to?: string;
-}
+export type { SalesFilter } from "../../figures/sales/sales_options.ts";
 
 /** A SQL condition with its positional parameters. */
 export interface SqlCondition {

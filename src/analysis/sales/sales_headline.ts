@@ -1,8 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import type { SqlCondition } from "./sales_filter.ts";
 import {
-  headlineFiguresFromSums,
-  headlineWithPrevious,
+  headlineFromSums,
+  type HeadlineSums,
+  type HeadlineSumsByPeriod,
 } from "../../figures/sales/headline_from_sums.ts";
 import { previousPeriodCovered } from "../../figures/sales/period_bounds.ts";
 import {
@@ -11,62 +12,13 @@ import {
   type SalesOptions,
 } from "./sales_options.ts";
 import { type SalesPeriod, salesPeriod } from "./sales_period.ts";
+import type { SalesHeadline } from "../../figures/sales/headline_from_sums.ts";
 
-/** The headline figures of one period. See docs/sales.md#headline-figures. */
-export interface HeadlineFigures {
-  /** Net sales: the sum of every line's amount, returns subtracted. */
-  totalSales: number;
-  /** Sum of the positive amounts (sales before returns). */
-  grossSales: number;
-  /** Value returned: minus the sum of the negative amounts (a positive number). */
-  returnsValue: number;
-  /** `returnsValue / grossSales`; 0 when there are no gross sales. */
-  returnRate: number;
-  /** Number of sale lines, returns included. */
-  saleLines: number;
-  /** Number of return lines (amount below zero). */
-  returnLines: number;
-  /** Distinct transaction ids; null when no line has one. Not additive. */
-  transactions: number | null;
-  /**
-   * Net sales of the lines with a transaction id over `transactions`; null
-   * when no line has a transaction id.
-   */
-  averageBasket: number | null;
-  /** Distinct stores with at least one line. Not additive. */
-  stores: number;
-  /**
-   * Distinct customer ids. Not additive. Always a number here; null in the
-   * report's page when its filters leave it uncountable (see `cubeFigures`).
-   */
-  customers: number | null;
-}
-
-/** Relative change of each headline figure against the previous period. */
-export interface HeadlineChange {
-  totalSales: number | null;
-  grossSales: number | null;
-  returnsValue: number | null;
-  saleLines: number | null;
-  transactions: number | null;
-  averageBasket: number | null;
-  customers: number | null;
-}
-
-/** What {@linkcode salesHeadline} returns. */
-export interface SalesHeadline extends HeadlineFigures {
-  /** The period covered (see `salesPeriod`); null when there is no data. */
-  period: SalesPeriod | null;
-  /**
-   * The period of equal length just before `period`, when the data (with
-   * the same non-date filters) reaches back to its first day; else null.
-   */
-  previousPeriod: SalesPeriod | null;
-  /** The figures of `previousPeriod`, or null. */
-  previous: HeadlineFigures | null;
-  /** Changes as fractions of the previous figures (0.1 = +10 %), or null. */
-  change: HeadlineChange | null;
-}
+export type {
+  HeadlineChange,
+  HeadlineFigures,
+  SalesHeadline,
+} from "../../figures/sales/headline_from_sums.ts";
 
 /**
  * The figures a dashboard opens with: net and gross sales, returns, lines,
@@ -93,14 +45,25 @@ export async function salesHeadline(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<SalesHeadline> {
+  return headlineFromSums(await salesHeadlineSums(data, options));
+}
+
+/**
+ * The sums {@linkcode salesHeadline} follows from: those of the period and
+ * of the previous period when the data covers it.
+ */
+export async function salesHeadlineSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<HeadlineSumsByPeriod> {
   const where = salesCondition(options, "the sales headline");
   const period = await salesPeriod(data, options);
-  const current = await headlineFigures(data, where);
+  const current = await headlineSums(data, where);
   const previousPeriod = period
     ? await coveredPreviousPeriod(data, options, period)
     : null;
   const previous = previousPeriod
-    ? await headlineFigures(
+    ? await headlineSums(
       data,
       andWhere(
         salesCondition(options, "the sales headline", { dates: false }),
@@ -109,7 +72,7 @@ export async function salesHeadline(
       ),
     )
     : null;
-  return headlineWithPrevious(current, period, previousPeriod, previous);
+  return { period, current, previousPeriod, previous };
 }
 
 async function coveredPreviousPeriod(
@@ -128,10 +91,10 @@ async function coveredPreviousPeriod(
   return previousPeriodCovered(period, row.first_day);
 }
 
-async function headlineFigures(
+async function headlineSums(
   data: Dataset,
   where: SqlCondition,
-): Promise<HeadlineFigures> {
+): Promise<HeadlineSums> {
   const [row] = await queryRows<{
     total: number | null;
     gross: number | null;
@@ -156,7 +119,7 @@ async function headlineFigures(
      FROM sales ${where.sql}`,
     where.params,
   );
-  return headlineFiguresFromSums({
+  return {
     total: row.total,
     gross: row.gross,
     returned: row.returned,
@@ -166,5 +129,5 @@ async function headlineFigures(
     transactionSales: row.transaction_sales,
     stores: row.stores,
     customers: row.customers,
-  });
+  };
 }

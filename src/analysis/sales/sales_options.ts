@@ -1,22 +1,15 @@
 import type { QueryParam } from "../../source/dataset.ts";
 import { isIsoDate } from "../../model/calendar.ts";
+import { salesWhere, type SqlCondition } from "./sales_filter.ts";
 import {
-  type SalesFilter,
-  salesWhere,
-  type SqlCondition,
-} from "./sales_filter.ts";
+  lastDay,
+  type SalesOptions,
+} from "../../figures/sales/sales_options.ts";
 
-/**
- * Options every sales analysis takes: a {@linkcode SalesFilter} (categories,
- * regions, stores, channels, customers, from, to) plus an "as of" date.
- */
-export interface SalesOptions extends SalesFilter {
-  /**
-   * The report's "today", `YYYY-MM-DD`: lines dated after it are left out and
-   * the period ends on it at the latest. Acts like `to` when earlier than it.
-   */
-  asOf?: string;
-}
+export {
+  lastDay,
+  type SalesOptions,
+} from "../../figures/sales/sales_options.ts";
 
 /** Which parts of the options a condition should include. */
 export interface SalesConditionParts {
@@ -39,13 +32,6 @@ export function salesCondition(
     return salesWhere({ ...filter, from: undefined, to: undefined });
   }
   return salesWhere({ ...filter, to: lastDay(options) });
-}
-
-/** The latest day the options allow: the earlier of `to` and `asOf`. */
-export function lastDay(options: SalesOptions): string | undefined {
-  const { to, asOf } = options;
-  if (to && asOf) return to < asOf ? to : asOf;
-  return to || asOf || undefined;
 }
 
 /** Adds `sql` (with its parameters) to a condition with `AND`. */

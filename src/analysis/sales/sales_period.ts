@@ -1,16 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { periodFromBounds } from "../../figures/sales/period_bounds.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import type { SalesPeriod } from "../../figures/sales/period_bounds.ts";
 
-/** A run of calendar days, both ends included. */
-export interface SalesPeriod {
-  /** First day, `YYYY-MM-DD`. */
-  from: string;
-  /** Last day, `YYYY-MM-DD`. */
-  to: string;
-  /** Number of calendar days from `from` to `to`, both included. */
-  days: number;
-}
+export type { SalesPeriod } from "../../figures/sales/period_bounds.ts";
 
 /**
  * The period an analysis covers. It starts on `from` when given, else on the

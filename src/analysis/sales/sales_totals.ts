@@ -5,24 +5,11 @@ import {
 } from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import type { SalesTotals } from "../../figures/sales/grouped_totals.ts";
+
+export type { SalesTotals } from "../../figures/sales/grouped_totals.ts";
 
 export { compareKeys } from "../../figures/sales/grouped_totals.ts";
-
-/** The sums every grouped sales table reports. */
-export interface SalesTotals {
-  /** Net sales: sum of amounts, returns subtracted. */
-  totalSales: number;
-  /** Sum of the positive amounts. */
-  grossSales: number;
-  /** Minus the sum of the negative amounts (a positive number). */
-  returnsValue: number;
-  /** Number of sale lines, returns included. */
-  saleLines: number;
-  /** Sum of quantities (returns subtract); 0 when no line has one. */
-  quantity: number;
-  /** This group's share of the net sales of all groups; 0 when they sum to 0. */
-  share: number;
-}
 
 /**
  * Sums the selected lines by the given columns (NULLs labelled "(none)"),
@@ -35,6 +22,23 @@ export async function salesTotals<K extends string>(
   options: SalesOptions,
   what: string,
 ): Promise<(Record<K, string> & SalesTotals)[]> {
+  return salesTotalsFromSums(
+    await salesGroupSums(data, columns, options, what),
+    columns,
+  );
+}
+
+/**
+ * The sums {@linkcode salesTotals} follows from: net and gross sales,
+ * returns, lines and quantity of the selected lines by the given columns
+ * (NULLs labelled "(none)"), in no particular order.
+ */
+export async function salesGroupSums<K extends string>(
+  data: Dataset,
+  columns: readonly K[],
+  options: SalesOptions,
+  what: string,
+): Promise<(Record<K, string> & GroupSums)[]> {
   const where = salesCondition(options, what);
   const keys = columns.map((c) => `${labelled(c)} AS ${c}`).join(", ");
   const rows = await queryRows<Record<string, unknown>>(
@@ -49,17 +53,14 @@ export async function salesTotals<K extends string>(
      GROUP BY ALL`,
     where.params,
   );
-  return salesTotalsFromSums(
-    rows.map((row) => {
-      const group: Record<string, string | number> = {};
-      for (const column of columns) group[column] = row[column] as string;
-      group.totalSales = row.total as number;
-      group.grossSales = row.gross as number;
-      group.returnsValue = row.returned as number;
-      group.saleLines = row.lines as number;
-      group.quantity = row.quantity as number;
-      return group as Record<K, string> & GroupSums;
-    }),
-    columns,
-  );
+  return rows.map((row) => {
+    const group: Record<string, string | number> = {};
+    for (const column of columns) group[column] = row[column] as string;
+    group.totalSales = row.total as number;
+    group.grossSales = row.gross as number;
+    group.returnsValue = row.returned as number;
+    group.saleLines = row.lines as number;
+    group.quantity = row.quantity as number;
+    return group as Record<K, string> & GroupSums;
+  });
 }

@@ -1,21 +1,13 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
-import { storeSalesFromTotals } from "../../figures/sales/grouped_totals.ts";
+import {
+  storeSalesFromTotals,
+  type StoreTotals,
+} from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
+import type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 
-/** One store's sales. */
-export interface StoreSalesRow {
-  /** The store, or "(none)" for lines without one. */
-  store: string;
-  /** The store's city, or "(none)"; the first by name if its lines disagree. */
-  city: string;
-  /** Net sales over the whole selection. */
-  totalSales: number;
-  /** Days on which the store has at least one line (a sale or a return). */
-  tradingDays: number;
-  /** `totalSales / tradingDays`: net sales per store-day, averaged over trading days. */
-  averageDailySales: number;
-}
+export type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 
 /**
  * Net sales per store, in total and per trading day. A trading day is a day
@@ -43,6 +35,17 @@ export async function storeSales(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<StoreSalesRow[]> {
+  return storeSalesFromTotals(await storeTotals(data, options));
+}
+
+/**
+ * The sums {@linkcode storeSales} follows from: each store's net sales and
+ * trading days, in no particular order.
+ */
+export async function storeTotals(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<StoreTotals[]> {
   const where = salesCondition(options, "sales by store");
   const rows = await queryRows<{
     store: string;
@@ -61,12 +64,10 @@ export async function storeSales(
      FROM store_days GROUP BY store`,
     where.params,
   );
-  return storeSalesFromTotals(
-    rows.map((row) => ({
-      store: row.store,
-      city: row.city,
-      totalSales: row.total,
-      tradingDays: row.days,
-    })),
-  );
+  return rows.map((row) => ({
+    store: row.store,
+    city: row.city,
+    totalSales: row.total,
+    tradingDays: row.days,
+  }));
 }

@@ -2,24 +2,14 @@ import type { Dataset } from "../../source/dataset.ts";
 import { topCategoriesFromTotals } from "../../figures/sales/grouped_totals.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { salesTotals } from "./sales_totals.ts";
+import type { TopCategoryRow } from "../../figures/sales/grouped_totals.ts";
+
+export type { TopCategoryRow } from "../../figures/sales/grouped_totals.ts";
 
 /** Options for {@linkcode topCategoriesByRegion}. */
 export interface TopCategoriesByRegionOptions extends SalesOptions {
   /** How many categories to keep in each region. Default 2. */
   n?: number;
-}
-
-/** One of the leading categories of a region. */
-export interface TopCategoryRow {
-  /** The region, or "(none)" for lines without one. */
-  region: string;
-  /** 1 for the region's best-selling category, 2 for the next... */
-  rank: number;
-  category: string;
-  /** The category's net sales in the region. */
-  totalSales: number;
-  /** The category's share of the region's net sales; 0 when those are 0. */
-  share: number;
 }
 
 /**

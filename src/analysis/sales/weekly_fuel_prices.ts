@@ -1,23 +1,18 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { FUEL_CATEGORY } from "../../model/schema.ts";
-import { weeklyFuelPricesFromSums } from "../../figures/sales/fuel_figures.ts";
-import type { FuelFigures } from "./fuel_summary.ts";
+import {
+  type FuelSums,
+  weeklyFuelPricesFromSums,
+} from "../../figures/sales/fuel_figures.ts";
 import { labelled } from "../../model/none_label.ts";
 import {
   andWhere,
   salesCondition,
   type SalesOptions,
 } from "./sales_options.ts";
+import type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 
-/** One fuel type's figures in one ISO week. */
-export interface WeeklyFuelPriceRow extends FuelFigures {
-  /** ISO week, `YYYY-Www`. */
-  week: string;
-  /** The week's Monday, `YYYY-MM-DD`. */
-  weekStart: string;
-  /** The fuel type, or "(none)". */
-  fuelType: string;
-}
+export type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 
 /**
  * The volume-weighted average price per gallon (`sum(amount) / sum(gallons)`)
@@ -29,6 +24,18 @@ export async function weeklyFuelPrices(
   data: Dataset,
   options: SalesOptions = {},
 ): Promise<WeeklyFuelPriceRow[]> {
+  return weeklyFuelPricesFromSums(await weeklyFuelSums(data, options));
+}
+
+/**
+ * The sums {@linkcode weeklyFuelPrices} follows from: revenue, priced
+ * revenue, gallons and lines of the fuel lines by week (its Monday) and
+ * fuel type.
+ */
+export async function weeklyFuelSums(
+  data: Dataset,
+  options: SalesOptions = {},
+): Promise<(FuelSums & { weekStart: string })[]> {
   const where = andWhere(
     salesCondition(options, "weekly fuel prices"),
     "category = ?",
@@ -51,14 +58,12 @@ export async function weeklyFuelPrices(
      ORDER BY week_start, fuel_type`,
     where.params,
   );
-  return weeklyFuelPricesFromSums(
-    rows.map((row) => ({
-      weekStart: row.week_start,
-      fuelType: row.fuel_type,
-      revenue: row.revenue,
-      pricedRevenue: row.priced_revenue,
-      gallons: row.gallons,
-      lines: row.lines,
-    })),
-  );
+  return rows.map((row) => ({
+    weekStart: row.week_start,
+    fuelType: row.fuel_type,
+    revenue: row.revenue,
+    pricedRevenue: row.priced_revenue,
+    gallons: row.gallons,
+    lines: row.lines,
+  }));
 }

@@ -2,25 +2,9 @@ import type { Dataset } from "../../source/dataset.ts";
 import { salesByDay } from "./sales_by_day.ts";
 import type { SalesOptions } from "./sales_options.ts";
 import { weeklySalesFromDays } from "../../figures/sales/series_from_days.ts";
+import type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
 
-/** One ISO week's sales. */
-export interface WeeklySalesRow {
-  /** ISO week, `YYYY-Www` (ISO year, which can differ from the calendar year). */
-  week: string;
-  /** The week's Monday, `YYYY-MM-DD`. */
-  weekStart: string;
-  /** Days of the period in this week: fewer than 7 at the period's edges. */
-  days: number;
-  /** Net sales of the week; 0 for a week without lines. */
-  totalSales: number;
-  saleLines: number;
-  /**
-   * Week-over-week change as a fraction of the previous week's net sales
-   * (0.1 = +10 %); null for the first week or after a week of zero sales.
-   * Compare partial weeks (`days` < 7) with care.
-   */
-  change: number | null;
-}
+export type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
 
 /**
  * Net sales by ISO week (Monday to Sunday), every week of the period listed,

@@ -1,11 +1,9 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
-import type { KScore } from "../../stats/choose_k.ts";
 import {
-  type ClusterProfile,
   clusterProfiles,
   type CustomerDetails,
 } from "../../figures/segments/cluster_profiles.ts";
-import { customerFeatures, type FeatureColumn } from "./customer_features.ts";
+import { customerFeatures } from "./customer_features.ts";
 import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
 import {
   fitClusters,
@@ -18,6 +16,14 @@ import {
   type RfmTableOptions,
 } from "./rfm_table.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
+import type { CustomerClusters } from "../../figures/segments/customer_clusters.ts";
+
+export type {
+  CustomerClusters,
+  ScatterPoint,
+} from "../../figures/segments/customer_clusters.ts";
+
+export type { ExplainedVariance } from "../../figures/segments/explained_variance_rows.ts";
 
 /** Options for {@linkcode clusterCustomers}. */
 export interface ClusterCustomersOptions
@@ -28,60 +34,6 @@ export interface ClusterCustomersOptions
   rfm?: RfmTable;
   /** PCA scatter points kept in the result at most (a seeded sample). Default 2,000. */
   scatterSize?: number;
-}
-
-/** One component's share of the variance. */
-export interface ExplainedVariance {
-  /** 1 = the first principal component. */
-  component: number;
-  ratio: number;
-  cumulative: number;
-  /** Whether the clusters use this component. */
-  kept: boolean;
-}
-
-/** A customer on the first two principal components. */
-export interface ScatterPoint {
-  customerId: string;
-  pc1: number;
-  pc2: number;
-  /** Cluster id, 1 = the largest. */
-  cluster: number;
-}
-
-/** The result of {@linkcode clusterCustomers}: plain, serialisable data. */
-export interface CustomerClusters {
-  /** Number of clusters. */
-  k: number;
-  /** Customers clustered: those with a purchase line in the filter. */
-  customers: number;
-  seed: number;
-  /** Whether the features are shares of each customer's spend. */
-  share: boolean;
-  features: FeatureColumn[];
-  varianceThreshold: number;
-  /** Principal components kept. */
-  components: number;
-  explainedVariance: ExplainedVariance[];
-  /** Mean silhouette of the chosen k; null with one cluster. */
-  silhouette: number | null;
-  silhouetteByK: KScore[];
-  /** Customers in the seeded sample k was chosen on, or null when all were used. */
-  sampleSize: number | null;
-  /** Inertia of the final fit over all customers, in PCA space. */
-  inertia: number;
-  /** Why there is a single cluster, when there is. */
-  note: string | null;
-  clusters: ClusterProfile[];
-  /** Every clustered customer's cluster id, by customer id. */
-  assignments: { customerId: string; cluster: number }[];
-  scatter: {
-    points: ScatterPoint[];
-    /** Customers in all. */
-    total: number;
-    /** Points kept when sampled, or null when all are there. */
-    sampleSize: number | null;
-  };
 }
 
 /**

@@ -2,33 +2,20 @@ import { type Dataset, queryRows } from "../../source/dataset.ts";
 import type { DenseMatrix } from "../../stats/dense_matrix.ts";
 import { round6 } from "../../stats/round6.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
+import type {
+  CustomerFeatures,
+  FeatureColumn,
+} from "../../figures/segments/customer_features.ts";
 
-/** One feature: a (category, sub-category) pair. */
-export interface FeatureColumn {
-  /** `category` and `sub_category` joined by " / ": unique, since sub-category names repeat across categories. */
-  key: string;
-  category: string;
-  subCategory: string | null;
-  /** A readable name: "Books: Comics", or the category alone. */
-  label: string;
-}
+export type {
+  CustomerFeatures,
+  FeatureColumn,
+} from "../../figures/segments/customer_features.ts";
 
 /** Options for {@linkcode customerFeatures}. */
 export interface CustomerFeaturesOptions extends SalesFilter {
   /** Use each customer's share of their own net spend instead of spend. Default false. */
   share?: boolean;
-}
-
-/** What each customer buys: one row per customer, one column per sub-category. */
-export interface CustomerFeatures {
-  columns: FeatureColumn[];
-  /** Row order of the matrices, by customer id. */
-  customerIds: string[];
-  /** Net spend per customer and sub-category (purchases minus returns). */
-  spend: DenseMatrix;
-  /** The clustering features: `spend`, or shares of each customer's net spend. */
-  features: DenseMatrix;
-  share: boolean;
 }
 
 /**

@@ -8,6 +8,17 @@ import {
 } from "../../figures/segments/rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
+import type {
+  RfmExclusions,
+  RfmRow,
+  RfmTable,
+} from "../../figures/segments/rfm_table.ts";
+
+export type {
+  RfmExclusions,
+  RfmRow,
+  RfmTable,
+} from "../../figures/segments/rfm_table.ts";
 
 /** Options for {@linkcode rfmTable}: a sales filter plus scoring choices. */
 export interface RfmTableOptions extends SalesFilter {
@@ -21,48 +32,6 @@ export interface RfmTableOptions extends SalesFilter {
   ties?: TiePolicy;
   /** The recency × frequency segment grid; default DEFAULT_SEGMENT_MAP. */
   segmentMap?: RfmSegmentMap;
-}
-
-/** One scored customer. */
-export interface RfmRow {
-  customerId: string;
-  /** Day of the last purchase line, `YYYY-MM-DD`. */
-  lastPurchase: string;
-  /** Days from the last purchase to the as-of date. */
-  recency: number;
-  /** Distinct transactions with at least one purchase line. */
-  frequency: number;
-  /** Net spend: purchases minus returns, rounded to 6 decimals. */
-  monetary: number;
-  recencyScore: number;
-  frequencyScore: number;
-  monetaryScore: number;
-  /** The three scores as one code, e.g. `"545"`. */
-  rfm: string;
-  segment: string;
-}
-
-/** Customers and lines left out of RFM scoring, counted so they can be reported. */
-export interface RfmExclusions {
-  /** Customers whose lines in the filter are all returns (or zero amounts). */
-  returnOnlyCustomers: number;
-  /** Their net spend (usually negative). */
-  returnOnlyNetSpend: number;
-  /** Sale lines without a customer id. */
-  anonymousLines: number;
-  /** Net value of those lines. */
-  anonymousNetSpend: number;
-}
-
-/** The result of {@linkcode rfmTable}: plain, serialisable data. */
-export interface RfmTable {
-  /** The as-of date used, or null when the filter selects no sale lines. */
-  asOf: string | null;
-  ties: TiePolicy;
-  segmentMap: RfmSegmentMap;
-  /** One row per scored customer, by customer id. */
-  rows: RfmRow[];
-  excluded: RfmExclusions;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import type { CategorySalesRow } from "../../analysis/sales/sales_by_category.ts";
+import type { CategorySalesRow } from "../../figures/sales/grouped_totals.ts";
 import { rankedBars } from "./ranked_bars.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 

@@ -1,4 +1,4 @@
-import type { ChannelSalesRow } from "../../analysis/sales/sales_by_channel.ts";
+import type { ChannelSalesRow } from "../../figures/sales/grouped_totals.ts";
 import { rankedBars } from "./ranked_bars.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { DailySalesRow } from "../../analysis/sales/daily_sales.ts";
+import type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_WIDTH,
   money,

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { WeeklyFuelPriceRow } from "../../analysis/sales/weekly_fuel_prices.ts";
+import type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 import {
   DEFAULT_WIDTH,
   price,

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { MonthCategoryCell } from "../../analysis/sales/month_category_grid.ts";
+import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 import {
   DEFAULT_WIDTH,
   distinct,

@@ -1,4 +1,4 @@
-import type { MonthOfYearSalesRow } from "../../analysis/sales/sales_by_month_of_year.ts";
+import type { MonthOfYearSalesRow } from "../../figures/sales/series_from_days.ts";
 import { averageDailyColumns } from "./average_daily_columns.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 

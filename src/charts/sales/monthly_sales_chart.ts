@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { MonthlySalesRow } from "../../analysis/sales/monthly_sales.ts";
+import type { MonthlySalesRow } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_WIDTH,
   money,

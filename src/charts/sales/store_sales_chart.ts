@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { StoreSalesRow } from "../../analysis/sales/store_sales.ts";
+import type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 import {
   compactMoney,
   DEFAULT_WIDTH,

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { TopCategoryRow } from "../../analysis/sales/top_categories_by_region.ts";
+import type { TopCategoryRow } from "../../figures/sales/grouped_totals.ts";
 import {
   compactMoney,
   DEFAULT_WIDTH,

@@ -1,4 +1,4 @@
-import type { WeekdaySalesRow } from "../../analysis/sales/sales_by_weekday.ts";
+import type { WeekdaySalesRow } from "../../figures/sales/series_from_days.ts";
 import { averageDailyColumns } from "./average_daily_columns.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { WeekdayWeekCell } from "../../analysis/sales/weekday_week_grid.ts";
+import type { WeekdayWeekCell } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_WIDTH,
   distinct,

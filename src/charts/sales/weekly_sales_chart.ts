@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { WeeklySalesRow } from "../../analysis/sales/weekly_sales.ts";
+import type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_WIDTH,
   money,

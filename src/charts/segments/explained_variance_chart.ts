@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { ExplainedVariance } from "../../analysis/segments/cluster_customers.ts";
+import type { ExplainedVariance } from "../../figures/segments/explained_variance_rows.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import { DEFAULT_WIDTH, percent, plural } from "./segment_chart_parts.ts";
 

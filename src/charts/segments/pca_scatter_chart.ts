@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import type { ScatterPoint } from "../../analysis/segments/cluster_customers.ts";
+import type { ScatterPoint } from "../../figures/segments/customer_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {

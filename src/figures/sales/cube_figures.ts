@@ -1,55 +1,45 @@
+/**
+ * The page's engine: the sums of a filter's selection of the report's cube,
+ * finished by `salesFiguresFromSums` (the definition of every figure), so
+ * that the page recomputes each figure under any filter, offline and
+ * without the sale lines. The SQL analyses (`salesSums`) are the other
+ * engine, for the notebooks and the command line; both only sum, and
+ * tests/figures/sales/cube_figures_test.ts checks that their sums agree.
+ *
+ * @module
+ */
 import { FUEL_CATEGORY } from "../../model/schema.ts";
-import {
-  dateOfDay,
-  dayNumber,
-  isoWeekday,
-  isoWeekStart,
-} from "../../model/calendar.ts";
+import { dateOfDay, dayNumber, isoWeekStart } from "../../model/calendar.ts";
 import {
   type CubeFilter,
   cubeSelection,
   nextPeriodStart,
   periodStart,
 } from "./cube_selection.ts";
-import { cubeHeadline } from "./cube_headline.ts";
+import { cubeHeadlineSums } from "./cube_headline_sums.ts";
 import { calendarDays, type DayTotals } from "./day_totals.ts";
+import type { FuelSums } from "./fuel_figures.ts";
+import type { GroupSums, StoreTotals } from "./grouped_totals.ts";
+import type { SalesCube } from "./sales_cube.ts";
 import {
-  fuelSummaryFromTypes,
-  type FuelSums,
-  weeklyFuelPricesFromSums,
-} from "./fuel_figures.ts";
-import {
-  categorySharesFromTotals,
-  type GroupSums,
-  monthCategoryGridFromTotals,
-  salesTotalsFromSums,
-  storeSalesFromTotals,
-  topCategoriesFromTotals,
-} from "./grouped_totals.ts";
-import type { SalesCube } from "../../analysis/sales/sales_cube.ts";
-import type { SalesFigures } from "../../analysis/sales/sales_figures.ts";
-import {
-  dailySalesFromDays,
-  monthlySalesFromDays,
-  salesByMonthOfYearFromDays,
-  salesByWeekdayFromDays,
-  weekdayWeekGridFromDays,
-  weeklySalesFromDays,
-} from "./series_from_days.ts";
+  type SalesFigures,
+  salesFiguresFromSums,
+  type SalesFiguresFromSumsOptions,
+  type SalesSums,
+} from "./sales_figures_from_sums.ts";
 
 export type { CubeFilter } from "./cube_selection.ts";
 
 /** Options for {@linkcode cubeFigures}. */
-export interface CubeFiguresOptions {
-  /** Categories per region in `topCategoriesByRegion`. Default 2. */
-  topN?: number;
-}
+export type CubeFiguresOptions = SalesFiguresFromSumsOptions;
 
 /**
  * Every sales figure of the report for one filter, computed from the
  * report's cube (see `salesCube`) instead of the sale lines: what the page
  * shows when its reader filters. Pure, synchronous and free of DuckDB, Deno
- * and Node, so that it runs in the browser.
+ * and Node, so that it runs in the browser. It only sums the kept cells
+ * (see {@linkcode cubeSums}); `salesFiguresFromSums` computes the figures,
+ * as it does for `salesFigures`.
  *
  * At day grain it gives the same figures as `salesFigures(data, filter)`
  * (segments and clusters standing for the ids of their customers), with
@@ -117,10 +107,18 @@ export function cubeFigures(
   filter: CubeFilter = {},
   options: CubeFiguresOptions = {},
 ): SalesFigures {
-  const { topN = 2 } = options;
+  return salesFiguresFromSums(cubeSums(cube, filter), options);
+}
+
+/**
+ * The sums of the cells of `cube` that `filter` keeps, as
+ * `salesFiguresFromSums` takes them: what `salesSums` gives for the lines.
+ * Throws a `RangeError` for a date that is not `YYYY-MM-DD`.
+ */
+export function cubeSums(cube: SalesCube, filter: CubeFilter = {}): SalesSums {
   const selection = cubeSelection(cube, filter);
   const { period } = selection;
-  const headline = cubeHeadline(cube, selection);
+  const headline = cubeHeadlineSums(cube, selection);
   const { cells, dims, grain } = cube;
   const nPeriods = dims.period.length;
   const nCategories = dims.category.length;
@@ -238,7 +236,7 @@ export function cubeFigures(
     }
   }
 
-  const stores: Parameters<typeof storeSalesFromTotals>[0][number][] = [];
+  const stores: StoreTotals[] = [];
   for (let s = 0; s < dims.store.length; s++) {
     if (storeDays[s] === 0) continue; // the store has no kept cell
     stores.push({
@@ -248,64 +246,31 @@ export function cubeFigures(
       tradingDays: storeDays[s],
     });
   }
-  const channelCategory = byChannelCategory.rows((k) => ({
-    channel: dims.channel[Math.floor(k / nCategories)],
-    category: dims.category[k % nCategories],
-  }));
-  const regionCategory = byRegionCategory.rows((k) => ({
-    region: dims.region[Math.floor(k / nCategories)],
-    category: dims.category[k % nCategories],
-  }));
-  const fuelSummary = fuelSummaryFromTypes([...fuel.values()]);
   return {
+    grain,
     headline,
-    byStore: storeSalesFromTotals(stores),
-    byDepartment: salesTotalsFromSums(
-      byDepartment.rows((k) => ({ department: dims.department[k] })),
-      ["department"],
-    ),
-    byCategory: salesTotalsFromSums(
-      byCategory.rows((k) => ({ category: dims.category[k] })),
-      ["category"],
-    ),
-    bySubCategory: [],
-    byChannel: salesTotalsFromSums(
-      byChannel.rows((k) => ({ channel: dims.channel[k] })),
-      ["channel"],
-    ),
-    categorySharesByChannel: categorySharesFromTotals(
-      salesTotalsFromSums(channelCategory, ["channel", "category"]),
-      "channel",
-    ),
-    categorySharesByRegion: categorySharesFromTotals(
-      salesTotalsFromSums(regionCategory, ["region", "category"]),
-      "region",
-    ),
-    topCategoriesByRegion: topCategoriesFromTotals(
-      salesTotalsFromSums(regionCategory, ["region", "category"]),
-      topN,
-    ),
-    daily: day ? dailySalesFromDays(entries, 7) : entries.map((entry) => ({
-      date: entry.date,
-      weekday: isoWeekday(entry.date),
-      totalSales: entry.totalSales,
-      saleLines: entry.saleLines,
-      movingAverage: entry.totalSales / (entry.days ?? 1),
+    stores,
+    byDepartment: byDepartment.rows((k) => ({
+      department: dims.department[k],
     })),
-    weekly: weeklySalesFromDays(entries),
-    monthly: monthlySalesFromDays(entries),
-    monthOfYear: salesByMonthOfYearFromDays(entries),
-    weekday: day ? salesByWeekdayFromDays(entries) : [],
-    weekdayWeekGrid: day ? weekdayWeekGridFromDays(entries) : [],
-    monthCategoryGrid: monthCategoryGridFromTotals(
-      period,
-      monthCategory.rows((k) => ({
-        month: months[Math.floor(k / nCategories)],
-        category: dims.category[k % nCategories],
-      })),
-    ),
-    fuel: fuelSummary.saleLines > 0 ? fuelSummary : null,
-    weeklyFuelPrices: weeklyFuelPricesFromSums([...weeklyFuel.values()]),
+    byCategory: byCategory.rows((k) => ({ category: dims.category[k] })),
+    bySubCategory: [],
+    byChannel: byChannel.rows((k) => ({ channel: dims.channel[k] })),
+    byChannelCategory: byChannelCategory.rows((k) => ({
+      channel: dims.channel[Math.floor(k / nCategories)],
+      category: dims.category[k % nCategories],
+    })),
+    byRegionCategory: byRegionCategory.rows((k) => ({
+      region: dims.region[Math.floor(k / nCategories)],
+      category: dims.category[k % nCategories],
+    })),
+    days: entries,
+    monthCategory: monthCategory.rows((k) => ({
+      month: months[Math.floor(k / nCategories)],
+      category: dims.category[k % nCategories],
+    })),
+    fuel: [...fuel.values()],
+    weeklyFuel: [...weeklyFuel.values()],
   };
 }
 

@@ -6,13 +6,9 @@ import {
   isoWeekStart,
 } from "../../model/calendar.ts";
 import { periodFromBounds } from "./period_bounds.ts";
-import { lastDay } from "../../analysis/sales/sales_options.ts";
-import type {
-  BasketDimension,
-  CubeGrain,
-  SalesCube,
-} from "../../analysis/sales/sales_cube.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
+import { lastDay } from "./sales_options.ts";
+import type { BasketDimension, CubeGrain, SalesCube } from "./sales_cube.ts";
+import type { SalesPeriod } from "./period_bounds.ts";
 
 /**
  * What the report's page filters by. Every list is "any of" and names

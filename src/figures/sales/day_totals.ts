@@ -5,8 +5,8 @@
  *
  * @module
  */
+import type { SalesPeriod } from "./period_bounds.ts";
 import { eachDay } from "../../model/calendar.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
 
 /** Net sales and line count of one calendar day. */
 export interface DayTotals {

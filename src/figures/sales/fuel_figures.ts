@@ -8,11 +8,45 @@
  */
 import { isoWeek } from "../../model/calendar.ts";
 import { compareNames } from "../../model/compare_names.ts";
-import type {
-  FuelFigures,
-  FuelSummary,
-} from "../../analysis/sales/fuel_summary.ts";
-import type { WeeklyFuelPriceRow } from "../../analysis/sales/weekly_fuel_prices.ts";
+
+/** Fuel figures of one fuel type, or of all fuel. */
+export interface FuelFigures {
+  /** Net fuel sales: sum of the fuel lines' amounts. */
+  revenue: number;
+  /** Sum of gallons over the fuel lines (returns subtract). */
+  gallons: number;
+  /**
+   * Volume-weighted average price per gallon: `sum(amount) / sum(gallons)`
+   * over the fuel lines that have gallons. It is what a gallon actually
+   * brought in, not the mean of the posted `fuel_price`s. Null when no
+   * gallons were sold.
+   */
+  averagePrice: number | null;
+  /** Number of fuel lines. */
+  saleLines: number;
+}
+
+/** One fuel type's figures. */
+export interface FuelTypeFigures extends FuelFigures {
+  /** The fuel type, or "(none)" for fuel lines without one. */
+  fuelType: string;
+}
+
+/** What `fuelSummary` returns: the fuel figures in total and by fuel type. */
+export interface FuelSummary extends FuelFigures {
+  /** By fuel type, most gallons first (ties by name). */
+  byType: FuelTypeFigures[];
+}
+
+/** One fuel type's figures in one ISO week. */
+export interface WeeklyFuelPriceRow extends FuelFigures {
+  /** ISO week, `YYYY-Www`. */
+  week: string;
+  /** The week's Monday, `YYYY-MM-DD`. */
+  weekStart: string;
+  /** The fuel type, or "(none)". */
+  fuelType: string;
+}
 
 /** Sums over the fuel lines of one fuel type. */
 export interface FuelSums {

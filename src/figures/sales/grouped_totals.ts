@@ -7,15 +7,111 @@
  *
  * @module
  */
+import type { SalesPeriod } from "./period_bounds.ts";
 import { eachDay } from "../../model/calendar.ts";
-import type { CategoryShareRow } from "../../analysis/sales/category_shares.ts";
 import { compareNames } from "../../model/compare_names.ts";
-import type { MonthCategoryCell } from "../../analysis/sales/month_category_grid.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
-import type { SalesTotals } from "../../analysis/sales/sales_totals.ts";
-import type { StoreSalesRow } from "../../analysis/sales/store_sales.ts";
-import type { TopCategoryRow } from "../../analysis/sales/top_categories_by_region.ts";
+
+/** The sums every grouped sales table reports. */
+export interface SalesTotals {
+  /** Net sales: sum of amounts, returns subtracted. */
+  totalSales: number;
+  /** Sum of the positive amounts. */
+  grossSales: number;
+  /** Minus the sum of the negative amounts (a positive number). */
+  returnsValue: number;
+  /** Number of sale lines, returns included. */
+  saleLines: number;
+  /** Sum of quantities (returns subtract); 0 when no line has one. */
+  quantity: number;
+  /** This group's share of the net sales of all groups; 0 when they sum to 0. */
+  share: number;
+}
+
+/** Net and gross sales, returns, lines and share of one category. */
+export interface CategorySalesRow extends SalesTotals {
+  /** The category, or "(none)" for lines without one. */
+  category: string;
+}
+
+/** Net and gross sales, returns, lines and share of one channel. */
+export interface ChannelSalesRow extends SalesTotals {
+  /** The channel, or "(none)" for lines without one. */
+  channel: string;
+}
+
+/** Net and gross sales, returns, lines and share of one department. */
+export interface DepartmentSalesRow extends SalesTotals {
+  /** The department, or "(none)" for lines without one. */
+  department: string;
+}
+
+/** Net and gross sales, returns, lines and share of one sub-category. */
+export interface SubCategorySalesRow extends SalesTotals {
+  category: string;
+  /** The sub-category, or "(none)"; its name is unique within `category` only. */
+  sub_category: string;
+}
+
+/** One category's part of one channel's or region's sales. */
+export interface CategoryShareRow {
+  /** The channel or region, or "(none)". */
+  group: string;
+  category: string;
+  /** The category's net sales in the group. */
+  totalSales: number;
+  /** The group's net sales, all categories. */
+  groupSales: number;
+  /** `totalSales / groupSales`; 0 when the group's net sales are 0. */
+  share: number;
+}
+
+/** One of the leading categories of a region. */
+export interface TopCategoryRow {
+  /** The region, or "(none)" for lines without one. */
+  region: string;
+  /** 1 for the region's best-selling category, 2 for the next... */
+  rank: number;
+  category: string;
+  /** The category's net sales in the region. */
+  totalSales: number;
+  /** The category's share of the region's net sales; 0 when those are 0. */
+  share: number;
+}
+
+/** One store's sales. */
+export interface StoreSalesRow {
+  /** The store, or "(none)" for lines without one. */
+  store: string;
+  /** The store's city, or "(none)"; the first by name if its lines disagree. */
+  city: string;
+  /** Net sales over the whole selection. */
+  totalSales: number;
+  /** Days on which the store has at least one line (a sale or a return). */
+  tradingDays: number;
+  /** `totalSales / tradingDays`: net sales per store-day, averaged over trading days. */
+  averageDailySales: number;
+}
+
+/** One cell of the month × category grid. */
+export interface MonthCategoryCell {
+  /** `YYYY-MM`. */
+  month: string;
+  category: string;
+  /** Net sales of the category in the month; 0 when it sold nothing. */
+  totalSales: number;
+}
+
+/** One store's sums, from which {@linkcode StoreSalesRow} follows. */
+export interface StoreTotals {
+  store: string;
+  /** The store's city; null when unknown. */
+  city: string | null;
+  /** Net sales. */
+  totalSales: number;
+  /** Days with at least one line of the store. */
+  tradingDays: number;
+}
 
 /** The sums of one group: {@linkcode SalesTotals} before the share. */
 export type GroupSums = Omit<SalesTotals, "share">;
@@ -131,12 +227,7 @@ export function topCategoriesFromTotals(
  * trading day, highest first, ties by store name.
  */
 export function storeSalesFromTotals(
-  rows: readonly {
-    store: string;
-    city: string | null;
-    totalSales: number;
-    tradingDays: number;
-  }[],
+  rows: readonly StoreTotals[],
 ): StoreSalesRow[] {
   return rows
     .map((row) => ({

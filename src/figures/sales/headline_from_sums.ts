@@ -5,13 +5,64 @@
  *
  * @module
  */
+import type { SalesPeriod } from "./period_bounds.ts";
 import { relativeChange } from "./relative_change.ts";
-import type {
-  HeadlineChange,
-  HeadlineFigures,
-  SalesHeadline,
-} from "../../analysis/sales/sales_headline.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
+
+/** The headline figures of one period. See docs/sales.md#headline-figures. */
+export interface HeadlineFigures {
+  /** Net sales: the sum of every line's amount, returns subtracted. */
+  totalSales: number;
+  /** Sum of the positive amounts (sales before returns). */
+  grossSales: number;
+  /** Value returned: minus the sum of the negative amounts (a positive number). */
+  returnsValue: number;
+  /** `returnsValue / grossSales`; 0 when there are no gross sales. */
+  returnRate: number;
+  /** Number of sale lines, returns included. */
+  saleLines: number;
+  /** Number of return lines (amount below zero). */
+  returnLines: number;
+  /** Distinct transaction ids; null when no line has one. Not additive. */
+  transactions: number | null;
+  /**
+   * Net sales of the lines with a transaction id over `transactions`; null
+   * when no line has a transaction id.
+   */
+  averageBasket: number | null;
+  /** Distinct stores with at least one line. Not additive. */
+  stores: number;
+  /**
+   * Distinct customer ids. Not additive. Always a number here; null in the
+   * report's page when its filters leave it uncountable (see `cubeFigures`).
+   */
+  customers: number | null;
+}
+
+/** Relative change of each headline figure against the previous period. */
+export interface HeadlineChange {
+  totalSales: number | null;
+  grossSales: number | null;
+  returnsValue: number | null;
+  saleLines: number | null;
+  transactions: number | null;
+  averageBasket: number | null;
+  customers: number | null;
+}
+
+/** What `salesHeadline` and the page's `cubeFigures` return as the headline. */
+export interface SalesHeadline extends HeadlineFigures {
+  /** The period covered (see `salesPeriod`); null when there is no data. */
+  period: SalesPeriod | null;
+  /**
+   * The period of equal length just before `period`, when the data (with
+   * the same non-date filters) reaches back to its first day; else null.
+   */
+  previousPeriod: SalesPeriod | null;
+  /** The figures of `previousPeriod`, or null. */
+  previous: HeadlineFigures | null;
+  /** Changes as fractions of the previous figures (0.1 = +10 %), or null. */
+  change: HeadlineChange | null;
+}
 
 /** Sums over a selection of lines, from which the headline figures follow. */
 export interface HeadlineSums {
@@ -65,6 +116,50 @@ export function headlineFiguresFromSums(sums: HeadlineSums): HeadlineFigures {
     stores: sums.stores,
     customers: sums.customers,
   };
+}
+
+/** The sums of a headline: those of its period and of the previous one. */
+export interface HeadlineSumsByPeriod {
+  /** The period covered (see `salesPeriod`); null when there is no data. */
+  period: SalesPeriod | null;
+  /** Sums over the selected lines of `period`. */
+  current: HeadlineSums;
+  /**
+   * The period of equal length just before `period`, when the data (with
+   * the same non-date filters) reaches back to its first day; else null.
+   */
+  previousPeriod: SalesPeriod | null;
+  /** Sums over the lines of `previousPeriod`, or null. */
+  previous: HeadlineSums | null;
+}
+
+/**
+ * The headline from its sums: the figures of the period and, when there is
+ * a previous period, its figures and the change of each.
+ *
+ * @example
+ * ```ts
+ * import { headlineFromSums } from "./headline_from_sums.ts";
+ * const sums = (total: number) => ({ total, gross: total, returned: 0,
+ *   lines: 1, returnLines: 0, transactions: 1, transactionSales: total,
+ *   stores: 1, customers: 1 });
+ * const headline = headlineFromSums({
+ *   period: { from: "2024-03-02", to: "2024-03-02", days: 1 },
+ *   current: sums(110),
+ *   previousPeriod: { from: "2024-03-01", to: "2024-03-01", days: 1 },
+ *   previous: sums(100),
+ * });
+ * if (Math.abs(headline.change!.totalSales! - 0.1) > 1e-12) throw new Error("expected +10 %");
+ * ```
+ */
+export function headlineFromSums(sums: HeadlineSumsByPeriod): SalesHeadline {
+  const { period, previousPeriod, previous } = sums;
+  return headlineWithPrevious(
+    headlineFiguresFromSums(sums.current),
+    period,
+    previousPeriod,
+    previousPeriod && previous ? headlineFiguresFromSums(previous) : null,
+  );
 }
 
 /**

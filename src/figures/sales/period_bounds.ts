@@ -6,11 +6,17 @@
  * @module
  */
 import { addDays, dayNumber } from "../../model/calendar.ts";
-import {
-  lastDay,
-  type SalesOptions,
-} from "../../analysis/sales/sales_options.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
+import { lastDay, type SalesOptions } from "./sales_options.ts";
+
+/** A run of calendar days, both ends included. */
+export interface SalesPeriod {
+  /** First day, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day, `YYYY-MM-DD`. */
+  to: string;
+  /** Number of calendar days from `from` to `to`, both included. */
+  days: number;
+}
 
 /** The days {@linkcode periodFromBounds} needs; null when there are none. */
 export interface PeriodBounds {

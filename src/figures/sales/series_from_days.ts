@@ -15,14 +15,104 @@ import {
   MONTH_NAMES,
   WEEKDAY_NAMES,
 } from "../../model/calendar.ts";
-import type { DailySalesRow } from "../../analysis/sales/daily_sales.ts";
 import { type DayTotals, sumDays } from "./day_totals.ts";
-import type { MonthlySalesRow } from "../../analysis/sales/monthly_sales.ts";
 import { relativeChange } from "./relative_change.ts";
-import type { MonthOfYearSalesRow } from "../../analysis/sales/sales_by_month_of_year.ts";
-import type { WeekdaySalesRow } from "../../analysis/sales/sales_by_weekday.ts";
-import type { WeekdayWeekCell } from "../../analysis/sales/weekday_week_grid.ts";
-import type { WeeklySalesRow } from "../../analysis/sales/weekly_sales.ts";
+
+/** One calendar day's sales. */
+export interface DailySalesRow {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** ISO weekday, 1 = Monday to 7 = Sunday. */
+  weekday: number;
+  /** Net sales of the day; 0 on a day without lines. */
+  totalSales: number;
+  saleLines: number;
+  /**
+   * Mean net sales of the `window` days ending on this day, days without
+   * sales counting as zeros. The first days of the period average over the
+   * days available so far (the first day's average is its own sales).
+   */
+  movingAverage: number;
+}
+
+/** One ISO week's sales. */
+export interface WeeklySalesRow {
+  /** ISO week, `YYYY-Www` (ISO year, which can differ from the calendar year). */
+  week: string;
+  /** The week's Monday, `YYYY-MM-DD`. */
+  weekStart: string;
+  /** Days of the period in this week: fewer than 7 at the period's edges. */
+  days: number;
+  /** Net sales of the week; 0 for a week without lines. */
+  totalSales: number;
+  saleLines: number;
+  /**
+   * Week-over-week change as a fraction of the previous week's net sales
+   * (0.1 = +10 %); null for the first week or after a week of zero sales.
+   * Compare partial weeks (`days` < 7) with care.
+   */
+  change: number | null;
+}
+
+/** One calendar month's sales. */
+export interface MonthlySalesRow {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Days of the period in this month: fewer at the period's edges. */
+  days: number;
+  /** Net sales of the month; 0 for a month without lines. */
+  totalSales: number;
+  saleLines: number;
+  /**
+   * Month-over-month change as a fraction of the previous month's net sales
+   * (0.1 = +10 %); null for the first month or after a month of zero sales.
+   * Compare partial months (see `days`) with care.
+   */
+  change: number | null;
+}
+
+/** Sales of one month of the year (all Januaries, all Februaries...). */
+export interface MonthOfYearSalesRow {
+  /** 1 = January to 12 = December. */
+  month: number;
+  /** "Jan" to "Dec". */
+  monthName: string;
+  /** Calendar days of the period falling in this month, over all years. */
+  days: number;
+  /** Net sales of those days. */
+  totalSales: number;
+  /** `totalSales / days`: fair across partial months and uneven years. */
+  averageDailySales: number;
+}
+
+/** Sales of one day of the week over the whole period. */
+export interface WeekdaySalesRow {
+  /** ISO weekday, 1 = Monday to 7 = Sunday. */
+  weekday: number;
+  /** "Mon" to "Sun". */
+  weekdayName: string;
+  /** How many such days the period has (calendar days, with or without sales). */
+  days: number;
+  /** Net sales of all those days. */
+  totalSales: number;
+  /** `totalSales / days`. */
+  averageDailySales: number;
+}
+
+/** One cell of the weekday × ISO week grid: one calendar day. */
+export interface WeekdayWeekCell {
+  date: string;
+  /** ISO week, `YYYY-Www`. */
+  week: string;
+  /** The week's Monday. */
+  weekStart: string;
+  /** ISO weekday, 1 = Monday to 7 = Sunday. */
+  weekday: number;
+  /** "Mon" to "Sun". */
+  weekdayName: string;
+  /** Net sales of the day; 0 on a day without lines. */
+  totalSales: number;
+}
 
 /**
  * Daily rows with a trailing moving average over `window` days (days
@@ -62,6 +152,23 @@ export function dailySalesFromDays(
       movingAverage: windowSum / (i + 1 - first),
     };
   });
+}
+
+/**
+ * Daily rows from entries that each stand for a whole week or month (a cube
+ * coarser than days, see `DayTotals.days`): one row per entry, dated on its
+ * first day, the `movingAverage` being the entry's mean per day.
+ */
+export function dailySalesFromPeriods(
+  entries: readonly DayTotals[],
+): DailySalesRow[] {
+  return entries.map((entry) => ({
+    date: entry.date,
+    weekday: isoWeekday(entry.date),
+    totalSales: entry.totalSales,
+    saleLines: entry.saleLines,
+    movingAverage: entry.totalSales / (entry.days ?? 1),
+  }));
 }
 
 /** ISO weeks (Monday to Sunday) with the change against the week before. */

@@ -1,4 +1,4 @@
-import type { CustomerClusters } from "../../analysis/segments/cluster_customers.ts";
+import type { CustomerClusters } from "./customer_clusters.ts";
 
 /** One cell of the cluster × sub-category lift table. */
 export interface ClusterLiftCell {

@@ -1,8 +1,5 @@
 import { AGE_BANDS, ageBand } from "./age_band.ts";
-import type {
-  CustomerFeatures,
-  FeatureColumn,
-} from "../../analysis/segments/customer_features.ts";
+import type { CustomerFeatures, FeatureColumn } from "./customer_features.ts";
 import { DEFAULT_SEGMENT_MAP, type RfmSegmentMap } from "./rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
 

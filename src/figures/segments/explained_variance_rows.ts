@@ -1,5 +1,14 @@
-import type { ExplainedVariance } from "../../analysis/segments/cluster_customers.ts";
 import type { PcaResult } from "../../stats/pca.ts";
+
+/** One component's share of the variance. */
+export interface ExplainedVariance {
+  /** 1 = the first principal component. */
+  component: number;
+  ratio: number;
+  cumulative: number;
+  /** Whether the clusters use this component. */
+  kept: boolean;
+}
 
 /**
  * Every principal component's share of the variance, the running total, and

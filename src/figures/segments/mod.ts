@@ -4,6 +4,9 @@
  * @module
  */
 export * from "./rfm_segment_map.ts";
+export type * from "./rfm_table.ts";
+export type * from "./customer_features.ts";
+export type * from "./customer_clusters.ts";
 export * from "./rfm_segments.ts";
 export * from "./rfm_grid.ts";
 export * from "./age_band.ts";

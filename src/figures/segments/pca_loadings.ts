@@ -1,4 +1,4 @@
-import type { FeatureColumn } from "../../analysis/segments/customer_features.ts";
+import type { FeatureColumn } from "./customer_features.ts";
 import type { PcaResult } from "../../stats/pca.ts";
 
 /** One feature's weight in one principal component. */

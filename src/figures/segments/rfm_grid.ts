@@ -1,4 +1,4 @@
-import type { RfmRow } from "../../analysis/segments/rfm_table.ts";
+import type { RfmRow } from "./rfm_table.ts";
 import {
   checkSegmentMap,
   DEFAULT_SEGMENT_MAP,

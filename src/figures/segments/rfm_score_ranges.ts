@@ -1,4 +1,4 @@
-import type { RfmRow } from "../../analysis/segments/rfm_table.ts";
+import type { RfmRow } from "./rfm_table.ts";
 
 /** What one score of one RFM measure stands for. */
 export interface RfmScoreRange {

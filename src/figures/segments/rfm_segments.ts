@@ -1,4 +1,4 @@
-import type { RfmRow } from "../../analysis/segments/rfm_table.ts";
+import type { RfmRow } from "./rfm_table.ts";
 import { DEFAULT_SEGMENT_MAP, type RfmSegmentMap } from "./rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
 

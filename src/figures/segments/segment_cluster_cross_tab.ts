@@ -1,5 +1,5 @@
-import type { CustomerClusters } from "../../analysis/segments/cluster_customers.ts";
-import type { RfmTable } from "../../analysis/segments/rfm_table.ts";
+import type { CustomerClusters } from "./customer_clusters.ts";
+import type { RfmTable } from "./rfm_table.ts";
 
 /** One cell of the segment × cluster table. */
 export interface SegmentClusterCell {

@@ -6,7 +6,7 @@
  * @module
  */
 import { cubeFigures } from "../../figures/sales/cube_figures.ts";
-import type { SalesFigures } from "../../analysis/sales/sales_figures.ts";
+import type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
 import {
   filterHash,
   type FilterState,

@@ -4,7 +4,7 @@
  */
 import { createDataset, type Dataset } from "../../../src/source/dataset.ts";
 import type { SaleLine } from "../../../src/model/schema.ts";
-import type { SalesOptions } from "../../../src/analysis/sales/sales_options.ts";
+import type { SalesOptions } from "../../../src/figures/sales/sales_options.ts";
 import { salesHeadline } from "../../../src/analysis/sales/sales_headline.ts";
 import { storeSales } from "../../../src/analysis/sales/store_sales.ts";
 import { salesByCategory } from "../../../src/analysis/sales/sales_by_category.ts";

@@ -2,7 +2,9 @@
  * The report page's figures, computed from the cube, must equal the SQL
  * analyses run on the same filter (a segment or cluster standing for the ids
  * of its customers), apart from the figures docs/report.md says the page
- * cannot have: customers under other filters, sub-categories.
+ * cannot have: customers under other filters, sub-categories. Both engines
+ * finish through `salesFiguresFromSums`, so what this checks is that the
+ * cube's sums (`cubeSums`) agree with the lines' (`salesSums`).
  *
  * The real data set is read from `../shared/datasets/retail-kaggle/` beside
  * the project, or from `BASKET_KAGGLE_DIR` when set.
@@ -25,7 +27,7 @@ import {
   type SalesFigures,
   salesFigures,
 } from "../../../src/analysis/sales/sales_figures.ts";
-import type { SalesOptions } from "../../../src/analysis/sales/sales_options.ts";
+import type { SalesOptions } from "../../../src/figures/sales/sales_options.ts";
 import {
   cubeFigures,
   type CubeFilter,

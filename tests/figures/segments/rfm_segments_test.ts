@@ -1,6 +1,6 @@
 import { assertEquals } from "../../assert.ts";
 import { rfmSegments } from "../../../src/figures/segments/rfm_segments.ts";
-import type { RfmRow } from "../../../src/analysis/segments/rfm_table.ts";
+import type { RfmRow } from "../../../src/figures/segments/rfm_table.ts";
 import { DEFAULT_SEGMENT_MAP } from "../../../src/figures/segments/rfm_segment_map.ts";
 
 function row(

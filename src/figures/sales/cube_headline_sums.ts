@@ -1,48 +1,46 @@
 import { dayNumber } from "../../model/calendar.ts";
 import type { CubeSelection } from "./cube_selection.ts";
-import {
-  headlineFiguresFromSums,
-  type HeadlineSums,
-  headlineWithPrevious,
+import type {
+  HeadlineSums,
+  HeadlineSumsByPeriod,
 } from "./headline_from_sums.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
 import { previousPeriodCovered } from "./period_bounds.ts";
-import type {
-  BasketDimension,
-  CubeColumns,
-  SalesCube,
-} from "../../analysis/sales/sales_cube.ts";
-import type { SalesHeadline } from "../../analysis/sales/sales_headline.ts";
-import type { SalesPeriod } from "../../analysis/sales/sales_period.ts";
+import type { BasketDimension, CubeColumns, SalesCube } from "./sales_cube.ts";
+import type { SalesPeriod } from "./period_bounds.ts";
 
 /**
- * The headline figures of a selection of the cube (see `cubeFigures`), with
+ * The headline sums of a selection of the cube (see `cubeFigures`), with
  * the previous period's when the data reaches back to its first day.
  * Customers are counted only when the filter keeps whole customers (see
  * `CubeSelection.wholeCustomers`) and nothing but its date bounds, which
  * cover all the data, restricts the days; or when no line is kept (0).
  * Transactions are null when the cube has no basket counts.
  */
-export function cubeHeadline(
+export function cubeHeadlineSums(
   cube: SalesCube,
   selection: CubeSelection,
-): SalesHeadline {
+): HeadlineSumsByPeriod {
   const { period } = selection;
-  const current = headlineFiguresFromSums(
-    headlineSums(cube, selection, selection.cells, selection.periods, true),
+  const current = headlineSums(
+    cube,
+    selection,
+    selection.cells,
+    selection.periods,
+    true,
   );
   const previousPeriod = period
     ? previousPeriodCovered(period, selection.firstDayAnyDate)
     : null;
-  if (!previousPeriod) return headlineWithPrevious(current, period, null, null);
+  if (!previousPeriod) {
+    return { period, current, previousPeriod: null, previous: null };
+  }
   const periods = periodsStartingWithin(selection, previousPeriod);
   const cells = selection.cellsAnyDate.map((kept, i) =>
     kept & periods[cube.cells.period[i]]
   );
-  const previous = headlineFiguresFromSums(
-    headlineSums(cube, selection, cells, periods, false),
-  );
-  return headlineWithPrevious(current, period, previousPeriod, previous);
+  const previous = headlineSums(cube, selection, cells, periods, false);
+  return { period, current, previousPeriod, previous };
 }
 
 function periodsStartingWithin(
