@@ -3,7 +3,7 @@
  *
  * @module
  */
-export { NONE_LABEL } from "./none_label.ts";
+export { NONE_LABEL, UNKNOWN_LABEL } from "./none_label.ts";
 export { compareNames } from "./compare_names.ts";
 export * from "./schema.ts";
 export * from "./input_error.ts";

@@ -8,3 +8,10 @@ export const NONE_LABEL = "(none)";
 export function labelled(column: string): string {
   return `coalesce(${column}, '${NONE_LABEL}')`;
 }
+
+/**
+ * The label of a value that a sale line points to but its lookup file lacks:
+ * a customer id missing from the customers file, a sub-category code missing
+ * from the product categories file.
+ */
+export const UNKNOWN_LABEL = "(unknown)";

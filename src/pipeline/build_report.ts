@@ -255,6 +255,7 @@ function reportModel(parts: {
       rejectReasons: load.rejectReasons,
       returns: summary.returns,
       duplicates: load.duplicateLines,
+      lookups: load.lookups,
       from: summary.from,
       to: summary.to,
       stores: summary.stores,

@@ -1,6 +1,7 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { LoadReport } from "../source/load_report.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
+import { lookupText } from "./render_report.ts";
 
 /** The text `deno task inspect` prints. */
 export function formatInspection(
@@ -39,6 +40,9 @@ export function formatInspection(
       formatInteger(report.duplicateLines)
     } lines repeat an earlier line (kept)`,
   );
+  for (const l of report.lookups) {
+    add("Lookup", `${l.file.split("/").pop()}: ${lookupText(l)}`);
+  }
   add("Period", summary.from ? `${summary.from} to ${summary.to}` : "no sales");
   add("Stores", formatInteger(summary.stores));
   add(

@@ -4,6 +4,7 @@ import { formatInteger, formatMoney } from "./format_number.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
 import type { ReportModel } from "./report_model.ts";
+import type { LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 
 /** The values each filter offers, from the data. */
@@ -142,6 +143,20 @@ ${group("cluster", "Cluster", options.clusters)}
 </form>`;
 }
 
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What loading found in a lookup file, in words (inspect prints the same). */
+export function lookupText(l: LookupCheck): string {
+  const field = l.field === "region" ? "customer" : "sub-category";
+  return `${formatInteger(l.repeatedRows)} repeated ${
+    l.repeatedRows === 1 ? "row" : "rows"
+  } dropped; ${formatInteger(l.unmatchedLines)} sale ${
+    l.unmatchedLines === 1 ? "line" : "lines"
+  } with a ${field} it lacks, kept as "(unknown)"`;
+}
+
 function renderDataQuality(model: ReportModel): Html {
   const d = model.data;
   return html`
@@ -156,7 +171,11 @@ function renderDataQuality(model: ReportModel): Html {
     <dt>Returns</dt><dd>${formatInteger(d.returns.lines)} lines, ${formatMoney(
       d.returns.amount,
     )}</dd>
-    <dt>Duplicate lines</dt><dd>${formatInteger(d.duplicates)} (kept)</dd>
+    <dt>Duplicate lines</dt><dd>${formatInteger(d.duplicates)} (kept)</dd>${d.lookups.map((l) =>
+      html`<dt>${capitalised(l.what)} (${l.file.split("/").pop()})</dt><dd>${
+        lookupText(l)
+      }</dd>`
+    )}
     <dt>Stores</dt><dd>${formatInteger(d.stores)}</dd>
     <dt>Customers</dt><dd>${formatInteger(d.customers)}</dd>
     </dl>

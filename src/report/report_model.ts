@@ -1,6 +1,6 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
-import type { LoadReport } from "../source/load_report.ts";
+import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 
 /** What a report was built from and with. */
@@ -31,6 +31,8 @@ export interface ReportData {
   rejectReasons: LoadReport["rejectReasons"];
   returns: DataSummary["returns"];
   duplicates: number;
+  /** Lookup files' repeated rows (dropped) and unmatched sale lines (kept as "(unknown)"). */
+  lookups: LookupCheck[];
   from: string | null;
   to: string | null;
   stores: number;

@@ -17,6 +17,20 @@ export interface FieldSource {
 }
 
 /** What loading found, before any analysis. */
+/**
+ * A lookup file of the three-file schema (product categories, customers):
+ * its rows that repeat an earlier row exactly, which are dropped, and the
+ * sale lines pointing to a key it lacks, which are kept and labelled
+ * "(unknown)" in `field`.
+ */
+export interface LookupCheck {
+  what: string;
+  file: string;
+  repeatedRows: number;
+  unmatchedLines: number;
+  field: string;
+}
+
 export interface LoadReport {
   kind: SourceKind;
   path: string | null;
@@ -28,6 +42,8 @@ export interface LoadReport {
   rejectReasons: { reason: string; count: number }[];
   /** Sale lines that repeat an earlier line exactly; they are kept. */
   duplicateLines: number;
+  /** The lookup files' repeated rows and unmatched sale lines (three-file schema only). */
+  lookups: LookupCheck[];
   columns: FieldSource[];
   dateOrders: Record<string, DateOrder | "iso">;
 }

@@ -130,6 +130,7 @@ async function finishLoad(
       loaded.salesTable,
       loaded.salesColumns,
     ),
+    lookups: loaded.lookups ?? [],
     columns: loaded.columns,
     dateOrders: loaded.dateOrders,
   };

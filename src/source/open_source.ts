@@ -65,6 +65,7 @@ export async function openSource(
         "sales",
         SALES_COLUMNS.map((c) => c.name),
       ),
+      lookups: [],
       columns: [],
       dateOrders: {},
     },

@@ -19,4 +19,6 @@ export interface LayoutLoad
   /** The sale lines as read (a temporary table or view). */
   salesTable: string;
   salesColumns: string[];
+  /** The lookup files' checks; none for a layout without lookups. */
+  lookups?: LoadReport["lookups"];
 }

@@ -2,6 +2,8 @@ import { convertFields } from "../convert_fields.ts";
 import { stageCsv } from "../stage_csv.ts";
 import type { LayoutContext, LayoutLoad } from "./layout_load.ts";
 import { requireHeaders } from "./require_headers.ts";
+import { uniqueLookup } from "../lookup_table.ts";
+import { UNKNOWN_LABEL } from "../../model/none_label.ts";
 
 /** The files of the three-file retail schema, by role, as lower-case names. */
 export const THREE_FILES = {
@@ -45,6 +47,30 @@ export async function loadThreeFile(
     },
     { name: "sub_category", column: c.prod_subcat, kind: "text" },
   ], { onBadRows });
+  const subLookup = await uniqueLookup(connection, {
+    table: catOk.table,
+    file: cat.file,
+    what: cat.what,
+    key: [
+      { name: "cat_code", column: c.prod_cat_code },
+      { name: "sub_code", column: c.prod_sub_cat_code },
+    ],
+    values: [
+      { name: "category", column: c.prod_cat },
+      { name: "sub_category", column: c.prod_subcat },
+    ],
+  });
+  // A category code has one name: checked over the unique rows, whose
+  // repeats per code are the code's sub-categories, not repeated rows.
+  const catLookup = await uniqueLookup(connection, {
+    table:
+      `(SELECT cat_code, category, min(__row) AS __row FROM ${subLookup.table} GROUP BY ALL)`,
+    name: "raw_category_names",
+    file: cat.file,
+    what: cat.what,
+    key: [{ name: "cat_code", column: c.prod_cat_code }],
+    values: [{ name: "category", column: c.prod_cat }],
+  });
   const cust = await stageCsv(connection, files.customers, "raw_customers", {
     what: "customers",
     onBadRows,
@@ -61,8 +87,19 @@ export async function loadThreeFile(
     { name: "gender", column: k.gender, kind: "text" },
     { name: "city_code", column: k.city_code, kind: "text" },
   ], { onBadRows, dateOrder: ctx.dateFormat });
+  const custLookup = await uniqueLookup(connection, {
+    table: custOk.table,
+    file: cust.file,
+    what: cust.what,
+    key: [{ name: "customer_id", column: k.customer_id }],
+    values: [
+      { name: "birth_date", column: k.dob },
+      { name: "gender", column: k.gender },
+      { name: "city_code", column: k.city_code },
+    ],
+  });
   await connection.run(
-    `INSERT INTO customers SELECT customer_id, birth_date, gender, CASE WHEN city_code IS NOT NULL THEN 'City ' || city_code END FROM ${custOk.table}`,
+    `INSERT INTO customers SELECT customer_id, birth_date, gender, CASE WHEN city_code IS NOT NULL THEN 'City ' || city_code END FROM ${custLookup.table} ORDER BY __row`,
   );
   const tx = await stageCsv(
     connection,
@@ -91,7 +128,7 @@ export async function loadThreeFile(
       kind: "text",
       required: true,
       check: {
-        badWhen: `$value NOT IN (SELECT cat_code FROM ${catOk.table})`,
+        badWhen: `$value NOT IN (SELECT cat_code FROM ${catLookup.table})`,
         problem: `is not a category code in ${categoryFile}`,
       },
     },
@@ -100,19 +137,57 @@ export async function loadThreeFile(
     { name: "amount", column: t.total_amt, kind: "number", required: true },
     { name: "channel", column: t.store_type, kind: "text" },
   ], { onBadRows, dateOrder: ctx.dateFormat });
+  // Every lookup is unique by its key, so each transaction line gives
+  // exactly one sale line. A line whose customer or sub-category its lookup
+  // lacks is kept, labelled unknown, and counted.
   await connection.run(`
     INSERT INTO sales (date, store, city, region, channel, department, category, sub_category,
                        customer_id, transaction_id, quantity, amount)
-    SELECT t.date, t.channel, NULL, cu.city, t.channel, NULL, cat.category, sub.sub_category,
+    SELECT t.date, t.channel, NULL,
+           CASE WHEN t.customer_id IS NOT NULL AND cu.customer_id IS NULL
+                THEN '${UNKNOWN_LABEL}' ELSE cu.city END,
+           t.channel, NULL, cat.category,
+           CASE WHEN t.sub_code IS NOT NULL AND sub.sub_code IS NULL
+                THEN '${UNKNOWN_LABEL}' ELSE sub.sub_category END,
            t.customer_id, t.transaction_id, t.quantity, t.amount
     FROM ${txOk.table} t
-    LEFT JOIN (SELECT DISTINCT cat_code, category FROM ${catOk.table}) cat ON cat.cat_code = t.cat_code
-    LEFT JOIN ${catOk.table} sub ON sub.cat_code = t.cat_code AND sub.sub_code = t.sub_code
+    LEFT JOIN ${catLookup.table} cat ON cat.cat_code = t.cat_code
+    LEFT JOIN ${subLookup.table} sub ON sub.cat_code = t.cat_code AND sub.sub_code = t.sub_code
     LEFT JOIN customers cu ON cu.customer_id = t.customer_id
     ORDER BY t.__row`);
+  const counts = (await connection.runAndReadAll(
+    `SELECT (SELECT count(*) FROM ${txOk.table})::INTEGER AS lines_in,
+       (SELECT count(*) FROM sales)::INTEGER AS lines_out,
+       (SELECT count(*) FROM ${txOk.table} t WHERE t.customer_id IS NOT NULL
+          AND t.customer_id NOT IN (SELECT customer_id FROM customers))::INTEGER AS no_customer,
+       (SELECT count(*) FROM ${txOk.table} t WHERE t.sub_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ${subLookup.table} s
+                          WHERE s.cat_code = t.cat_code AND s.sub_code = t.sub_code))::INTEGER AS no_sub`,
+  )).getRowObjectsJS()[0];
+  if (counts.lines_in !== counts.lines_out) {
+    throw new Error(
+      `Joining the lookups changed the number of sale lines from ${counts.lines_in} to ${counts.lines_out}`,
+    );
+  }
   const txFile = tx.file;
   return {
     kind: "three-file" as const,
+    lookups: [
+      {
+        what: cat.what,
+        file: cat.file,
+        repeatedRows: subLookup.repeatedRows,
+        unmatchedLines: Number(counts.no_sub),
+        field: "sub_category",
+      },
+      {
+        what: cust.what,
+        file: cust.file,
+        repeatedRows: custLookup.repeatedRows,
+        unmatchedLines: Number(counts.no_customer),
+        field: "region",
+      },
+    ],
     files: [files.transactions, files.categories, files.customers],
     rowsRead: tx.rows,
     salesTable: tx.table,
