@@ -49,7 +49,11 @@ export function formatInspection(
     "Customers",
     `${formatInteger(summary.customers)} on sale lines; ${
       formatInteger(summary.customerRecords)
-    } in the customers table`,
+    } in the customers table; ${
+      formatInteger(summary.linesWithoutCustomer)
+    } sale ${
+      summary.linesWithoutCustomer === 1 ? "line" : "lines"
+    } without a customer id`,
   );
   if (summary.fuelLines) add("Fuel lines", formatInteger(summary.fuelLines));
   add("Categories", `${summary.categories.length}`);

@@ -12,6 +12,8 @@ export interface DataSummary {
   stores: number;
   /** Distinct customer ids on sale lines. */
   customers: number;
+  /** Sale lines without a customer id: they count in sales, not in the customer analyses. */
+  linesWithoutCustomer: number;
   /** Rows of the `customers` table. */
   customerRecords: number;
   fuelLines: number;
@@ -36,6 +38,7 @@ export async function dataSummary(data: Dataset): Promise<DataSummary> {
             min(date) AS "from", max(date) AS "to",
             count(DISTINCT store) AS stores,
             count(DISTINCT customer_id) AS customers,
+            count(*) FILTER (WHERE customer_id IS NULL) AS "linesWithoutCustomer",
             count(*) FILTER (WHERE gallons IS NOT NULL OR category = 'Fuel') AS "fuelLines"
      FROM sales`,
   );
@@ -54,6 +57,7 @@ export async function dataSummary(data: Dataset): Promise<DataSummary> {
     to: totals.to,
     stores: totals.stores,
     customers: totals.customers,
+    linesWithoutCustomer: totals.linesWithoutCustomer,
     customerRecords: n,
     fuelLines: totals.fuelLines,
     categories,

@@ -135,6 +135,20 @@ async function finishLoad(
     dateOrders: loaded.dateOrders,
   };
   await dropTemporary(connection);
+  const [{ lines }] = (await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS lines FROM sales`,
+  )).getRowObjectsJS();
+  if (Number(lines) === 0) {
+    throw new InputError({
+      what: "data",
+      file: path,
+      problem: `has no sale line left: all ${report.rowsRead} ${
+        report.rowsRead === 1 ? "row was" : "rows were"
+      } rejected (${
+        report.rejectReasons.map((r) => `${r.count} × ${r.reason}`).join("; ")
+      })`,
+    });
+  }
   const customers = await connection.runAndReadAll(
     `SELECT count(*)::INTEGER FROM customers`,
   );

@@ -82,3 +82,44 @@ Deno.test("inspect refuses an unknown flag with a usage error", async () => {
   assertEquals(run.code, 2);
   assertStringIncludes(run.stderr, "--colour");
 });
+
+Deno.test("inspect counts the sale lines without a customer id, and report --on-bad-rows skip stops when every row is rejected", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-inspect-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/sales.csv`,
+      "date,category,amount,customer_id\n2024-01-01,Books,3,c1\n2024-01-02,Books,4,\n2024-01-03,Toys,5,\n",
+    );
+    const run = await runCli("inspect", ["--data", `${dir}/sales.csv`]);
+    assertEquals(run.code, 0, run.stderr);
+    assertStringIncludes(
+      run.stdout,
+      "1 on sale lines; 0 in the customers table; 2 sale lines without a customer id",
+    );
+    await Deno.writeTextFile(
+      `${dir}/bad.csv`,
+      "date,category,amount\n2024-01-01,Books,three\n2024-01-02,Books,x\n",
+    );
+    const out = `${dir}/reports`;
+    const report = await runCli("report", [
+      "--data",
+      `${dir}/bad.csv`,
+      "--on-bad-rows",
+      "skip",
+      "--out",
+      out,
+    ]);
+    assertEquals(report.code, 65, report.stderr);
+    assertStringIncludes(
+      report.stderr,
+      `error: Cannot read data "${dir}/bad.csv": has no sale line left: all 2 rows were rejected (2 × column "amount": is not a number)`,
+    );
+    assertEquals(
+      await Deno.stat(`${out}/latest`).then(() => true, () => false),
+      false,
+      "no report was written",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
