@@ -1,4 +1,4 @@
-import { CliError } from "../src/cli/cli_error.ts";
+import { CliError } from "../src/model/cli_error.ts";
 import type { CommandSpec } from "../src/cli/spine/option_spec.ts";
 import { parseCommand } from "../src/cli/spine/parse_command.ts";
 import { resolveSettings } from "../src/cli/spine/resolve_settings.ts";

@@ -16,7 +16,7 @@
  */
 import S3rver from "s3rver";
 import { runMain } from "../src/cli/run_main.ts";
-import { CliError } from "../src/cli/cli_error.ts";
+import { CliError } from "../src/model/cli_error.ts";
 import { networkEnv } from "../src/cli/network_env.ts";
 import { BENCH_SPEC, type BenchSize, parseBenchArgs } from "./bench_args.ts";
 import { formatHelp } from "../src/cli/spine/format_help.ts";

@@ -35,7 +35,7 @@ import {
 } from "../src/source/dataset.ts";
 import { simulateRetail } from "../src/simulator/simulate_retail.ts";
 import { syntheticFeatures } from "./synthetic_features.ts";
-import { CliError } from "../src/cli/cli_error.ts";
+import { CliError } from "../src/model/cli_error.ts";
 import type { CommandSpec, SettingsOf } from "../src/cli/spine/option_spec.ts";
 import { readCommandLine } from "../src/cli/spine/read_command_line.ts";
 import { resolveSettings } from "../src/cli/spine/resolve_settings.ts";

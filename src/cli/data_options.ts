@@ -1,7 +1,7 @@
 import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
 import type { DateOrder } from "../source/parse_date.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { oneOf, realDate, wholeNumber } from "./spine/validators.ts";
 
 /** Where the data comes from, as the settings say. */

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { ensureNotebookKernel } from "../notebook/notebook_kernel.ts";
 import { type NotebookRun, runNotebook } from "../notebook/run_notebook.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { CONFIG_OPTION, DATA_OPTIONS, K_OPTION } from "./data_options.ts";
 import { runMain } from "./run_main.ts";
 import { loadSettings } from "./settings_file.ts";

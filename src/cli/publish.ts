@@ -1,4 +1,4 @@
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { runMain } from "./run_main.ts";
 import { CONFIG_OPTION } from "./data_options.ts";
 import {

@@ -1,4 +1,4 @@
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { readSettingsFile } from "./settings_file.ts";
 import { parseWholeNumber } from "../model/parse_whole_number.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";

@@ -7,7 +7,7 @@ import { encryptPage } from "../report/lock/encrypt_page.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/lock/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import {
   CONFIG_OPTION,
   DATA_OPTIONS,

@@ -1,5 +1,5 @@
 import { InputError } from "../model/input_error.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { EXIT_BAD_DATA, EXIT_FAILED } from "./exit_codes.ts";
 
 /**

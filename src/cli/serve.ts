@@ -1,5 +1,5 @@
 import { serveReports } from "../publish/serve_reports.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { runMain } from "./run_main.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";

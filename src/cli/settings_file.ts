@@ -1,5 +1,5 @@
 import { type ConfigFile, readBasketConfig } from "./config_file.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { EXIT_USAGE } from "./exit_codes.ts";
 import { DATA_OPTIONS } from "./data_options.ts";
 import { PUBLISH_OPTIONS } from "./publish_options.ts";

@@ -1,4 +1,4 @@
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { CONFIG_OPTION } from "./data_options.ts";
 import {
   PUBLISH_CREDENTIALS_HELP,

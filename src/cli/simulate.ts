@@ -8,7 +8,7 @@ import { simulateRetail } from "../simulator/simulate_retail.ts";
 import type { SimulateOptions } from "../simulator/simulate_retail.ts";
 import { createProgressReporter } from "../simulator/progress_reporter.ts";
 import { writeSimulation } from "../simulator/write_simulation.ts";
-import { CliError } from "./cli_error.ts";
+import { CliError } from "../model/cli_error.ts";
 import { runMain } from "./run_main.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";

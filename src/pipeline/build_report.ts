@@ -9,7 +9,7 @@ import {
   customerModel,
 } from "../report/customer_model.ts";
 import { customerTables } from "../report/customer_tables.ts";
-import type { FilterState } from "../report/filter_state.ts";
+import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
 import { encodePageData } from "../report/page_data.ts";
 import { renderCustomersView } from "../report/render_customers_view.ts";
@@ -32,6 +32,11 @@ import { customerFigures } from "./customer_figures.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
+import {
+  checkFilters,
+  emptySelectionError,
+  filterValues,
+} from "./check_filters.ts";
 import { stageTimer } from "./stage_timer.ts";
 
 /** Options for {@linkcode buildReport}. */
@@ -124,14 +129,22 @@ export async function buildReport(
           k: options.k,
         }),
     );
-    const filter = salesFilterFor(
-      options.filters ?? {},
-      customers?.groups ?? [],
-    );
+    const filters = options.filters ?? {};
+    if (isFiltered(filters)) {
+      checkFilters(
+        filters,
+        await filterValues(dataset, customers?.groups ?? []),
+      );
+    }
+    const filter = salesFilterFor(filters, customers?.groups ?? []);
     const sales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
     );
+    // A report with no sale line is never written, let alone published.
+    if (sales.headline.saleLines === 0) {
+      throw emptySelectionError(filters, options.asOf);
+    }
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
         groups: customers?.groups ?? [],

@@ -73,3 +73,43 @@ export function isFiltered(state: FilterState): boolean {
   return LISTS.some((k) => (state[k]?.length ?? 0) > 0) ||
     Boolean(state.from || state.to);
 }
+
+/**
+ * Keeps the values of a filter state that the page offers, and lists the
+ * others ("category \"Bookz\""): a link from an older report, or a typo in
+ * a hand-written hash, must not leave the reader with an empty page and no
+ * word why.
+ *
+ * @example
+ * ```ts
+ * import { offeredFilters } from "./filter_state.ts";
+ * const { state, dropped } = offeredFilters(
+ *   { categories: ["Books", "Bookz"], from: "2025-01-01" },
+ *   { categories: ["Books", "Toys"] },
+ * );
+ * if (JSON.stringify(state) !== '{"categories":["Books"],"from":"2025-01-01"}') throw new Error();
+ * if (dropped.join() !== 'category "Bookz"') throw new Error(dropped.join());
+ * ```
+ */
+export function offeredFilters(
+  state: FilterState,
+  offered: Partial<Record<typeof LISTS[number], readonly string[]>>,
+): { state: FilterState; dropped: string[] } {
+  const kept: FilterState = {};
+  const dropped: string[] = [];
+  for (const [key, field] of Object.entries(HASH_KEYS)) {
+    if (field === "from" || field === "to") {
+      if (state[field]) kept[field] = state[field];
+      continue;
+    }
+    const values = state[field];
+    if (!values?.length) continue;
+    const known = new Set(offered[field] ?? []);
+    const ok = values.filter((v) => known.has(v));
+    for (const v of values) {
+      if (!known.has(v)) dropped.push(`${key} ${JSON.stringify(v)}`);
+    }
+    if (ok.length) kept[field] = ok;
+  }
+  return { state: kept, dropped };
+}

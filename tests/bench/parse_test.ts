@@ -1,5 +1,5 @@
 import { assertAlmostEquals, assertEquals, assertThrows } from "../assert.ts";
-import { CliError } from "../../src/cli/cli_error.ts";
+import { CliError } from "../../src/model/cli_error.ts";
 import { parseBenchArgs, parseBenchSize } from "../../bench/bench_args.ts";
 import { countLines } from "../../bench/count_lines.ts";
 import { parseStageTimes } from "../../bench/stage_times.ts";

@@ -170,6 +170,61 @@ Deno.test("deno task report", async (t) => {
     );
 
     await t.step(
+      "a filter value the data lacks is a usage error naming what exists; a combination that matches no sale exits 65; latest/ stays as it was",
+      async () => {
+        const before = await snapshot(out);
+        const data = `${tmp}/filters`;
+        await writeFixtureCsv(data);
+        const typo = await runCli("report", [
+          "--data",
+          data,
+          "--category",
+          "Bookz",
+          "--out",
+          out,
+        ]);
+        assertEquals(typo.code, 2, typo.stderr);
+        assertStringIncludes(
+          typo.stderr,
+          'error: Cannot filter by --category "Bookz": the data has no such value; did you mean "Books"? Its categories: ',
+        );
+        const reversed = await runCli("report", [
+          "--data",
+          data,
+          "--from",
+          "2025-03-01",
+          "--to",
+          "2025-02-01",
+          "--out",
+          out,
+        ]);
+        assertEquals(reversed.code, 2, reversed.stderr);
+        assertStringIncludes(
+          reversed.stderr,
+          "error: Cannot filter by dates: --from 2025-03-01 is after --to 2025-02-01",
+        );
+        const nothing = await runCli("report", [
+          "--data",
+          data,
+          "--category",
+          "Books",
+          "--from",
+          "1999-01-01",
+          "--to",
+          "1999-01-31",
+          "--out",
+          out,
+        ]);
+        assertEquals(nothing.code, 65, nothing.stderr);
+        assertStringIncludes(
+          nothing.stderr,
+          'error: Cannot build a report: no sale line matches --category "Books" --from 1999-01-01 --to 1999-01-31',
+        );
+        assertEquals(await snapshot(out), before);
+      },
+    );
+
+    await t.step(
       "--config supplies the data, seed, as-of date and bad-row policy; two runs give the same bytes apart from the generated-at time",
       async () => {
         const data = `${tmp}/fixture`;

@@ -1,5 +1,5 @@
 import { assertEquals, assertThrows } from "../assert.ts";
-import { CliError } from "../../src/cli/cli_error.ts";
+import { CliError } from "../../src/model/cli_error.ts";
 import {
   DEFAULT_SIMULATION_DIR,
   SIMULATE_SPEC,

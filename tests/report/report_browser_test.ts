@@ -409,6 +409,33 @@ Deno.test("the report page in Chromium", async (t) => {
     );
 
     await t.step(
+      "a value in the URL hash that the report lacks is left out, with a visible note",
+      async () => {
+        const wanted = filterHash({ categories: [CATEGORY] });
+        await page.evaluate(
+          (hash) => location.hash = hash,
+          `${wanted}&category=Bookz`,
+        );
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent?.includes(
+            "Left out of the link",
+          )
+        );
+        assertEquals(
+          await text(page, "#filter-status"),
+          `Filtered: category ${CATEGORY}. Left out of the link, as this report has no category "Bookz"`,
+        );
+        assertEquals(await page.evaluate(() => location.hash), wanted);
+        await page.click("#reset-filters");
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent ===
+            "Showing all sales"
+        );
+        assertEquals(errors, []);
+      },
+    );
+
+    await t.step(
       "a date range typed into the date fields gives its figures and their change against the previous period of equal length",
       async () => {
         const total = (from: string, to: string) =>

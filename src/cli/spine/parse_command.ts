@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { CliError } from "../cli_error.ts";
+import { CliError } from "../../model/cli_error.ts";
 import { EXIT_USAGE } from "../exit_codes.ts";
-import { didYouMean } from "./did_you_mean.ts";
+import { didYouMean } from "../../model/did_you_mean.ts";
 import type { CommandSpec } from "./option_spec.ts";
 
 /** The raw values of a command line: text, `true`, or lists of text. */

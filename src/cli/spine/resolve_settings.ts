@@ -1,6 +1,6 @@
-import { CliError } from "../cli_error.ts";
+import { CliError } from "../../model/cli_error.ts";
 import { EXIT_USAGE } from "../exit_codes.ts";
-import { didYouMean } from "./did_you_mean.ts";
+import { didYouMean } from "../../model/did_you_mean.ts";
 import type { OptionSpec, SettingsOf } from "./option_spec.ts";
 import type { RawFlags } from "./parse_command.ts";
 

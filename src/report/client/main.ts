@@ -11,6 +11,7 @@ import {
   filterHash,
   type FilterState,
   isFiltered,
+  offeredFilters,
   parseFilterHash,
 } from "../filter_state.ts";
 import { decodePageData, type PageData } from "../page_data.ts";
@@ -93,10 +94,33 @@ async function start(): Promise<void> {
     history.replaceState(null, "", location.pathname + location.search);
     apply({});
   });
-  globalThis.addEventListener(
-    "hashchange",
-    () => apply(parseFilterHash(location.hash)),
+  const offered = Object.fromEntries(
+    Object.entries(LIST_FIELDS).map(([name, field]) => [
+      field,
+      [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
+        .map((i) => i.value),
+    ]),
   );
+  const fromHash = () => {
+    const { state, dropped } = offeredFilters(
+      parseFilterHash(location.hash),
+      offered,
+    );
+    apply(state);
+    if (dropped.length) {
+      history.replaceState(
+        null,
+        "",
+        filterHash(state) || location.pathname + location.search,
+      );
+      if (status) {
+        status.textContent += `. Left out of the link, as this report has no ${
+          dropped.join(", ")
+        }`;
+      }
+    }
+  };
+  globalThis.addEventListener("hashchange", fromHash);
   document.addEventListener("click", (event) => {
     const button = (event.target as Element).closest?.("button.csv");
     const table = button && tables.get(button.getAttribute("data-table") ?? "");
@@ -115,7 +139,7 @@ async function start(): Promise<void> {
       details.open = true;
     }
   });
-  apply(parseFilterHash(location.hash));
+  fromHash();
   document.documentElement.dataset.ready = "true";
 }
 

@@ -1,5 +1,5 @@
 import { assertEquals, assertThrows } from "../../assert.ts";
-import { CliError } from "../../../src/cli/cli_error.ts";
+import { CliError } from "../../../src/model/cli_error.ts";
 import { CONFIG_KEYS } from "../../../src/cli/settings_file.ts";
 import {
   checkConfigKeys,
