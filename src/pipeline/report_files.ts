@@ -1,4 +1,5 @@
 import type { ReportModel } from "../report/report_model.ts";
+import { reportJson } from "../report/report_json.ts";
 import { tableCsv, type TableSpec } from "../report/table_spec.ts";
 
 /**
@@ -13,7 +14,7 @@ export function reportFiles(
 ): Map<string, string> {
   const files = new Map<string, string>([["index.html", index], [
     "report.json",
-    JSON.stringify(model, null, 2) + "\n",
+    reportJson(model),
   ]]);
   for (const table of tables) files.set(`${table.id}.csv`, tableCsv(table));
   if (rejects) {

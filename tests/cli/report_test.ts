@@ -11,6 +11,7 @@ import {
   writeFixtureCsv,
 } from "../report/fixtures/report_fixture.ts";
 import { withoutGeneratedAt } from "../report/golden_page.ts";
+import { noisyNumbers } from "../report/noisy_numbers.ts";
 import { type CliRun, runCli } from "./run_cli.ts";
 
 /** The bound the issue sets on the page. */
@@ -123,6 +124,7 @@ Deno.test("deno task report", async (t) => {
         for (const key of ["data", "sales", "customers", "parameters"]) {
           assertOk(json[key], key);
         }
+        assertEquals(noisyNumbers(files.get("report.json")!), []);
         assertEquals(await snapshot(`${out}/latest`), files);
         assertEquals(
           [...Deno.readDirSync(out)].map((e) => e.name).sort(),

@@ -2,10 +2,7 @@ import { assertEquals, assertThrows } from "../../assert.ts";
 import { CliError } from "../../../src/model/cli_error.ts";
 import { REPORT_SPEC } from "../../../src/cli/report.ts";
 import { parseCommand } from "../../../src/cli/spine/parse_command.ts";
-import {
-  didYouMean,
-  editDistance,
-} from "../../../src/model/did_you_mean.ts";
+import { didYouMean, editDistance } from "../../../src/model/did_you_mean.ts";
 
 const refusal = (args: string[]) =>
   assertThrows(() => parseCommand(REPORT_SPEC, args), CliError);
