@@ -63,7 +63,8 @@ export const DATA_OPTIONS = [
     kind: "string",
     value: "ORDER",
     section: SECTION,
-    help: "dmy or mdy, for files whose nn/nn/yyyy dates are ambiguous",
+    help:
+      "dmy or mdy, for files whose nn/nn/yyyy or nn/nn/yy dates are\nambiguous (two-digit years: 00-29 are 20xx, 30-99 are 19xx)",
     env: [NOTEBOOK_ENV.dateFormat],
     config: "dateFormat",
     parse: dateOrder,

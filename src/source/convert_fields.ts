@@ -2,8 +2,12 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { type DateOrder, dateSql } from "./parse_date.ts";
 import { evidenceOf } from "./detect_date_order.ts";
 import { InputError } from "../model/input_error.ts";
-import { NUMERIC_DATE } from "./parse_date.ts";
-import { trimmedNumberSql } from "./parse_number.ts";
+import {
+  IMPLAUSIBLE_DATE,
+  NUMERIC_DATE,
+  plausibleDateSql,
+} from "./parse_date.ts";
+import { NOT_FINITE, trimmedNumberSql } from "./parse_number.ts";
 import { sqlIdentifier, sqlString } from "../model/sql_string.ts";
 
 /** One field to read from a staged (all-text) table. */
@@ -53,7 +57,8 @@ export interface Converted {
 
 /**
  * Converts a staged table's text into typed fields in one pass, checking
- * every value. With `onBadRows: "fail"` the first bad row (in file order)
+ * every value: dates must be real and plausible ({@linkcode IMPLAUSIBLE_DATE}),
+ * numbers finite. With `onBadRows: "fail"` the first bad row (in file order)
  * throws an InputError naming the file, row, column and value; with `"skip"`
  * bad rows go to the `rejects` table with their reason.
  */
@@ -125,6 +130,12 @@ export async function convertFields(
         bad: `NOT ${empty} AND ${name} IS NULL`,
         problem: "is not a date",
       });
+      checks.push({
+        column: field.column,
+        raw,
+        bad: `NOT ${plausibleDateSql(name)}`,
+        problem: IMPLAUSIBLE_DATE,
+      });
     } else if (field.kind === "number") {
       value = trimmedNumberSql(text);
       checks.push({
@@ -132,6 +143,12 @@ export async function convertFields(
         raw,
         bad: `NOT ${empty} AND ${name} IS NULL`,
         problem: "is not a number",
+      });
+      checks.push({
+        column: field.column,
+        raw,
+        bad: `NOT isfinite(${name})`,
+        problem: NOT_FINITE,
       });
     } else {
       value = `nullif(${text}, '')`;

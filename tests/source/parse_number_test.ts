@@ -25,9 +25,15 @@ const CASES: [string, number | null][] = [
   ["1.2.3", null],
   ["+", null],
   ["1.5e", null],
+  ["1e309", null],
+  ["-1e309", null],
+  ["$1,000e306", null],
+  ["1" + "0".repeat(309), null],
+  ["1.7976931348623157e308", 1.7976931348623157e308],
+  ["1e-400", 0],
 ];
 
-Deno.test("parseNumber() reads plain, grouped and currency numbers and refuses the rest", () => {
+Deno.test("parseNumber() reads plain, grouped and currency numbers and refuses the rest, too large ones included", () => {
   for (const [text, expected] of CASES) {
     assertEquals(parseNumber(text), expected, JSON.stringify(text));
   }

@@ -1,10 +1,9 @@
 import { convertFields, type FieldSpec } from "../convert_fields.ts";
 import { CUSTOMER_COLUMNS } from "../../model/schema.ts";
-import { sqlString } from "../../model/sql_string.ts";
 import { stageCsv } from "../stage_csv.ts";
 import type { LayoutContext, LayoutLoad } from "./layout_load.ts";
 import { loadMappedCsv } from "./mapped_csv_layout.ts";
-import { loadParquet } from "./parquet_layout.ts";
+import { loadParquet, stageParquet } from "./parquet_layout.ts";
 import { findHeader, requireHeaders } from "./require_headers.ts";
 
 /**
@@ -31,19 +30,26 @@ export async function loadBasketFolder(
 }
 
 /**
- * Reads customers in Basket's own columns, from Parquet (each column cast
- * to the data model's type) or from a CSV that holds `customer_id` and any
- * of the other customer columns.
+ * Reads customers in Basket's own columns, from Parquet (each column
+ * checked, then cast to the data model's type) or from a CSV; either holds
+ * `customer_id` and any of the other customer columns.
  */
 export async function loadBasketCustomers(
   ctx: LayoutContext,
   file: string,
 ): Promise<void> {
   if (file.toLowerCase().endsWith(".parquet")) {
+    const { columns } = await stageParquet(ctx.connection, file, {
+      table: "raw_customers",
+      what: "customers",
+      columns: CUSTOMER_COLUMNS,
+    });
     await ctx.connection.run(
       `INSERT INTO customers SELECT ${
-        CUSTOMER_COLUMNS.map((c) => `CAST(${c.name} AS ${c.type})`).join(", ")
-      } FROM read_parquet(${sqlString(file)})`,
+        CUSTOMER_COLUMNS.map((c) =>
+          columns.includes(c.name) ? `CAST(${c.name} AS ${c.type})` : "NULL"
+        ).join(", ")
+      } FROM raw_customers`,
     );
     return;
   }
