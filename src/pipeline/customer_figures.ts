@@ -32,8 +32,10 @@ export async function customerFigures(
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.k ? { k: options.k } : {}),
   });
+  // One cluster is no segmentation: its customers get no cluster label, so
+  // the page offers no cluster filter and the report shows only the note.
   const labels = new Map(
-    clusters.clusters.map((c) => [c.id, clusterLabel(c)]),
+    clusters.k > 1 ? clusters.clusters.map((c) => [c.id, clusterLabel(c)]) : [],
   );
   const clusterOf = new Map(
     clusters.assignments.map((

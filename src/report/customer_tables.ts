@@ -2,11 +2,14 @@
 import type { CustomerFigures } from "./customer_model.ts";
 import type { TableSpec } from "./table_spec.ts";
 
-/** The tables of the customer half, for CSV export too: RFM segments, cluster profiles, segments by cluster. */
+/**
+ * The tables of the customer half, for CSV export too: RFM segments, and
+ * cluster profiles and segments by cluster when there are clusters (k > 1).
+ */
 export function customerTables(figures: CustomerFigures): TableSpec[] {
   const { segments, clusters, labels, crossTab } = figures;
   const rows = <T extends object>(list: readonly T[]) => list as unknown as Record<string, unknown>[];
-  return [
+  const tables: TableSpec[] = [
     {
       id: "rfm-segments",
       title: "RFM segments",
@@ -72,4 +75,5 @@ export function customerTables(figures: CustomerFigures): TableSpec[] {
       folded: true,
     },
   ];
+  return clusters.k > 1 ? tables : tables.slice(0, 1);
 }

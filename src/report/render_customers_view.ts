@@ -31,8 +31,7 @@ export function renderCustomersView(
               class="notice">The data has no customer ids, so there is no customer segmentation.</p>
           `;
   }
-  const { rfm, segments, grid, clusters, lift, crossTab } = figures;
-  const { scatter, clusters: profiles } = clusters;
+  const { rfm, segments, grid, clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
   const options = { document: context.document, width: context.width };
   const figure = (id: string, element: Element) =>
@@ -53,7 +52,18 @@ export function renderCustomersView(
 <div class="charts">${figure("rfm-segments", rfmSegmentsChart(segments, options))}${figure("rfm-grid", rfmGridChart(grid, options))}</div>
 ${renderTable(byId.get("rfm-segments")!)}
 <h3 id="h-clusters">What they buy: clusters</h3>
-<p>${clusters.note ?? ""} k = ${clusters.k}${
+${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${clusters.note ?? "One cluster: customers do not split by what they buy"}</p>`}`;
+}
+
+/** The clusters' charts and tables, when there are two clusters or more. */
+function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
+  const { clusters, lift, crossTab } = figures;
+  const { scatter, clusters: profiles } = clusters;
+  const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
+  const options = { document: context.document, width: context.width };
+  const figure = (id: string, element: Element) =>
+    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
+  return html`<p>${clusters.note ?? ""} k = ${clusters.k}${
     clusters.silhouette === null ? "" : `, mean silhouette ${clusters.silhouette.toFixed(3)}`
   }${clusters.sampleSize ? ` (silhouettes on a seeded sample of ${formatInteger(clusters.sampleSize)} customers)` : ""}; ${
     clusters.components

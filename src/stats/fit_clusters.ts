@@ -76,6 +76,18 @@ export function fitClusters(
       `Cannot make ${options.k} clusters: there are only ${n} customers`,
     );
   }
+  if (n > 0 && features.cols < 2) {
+    if (options.k !== undefined && options.k > 1) {
+      throw new RangeError(
+        `Cannot make ${options.k} clusters of what customers buy: their spend has ${features.cols} ${
+          features.cols === 1 ? "column" : "columns"
+        }, and clusters need at least two`,
+      );
+    }
+    return single(
+      "Spend in one column only cannot say what customers buy: one cluster",
+    );
+  }
   if (analysis.components === 0) {
     if (options.k !== undefined && options.k > 1) {
       throw new RangeError(

@@ -314,3 +314,45 @@ Deno.test("deno task report", async (t) => {
     await Deno.remove(tmp, { recursive: true });
   }
 });
+
+Deno.test("report on data without a category column leaves the clusters out and says which column they need", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-no-category-" });
+  try {
+    const lines = fixtureSales().filter((l) => l.customer_id).map((l) =>
+      `${l.date},${l.customer_id},${l.transaction_id},${l.amount}`
+    );
+    await Deno.writeTextFile(
+      `${dir}/sales.csv`,
+      ["Day,Customer,Receipt,Total", ...lines].join("\n") + "\n",
+    );
+    const run = await runCli("report", [
+      "--data",
+      `${dir}/sales.csv`,
+      "--map",
+      "date=Day",
+      "--map",
+      "customer=Customer",
+      "--map",
+      "transaction=Receipt",
+      "--map",
+      "amount=Total",
+      "--out",
+      `${dir}/reports`,
+    ]);
+    const { dir: runDir } = result(run);
+    const files = await snapshot(runDir);
+    const page = files.get("index.html")!;
+    assertStringIncludes(
+      page,
+      '<p class="notice">Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has one (&quot;Uncategorised&quot;). Map a category column (--map category=COLUMN, and sub_category) to see them</p>',
+    );
+    assertOk(!page.includes('id="chart-pca-scatter"'), "no cluster chart");
+    assertOk(!page.includes('name="cluster"'), "no cluster filter");
+    assertOk(files.has("rfm-segments.csv"));
+    assertOk(
+      !files.has("clusters.csv") && !files.has("segment-by-cluster.csv"),
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -76,3 +76,22 @@ Deno.test("fitClusters() refuses a fixed k that fewer distinct customers cannot 
   );
   assertEquals(fitClusters(points).k, 2);
 });
+
+Deno.test("fitClusters() does not cluster spend in one column: one cluster with a note, and a requested k is refused", () => {
+  const random = seededRandom(5);
+  const oneColumn = denseMatrix(
+    Array.from({ length: 90 }, (_, i) => [(i % 3) * 100 + random()]),
+  );
+  const fit = fitClusters(oneColumn);
+  assertEquals(fit.k, 1);
+  assertEquals(fit.sizes, [90]);
+  assertEquals(
+    fit.note,
+    "Spend in one column only cannot say what customers buy: one cluster",
+  );
+  assertThrows(
+    () => fitClusters(oneColumn, { k: 3 }),
+    RangeError,
+    "Cannot make 3 clusters of what customers buy: their spend has 1 column, and clusters need at least two",
+  );
+});

@@ -140,7 +140,13 @@ export async function clusterCustomers(
     silhouetteByK: fit.byK,
     sampleSize: fit.sampleSize,
     inertia: fit.inertia,
-    note: fit.note,
+    note: features.columns.length < 2
+      ? `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
+        features.columns.length
+          ? `one (${JSON.stringify(features.columns[0].label)})`
+          : "none"
+      }. Map a category column (--map category=COLUMN, and sub_category) to see them`
+      : fit.note,
     clusters,
     assignments: features.customerIds.map((customerId, i) => ({
       customerId,
