@@ -1,3 +1,4 @@
+import type { CsvEncoding } from "./csv_encoding.ts";
 import type { Dataset } from "./dataset.ts";
 import type { DateOrder } from "./parse_date.ts";
 
@@ -21,6 +22,8 @@ export interface LoadReport {
   kind: SourceKind;
   path: string | null;
   files: string[];
+  /** The encoding each CSV file was read in, and how Basket knew. */
+  encodings: CsvEncoding[];
   /** Sale lines read from the file(s). */
   rowsRead: number;
   /** Rows (of any file) rejected with `--on-bad-rows=skip`. */

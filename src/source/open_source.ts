@@ -57,6 +57,7 @@ export async function openSource(
       kind: "simulated",
       path: null,
       files: [],
+      encodings: [],
       rowsRead: Number(lines),
       rowsRejected: 0,
       rejectReasons: [],
