@@ -250,6 +250,7 @@ function reportModel(parts: {
       source: parts.source,
       kind: load.kind,
       files: load.files,
+      encodings: load.encodings,
       rows: load.rowsRead,
       rejectedRows: load.rowsRejected,
       rejectReasons: load.rejectReasons,

@@ -1,5 +1,6 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { LoadReport } from "../source/load_report.ts";
+import { encodingText } from "../source/csv_encoding.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 
 /** The text `deno task inspect` prints. */
@@ -17,6 +18,9 @@ export function formatInspection(
     }`,
   );
   for (const file of report.files) add("", file);
+  for (const e of report.encodings) {
+    add("Encoding", `${e.file.split("/").pop()}: ${encodingText(e)}`);
+  }
   add("Rows read", formatInteger(report.rowsRead));
   add(
     "Rows rejected",
