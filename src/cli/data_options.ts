@@ -1,5 +1,6 @@
 import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
 import type { DateOrder } from "../source/parse_date.ts";
+import { encodingName } from "../source/csv_encoding.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
 import { CliError } from "../model/cli_error.ts";
 import { oneOf, realDate, wholeNumber } from "./spine/validators.ts";
@@ -11,6 +12,8 @@ export interface DataFlags {
   map?: ColumnMapping;
   dateFormat?: DateOrder;
   onBadRows: "fail" | "skip";
+  /** The CSV files' encoding; undefined means detect it. */
+  encoding?: string;
   seed: number;
   /** The analysis date, `YYYY-MM-DD`. */
   asOf?: string;
@@ -82,6 +85,18 @@ export const DATA_OPTIONS = [
     parse: oneOf("fail", "skip"),
   },
   {
+    name: "encoding",
+    kind: "string",
+    value: "NAME",
+    section: SECTION,
+    help:
+      "the CSV files' encoding: utf-8, windows-1252 (latin1), utf-16le,\nutf-16be, iso-8859-15, ...",
+    defaultText: "detected: a byte order mark, else UTF-8, else Windows-1252",
+    env: [NOTEBOOK_ENV.encoding],
+    config: "encoding",
+    parse: encodingName,
+  },
+  {
     name: "seed",
     kind: "string",
     value: "N",
@@ -135,6 +150,7 @@ export function dataSource(settings: {
   map: string[];
   "date-format": DateOrder | undefined;
   "on-bad-rows": "fail" | "skip";
+  encoding: string | undefined;
   seed: number;
   "as-of": string | undefined;
 }): DataFlags {
@@ -149,6 +165,7 @@ export function dataSource(settings: {
     ...(map ? { map } : {}),
     ...(settings["date-format"] ? { dateFormat: settings["date-format"] } : {}),
     onBadRows: settings["on-bad-rows"],
+    ...(settings.encoding ? { encoding: settings.encoding } : {}),
     seed: settings.seed,
     ...(settings["as-of"] ? { asOf: settings["as-of"] } : {}),
   };

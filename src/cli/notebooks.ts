@@ -142,6 +142,7 @@ function parameterEnv(values: {
   map: string[];
   "date-format": string | undefined;
   "on-bad-rows": string;
+  encoding: string | undefined;
   seed: number;
   "as-of": string | undefined;
   k: number | undefined;
@@ -157,6 +158,7 @@ function parameterEnv(values: {
   set(NOTEBOOK_ENV.map, values.map.length ? values.map.join(";") : undefined);
   set(NOTEBOOK_ENV.dateFormat, values["date-format"]);
   set(NOTEBOOK_ENV.onBadRows, values["on-bad-rows"]);
+  set(NOTEBOOK_ENV.encoding, values.encoding);
   set(NOTEBOOK_ENV.seed, values.seed);
   set(NOTEBOOK_ENV.asOf, values["as-of"]);
   set(NOTEBOOK_ENV.k, values.k);

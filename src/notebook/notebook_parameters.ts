@@ -1,5 +1,6 @@
 import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
 import type { DateOrder } from "../source/parse_date.ts";
+import { encodingName } from "../source/csv_encoding.ts";
 import { parseRealDate } from "../model/parse_real_date.ts";
 import { parseWholeNumber } from "../model/parse_whole_number.ts";
 
@@ -12,6 +13,7 @@ export const NOTEBOOK_ENV = {
   map: "BASKET_MAP",
   dateFormat: "BASKET_DATE_FORMAT",
   onBadRows: "BASKET_ON_BAD_ROWS",
+  encoding: "BASKET_ENCODING",
   asOf: "BASKET_AS_OF",
   seed: "BASKET_SEED",
   k: "BASKET_K",
@@ -31,6 +33,8 @@ export interface NotebookParameterValues {
   dateFormat?: string;
   /** `fail` (default) or `skip`. */
   onBadRows?: string;
+  /** The CSV files' encoding (`utf-8`, `windows-1252`, `utf-16le`, ...); default: detected. */
+  encoding?: string;
   /** The analysis date, `YYYY-MM-DD`; default: the day after the last sale. */
   asOf?: string;
   /** Seed of the simulator and of the clustering; default 1. */
@@ -49,6 +53,7 @@ export interface NotebookParameters {
   map: ColumnMapping | undefined;
   dateFormat: DateOrder | undefined;
   onBadRows: "fail" | "skip";
+  encoding: string | undefined;
   asOf: string | undefined;
   seed: number;
   k: number | undefined;
@@ -101,6 +106,10 @@ export function notebookParameters(
       }: expected fail or skip`,
     );
   }
+  const encodingText = text(values.encoding);
+  const encoding = encodingText === undefined
+    ? undefined
+    : encodingName(encodingText, "the encoding parameter");
   const asOfText = text(values.asOf);
   const asOf = asOfText === undefined
     ? undefined
@@ -110,5 +119,5 @@ export function notebookParameters(
   const k = kText === undefined
     ? undefined
     : parseWholeNumber(kText, "the k parameter", { min: 1 });
-  return { data, map, dateFormat, onBadRows, asOf, seed, k };
+  return { data, map, dateFormat, onBadRows, encoding, asOf, seed, k };
 }

@@ -263,6 +263,7 @@ function reportModel(parts: {
       source: parts.source,
       kind: load.kind,
       files: load.files,
+      encodings: load.encodings,
       rows: load.rowsRead,
       rejectedRows: load.rowsRejected,
       rejectReasons: load.rejectReasons,

@@ -1,5 +1,6 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { LoadReport } from "../source/load_report.ts";
+import { encodingText } from "../source/csv_encoding.ts";
 import { formatInteger, formatMoney } from "./format_number.ts";
 import { lookupText } from "./render_report.ts";
 
@@ -18,6 +19,9 @@ export function formatInspection(
     }`,
   );
   for (const file of report.files) add("", file);
+  for (const e of report.encodings) {
+    add("Encoding", `${e.file.split("/").pop()}: ${encodingText(e)}`);
+  }
   add("Rows read", formatInteger(report.rowsRead));
   add(
     "Rows rejected",

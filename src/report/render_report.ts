@@ -5,6 +5,7 @@ import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
+import { encodingText } from "../source/csv_encoding.ts";
 import type { FilterState } from "./filter_state.ts";
 
 /** The values each filter offers, from the data. */
@@ -166,6 +167,11 @@ function renderDataQuality(model: ReportModel): Html {
     <dt>Source</dt><dd>${d.kind}${d.files.length
       ? `: ${d.files.map((f) => f.split("/").pop()).join(", ")}`
       : ""}</dd>
+    ${d.encodings.length
+      ? html`<dt>Encoding</dt><dd>${d.encodings.map((e) =>
+        `${e.file.split("/").pop()}: ${encodingText(e)}`
+      ).join("; ")}</dd>`
+      : ""}
     <dt>Rows read</dt><dd>${formatInteger(d.rows)}</dd>
     <dt>Rows rejected</dt><dd>${formatInteger(d.rejectedRows)}</dd>
     <dt>Returns</dt><dd>${formatInteger(d.returns.lines)} lines, ${formatMoney(

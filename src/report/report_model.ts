@@ -25,6 +25,8 @@ export interface ReportData {
   source: string;
   kind: LoadReport["kind"];
   files: string[];
+  /** The encoding each CSV file was read in. */
+  encodings: LoadReport["encodings"];
   /** Sale lines read from the source. */
   rows: number;
   rejectedRows: number;

@@ -1,3 +1,4 @@
+import type { CsvEncoding } from "./csv_encoding.ts";
 import type { Dataset } from "./dataset.ts";
 import type { DateOrder } from "./parse_date.ts";
 
@@ -35,7 +36,12 @@ export interface LoadReport {
   kind: SourceKind;
   path: string | null;
   files: string[];
-  /** Sale lines read from the file(s). */
+  /** The encoding each CSV file was read in, and how Basket knew. */
+  encodings: CsvEncoding[];
+  /**
+   * Sale lines read and kept from the file(s): with the sales file's rows
+   * rejected, every record (data row) of that file.
+   */
   rowsRead: number;
   /** Rows (of any file) rejected with `--on-bad-rows=skip`. */
   rowsRejected: number;

@@ -12,7 +12,8 @@ import { loadThreeFile, THREE_FILES } from "./layouts/three_file_layout.ts";
 import type { LoadedSource, LoadReport } from "./load_report.ts";
 import type { DateOrder } from "./parse_date.ts";
 import { rejectReasons } from "./reject_reasons.ts";
-import { ensureRejectsTable } from "./stage_csv.ts";
+import { csvEncodings, ensureRejectsTable } from "./stage_csv.ts";
+import { openProblem } from "./csv_header.ts";
 
 /** Options for {@linkcode loadSource}. */
 export interface LoadSourceOptions {
@@ -24,6 +25,8 @@ export interface LoadSourceOptions {
   dateFormat?: DateOrder;
   /** `fail` (default) stops at the first bad row; `skip` rejects it with a reason. */
   onBadRows?: "fail" | "skip";
+  /** The CSV files' encoding (a TextDecoder label); by default detected. */
+  encoding?: string;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function loadSource(
       connection,
       onBadRows: options.onBadRows ?? "fail",
       dateFormat: options.dateFormat,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
     };
     await ensureRejectsTable(connection);
     const loaded = await loadLayout(ctx, options.path, options.map);
@@ -62,11 +66,11 @@ async function loadLayout(
   let stat: Deno.FileInfo;
   try {
     stat = await Deno.stat(path);
-  } catch {
+  } catch (error) {
     throw new InputError({
       what: "data",
       file: path,
-      problem: "does not exist",
+      problem: openProblem(error),
     });
   }
   if (!stat.isDirectory) {
@@ -113,17 +117,35 @@ async function finishLoad(
 ): Promise<LoadedSource> {
   const { connection } = ctx;
   const reasons = await rejectReasons(connection);
+  const encodings = await csvEncodings(connection);
   // Only the sale lines as read are needed from here on.
   await dropTemporary(connection, [
     loaded.salesTable,
     `${loaded.salesTable}__text`,
   ]);
+  const [{ lines }] = (await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS lines FROM sales`,
+  )).getRowObjectsJS();
+  const rowsRejected = reasons.reduce((sum, r) => sum + r.count, 0);
+  if (Number(lines) === 0) {
+    throw new InputError({
+      what: "data",
+      file: path,
+      problem: `has no sale line left: all ${rowsRejected} ${
+        rowsRejected === 1 ? "row was" : "rows were"
+      } rejected (${
+        reasons.map((r) => `${r.count} × ${r.reason}`).join("; ")
+      })`,
+    });
+  }
   const report: LoadReport = {
     kind: loaded.kind,
     path,
     files: loaded.files,
-    rowsRead: loaded.rowsRead,
-    rowsRejected: reasons.reduce((sum, r) => sum + r.count, 0),
+    encodings,
+    // The sale lines kept: with the rows rejected, every record of the file.
+    rowsRead: Number(lines),
+    rowsRejected,
     rejectReasons: reasons,
     duplicateLines: await countDuplicates(
       connection,
@@ -135,20 +157,6 @@ async function finishLoad(
     dateOrders: loaded.dateOrders,
   };
   await dropTemporary(connection);
-  const [{ lines }] = (await connection.runAndReadAll(
-    `SELECT count(*)::INTEGER AS lines FROM sales`,
-  )).getRowObjectsJS();
-  if (Number(lines) === 0) {
-    throw new InputError({
-      what: "data",
-      file: path,
-      problem: `has no sale line left: all ${report.rowsRead} ${
-        report.rowsRead === 1 ? "row was" : "rows were"
-      } rejected (${
-        report.rejectReasons.map((r) => `${r.count} × ${r.reason}`).join("; ")
-      })`,
-    });
-  }
   const customers = await connection.runAndReadAll(
     `SELECT count(*)::INTEGER FROM customers`,
   );

@@ -17,6 +17,8 @@ export interface OpenSourceOptions {
   map?: ColumnMapping;
   dateFormat?: DateOrder;
   onBadRows?: "fail" | "skip";
+  /** The CSV files' encoding; by default detected. */
+  encoding?: string;
   /** Simulator options (its seed defaults to `seed`). */
   simulate?: SimulateOptions;
   seed?: number;
@@ -35,6 +37,7 @@ export async function openSource(
       ...(options.map ? { map: options.map } : {}),
       ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
       onBadRows: options.onBadRows ?? "fail",
+      ...(options.encoding ? { encoding: options.encoding } : {}),
     });
   }
   const simulation = simulateRetail({
@@ -57,6 +60,7 @@ export async function openSource(
       kind: "simulated",
       path: null,
       files: [],
+      encodings: [],
       rowsRead: Number(lines),
       rowsRejected: 0,
       rejectReasons: [],

@@ -1,5 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { CsvEncoding } from "./csv_encoding.ts";
 import { InputError } from "../model/input_error.ts";
+import { checkHeaders, firstLine, readHead, splitLine } from "./csv_header.ts";
+import { chooseEncoding, prepareCsv, type PreparedCsv } from "./prepare_csv.ts";
+import type { CsvProblem } from "./scan_csv.ts";
 import { sqlString } from "../model/sql_string.ts";
 
 /** A CSV file read, all as text, into a temporary view with a `__row` line number. */
@@ -11,6 +15,8 @@ export interface StagedCsv {
   /** The header names as they stand in the file. */
   headers: string[];
   rows: number;
+  /** The encoding the file was read in. */
+  encoding: CsvEncoding;
 }
 
 /** Options for {@linkcode stageCsv}. */
@@ -18,6 +24,8 @@ export interface StageCsvOptions {
   what: string;
   /** `skip` records malformed lines in the `rejects` table instead of failing. */
   onBadRows: "fail" | "skip";
+  /** The file's encoding (a WHATWG name); by default detected (see prepareCsv). */
+  encoding?: string;
 }
 
 const DELIMITERS = [",", ";", "\t", "|"];
@@ -25,9 +33,12 @@ const DELIMITERS = [",", ";", "\t", "|"];
 /**
  * Reads a CSV file with DuckDB's reader, every column as VARCHAR, into a
  * temporary table `<table>__text`, and makes `table` a temporary view of it
- * with `__row`: the line number (the header is line 1). Fails with
- * an InputError naming the file and line for an empty file, a header with
- * no rows, or a line with the wrong number of fields.
+ * with `__row`: the record's first line in the file (the header is line
+ * 1), blank lines and records over several lines counted. Fails with an
+ * InputError naming the file, line and column for an empty file, a bad
+ * header, a header with no rows, or a record that cannot be read (see
+ * CsvScanner); with `onBadRows: "skip"` such records go to `rejects`.
+ * Records its encoding in `csv_files`.
  */
 export async function stageCsv(
   connection: DuckDBConnection,
@@ -36,115 +47,172 @@ export async function stageCsv(
   options: StageCsvOptions,
 ): Promise<StagedCsv> {
   const { what } = options;
-  const headerLine = await readFirstLine(file, what);
+  const head = await readHead(file, what);
+  const encoding = chooseEncoding(file, head, options.encoding);
+  const headerLine = firstLine(head, encoding.encoding, file, what);
   const delimiter = DELIMITERS.reduce((best, d) =>
     count(headerLine, d) > count(headerLine, best) ? d : best
   );
   const headers = splitLine(headerLine, delimiter);
-  const seen = new Set<string>();
-  for (const header of headers) {
-    if (header.trim() === "") {
-      throw new InputError({
-        what,
-        file,
-        row: 1,
-        problem: "a column has no name",
-      });
-    }
-    if (seen.has(header)) {
-      throw new InputError({
-        what,
-        file,
-        row: 1,
-        column: header,
-        problem: "appears twice in the header",
-      });
-    }
-    seen.add(header);
-  }
-  const columns = `{${
-    headers.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(", ")
-  }}`;
+  checkHeaders(headers, what, file);
   const skip = options.onBadRows === "skip";
+  let prepared = await prepareCsv(file, {
+    what,
+    delimiter,
+    headers,
+    encoding,
+    onBadRows: options.onBadRows,
+  });
+  try {
+    try {
+      await readCsv(connection, prepared, table, { delimiter, headers, skip });
+    } catch (error) {
+      // A file the scan found regular that DuckDB still rejects: in skip
+      // mode read a numbered copy, whose bad records DuckDB can skip.
+      if (!skip || prepared.rewritten) throw csvError(error, what, prepared);
+      await prepared.remove();
+      prepared = await prepareCsv(file, {
+        what,
+        delimiter,
+        headers,
+        encoding: prepared.encoding,
+        onBadRows: "skip",
+        rewrite: true,
+      });
+      try {
+        await readCsv(connection, prepared, table, {
+          delimiter,
+          headers,
+          skip,
+        });
+      } catch (error) {
+        throw csvError(error, what, prepared);
+      }
+    }
+  } finally {
+    await prepared.remove();
+  }
+  await ensureRejectsTable(connection);
+  if (prepared.problems.length) {
+    await insertRejects(connection, file, what, prepared.problems);
+  }
+  if (skip && prepared.rewritten) {
+    // Records DuckDB rejected that the scan did not: one row each, at the
+    // line its copy's first field names.
+    await connection.run(
+      `INSERT INTO rejects SELECT ${sqlString(file)}, ${
+        sqlString(what)
+      }, line, NULL, csv_line, ${
+        sqlString("is not a well-formed row: ")
+      } || regexp_replace(error_message, '\\s+', ' ', 'g') FROM (SELECT DISTINCT ON (line) TRY_CAST(regexp_extract(csv_line, '^[0-9]+') AS INTEGER) AS line, regexp_replace(csv_line, '^[0-9]+.', '') AS csv_line, error_message FROM ${table}__reject ORDER BY line, byte_position)`,
+    );
+  }
+  await connection.run(
+    `INSERT INTO csv_files VALUES (${sqlString(file)}, ${
+      sqlString(prepared.encoding.encoding)
+    }, ${sqlString(prepared.encoding.how)})`,
+  );
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM ${table}`,
+  );
+  const rows = Number(reader.getRows()[0][0]);
+  if (rows === 0 && !prepared.problems.length) {
+    throw new InputError({ what, file, problem: "has a header but no rows" });
+  }
+  return { table, file, what, headers, rows, encoding: prepared.encoding };
+}
+
+/** Reads a prepared file into `<table>__text` and the view `table`. */
+async function readCsv(
+  connection: DuckDBConnection,
+  prepared: PreparedCsv,
+  table: string,
+  options: { delimiter: string; headers: string[]; skip: boolean },
+): Promise<void> {
+  const { rewritten } = prepared;
+  const columns = `{${
+    [
+      ...(rewritten ? [`'__row': 'INTEGER'`] : []),
+      ...options.headers.map((h) => `${sqlString(h)}: 'VARCHAR'`),
+    ].join(", ")
+  }}`;
+  // DuckDB skips bad records only in a copy, whose records carry their
+  // line numbers; in the file itself a skipped record would shift rowid.
+  const skip = options.skip && rewritten;
   const rejects = `${table}__reject`;
   const read = `read_csv(${
-    sqlString(file)
+    sqlString(prepared.path)
   }, header = true, auto_detect = false, delim = ${
-    sqlString(delimiter)
+    sqlString(options.delimiter)
   }, quote = '"', escape = '"', columns = ${columns}${
     skip
       ? `, ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`
       : ""
   })`;
-  try {
-    // The reader keeps the file's order, so each row's rowid numbers it;
-    // numbering with row_number() OVER () instead would cost as much as
-    // reading the file.
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${table}__text AS SELECT * FROM ${read}`,
-    );
-    await connection.run(
-      `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT (rowid + 2)::INTEGER AS __row, * FROM ${table}__text`,
-    );
-  } catch (error) {
-    throw csvError(error, what, file);
-  }
-  if (skip) {
-    await ensureRejectsTable(connection);
-    await connection.run(
-      `INSERT INTO rejects SELECT ${sqlString(file)}, ${
-        sqlString(what)
-      }, line::INTEGER, NULL, csv_line, ${
-        sqlString("is not a well-formed row: ")
-      } || regexp_replace(error_message, '\\s+', ' ', 'g') FROM ${rejects}`,
-    );
-  }
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n FROM ${table}`,
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${table}__text AS SELECT * FROM ${read}`,
   );
-  const rows = Number(reader.getRows()[0][0]);
-  if (rows === 0) {
-    throw new InputError({ what, file, problem: "has a header but no rows" });
-  }
-  return { table, file, what, headers, rows };
+  // The reader keeps the file's order, so in a file whose records are one
+  // line each rowid numbers them; numbering with row_number() OVER ()
+  // instead would cost as much as reading the file.
+  await connection.run(
+    `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT ${
+      rewritten ? "" : "(rowid + 2)::INTEGER AS __row, "
+    }* FROM ${table}__text`,
+  );
 }
 
-/** Creates the table where rejected rows and their reasons are kept. */
+/** Creates the table where rejected rows and their reasons are kept, and `csv_files`, the encoding of each CSV file read. */
 export async function ensureRejectsTable(
   connection: DuckDBConnection,
 ): Promise<void> {
   await connection.run(
     `CREATE TABLE IF NOT EXISTS rejects (file VARCHAR, what VARCHAR, row INTEGER, "column" VARCHAR, value VARCHAR, reason VARCHAR)`,
   );
+  await connection.run(
+    `CREATE TEMP TABLE IF NOT EXISTS csv_files (file VARCHAR, encoding VARCHAR, how VARCHAR)`,
+  );
 }
 
-async function readFirstLine(file: string, what: string): Promise<string> {
-  let handle: Deno.FsFile;
-  try {
-    handle = await Deno.open(file);
-  } catch (error) {
-    throw new InputError({
-      what,
-      file,
-      problem: error instanceof Deno.errors.NotFound
-        ? "does not exist"
-        : `cannot be opened: ${(error as Error).message}`,
-    });
-  }
-  try {
-    const buffer = new Uint8Array(1 << 16);
-    const n = await handle.read(buffer) ?? 0;
-    const text = new TextDecoder().decode(buffer.subarray(0, n)).replace(
-      /^\uFEFF/,
-      "",
+/** The encodings stageCsv recorded in `csv_files`, in the order the files were read. */
+export async function csvEncodings(
+  connection: DuckDBConnection,
+): Promise<CsvEncoding[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT file, encoding, how FROM csv_files ORDER BY rowid`,
+  );
+  return reader.getRowObjectsJS() as unknown as CsvEncoding[];
+}
+
+/** Inserts the records a scan could not read into `rejects`, a thousand at a time. */
+async function insertRejects(
+  connection: DuckDBConnection,
+  file: string,
+  what: string,
+  problems: CsvProblem[],
+): Promise<void> {
+  for (let i = 0; i < problems.length; i += 1000) {
+    const batch = problems.slice(i, i + 1000);
+    // Parameters, not literals: a record may hold a NUL character.
+    await connection.run(
+      `INSERT INTO rejects VALUES ${
+        batch.map((_, j) =>
+          `(${[1, 2, 3, 4, 5, 6].map((k) => `$${j * 6 + k}`).join(", ")})`
+        ).join(", ")
+      }`,
+      batch.flatMap((p) => [
+        file,
+        what,
+        p.line,
+        p.column ?? null,
+        p.text === undefined
+          ? null
+          : p.text.length > 200
+          ? `${p.text.slice(0, 200)}…`
+          : p.text,
+        `is not a well-formed row: ${p.problem}`,
+      ]),
     );
-    const line = text.split(/\r?\n/, 1)[0];
-    if (text.trim() === "" || line.trim() === "") {
-      throw new InputError({ what, file, problem: "is empty" });
-    }
-    return line;
-  } finally {
-    handle.close();
   }
 }
 
@@ -152,47 +220,25 @@ function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
 
-/** Splits one CSV line, honouring double quotes. */
-export function splitLine(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') field += line[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
-
-function csvError(error: unknown, what: string, file: string): Error {
+/**
+ * DuckDB's error as an InputError. Its line is exact: a file read as it
+ * is has one record a line, and a copy's records start with their line.
+ */
+function csvError(error: unknown, what: string, prepared: PreparedCsv): Error {
+  const file = prepared.encoding.file;
   const message = error instanceof Error ? error.message : String(error);
-  const line = /CSV Error on Line: (\d+)/.exec(message);
-  if (!line) {
-    return new InputError({
-      what,
-      file,
-      problem: `is not a readable CSV file: ${message.split("\n")[0]}`,
-    });
-  }
-  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(
-    message,
-  );
-  const problem = columns
-    ? `has ${columns[2]} fields where the header has ${columns[1]}`
-    : /unterminated quote/.test(message)
+  const line = prepared.rewritten
+    ? /Original Line: (\d+)/.exec(message)
+    : /CSV Error on Line: (\d+)/.exec(message);
+  const problem = /unterminated quote/.test(message)
     ? "has a quote that is never closed"
-    : message.split("\n").find((l) =>
-      l.trim() && !l.startsWith("Invalid Input Error") &&
-      !l.startsWith("Original Line")
-    )?.trim() ?? "is malformed";
-  return new InputError({ what, file, row: Number(line[1]), problem });
+    : /Expected Number of Columns/.test(message)
+    ? "has a number of fields other than the header's"
+    : "cannot be read as CSV";
+  return new InputError({
+    what,
+    file,
+    ...(line ? { row: Number(line[1]) } : {}),
+    problem,
+  });
 }

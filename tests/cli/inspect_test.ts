@@ -123,3 +123,65 @@ Deno.test("inspect counts the sale lines without a customer id, and report --on-
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("inspect reads a Windows-1252 export and says which encoding it used; --encoding overrides, a bad name exits 2", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-inspect-enc-" });
+  try {
+    await Deno.writeFile(
+      `${dir}/sales.csv`,
+      new Uint8Array([
+        ...new TextEncoder().encode("date,category,amount\n2024-01-01,Caf"),
+        0xe9,
+        ...new TextEncoder().encode(",3\n"),
+      ]),
+    );
+    const run = await runCli("inspect", ["--data", `${dir}/sales.csv`]);
+    assertEquals(run.code, 0, run.stderr);
+    assertStringIncludes(
+      run.stdout,
+      "Encoding       sales.csv: windows-1252 (the file is not valid UTF-8)",
+    );
+    assertStringIncludes(run.stdout, "Café: 1 lines");
+    const given = await runCli("inspect", [
+      "--data",
+      `${dir}/sales.csv`,
+      "--encoding",
+      "latin1",
+    ]);
+    assertStringIncludes(
+      given.stdout,
+      "sales.csv: windows-1252 (as given by --encoding)",
+    );
+    const bad = await runCli("inspect", [
+      "--data",
+      dir,
+      "--encoding",
+      "klingon",
+    ]);
+    assertEquals(bad.code, 2);
+    assertStringIncludes(
+      bad.stderr,
+      'Cannot read --encoding "klingon": expected an encoding such as utf-8, windows-1252, latin1, utf-16le or utf-16be',
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("inspect stops at a ragged row with exit 65 and the row's file line", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-inspect-ragged-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/sales.csv`,
+      'date,category,amount\n2024-01-01,"A\nB",1\n2024-01-02,C,2,9\n',
+    );
+    const run = await runCli("inspect", ["--data", `${dir}/sales.csv`]);
+    assertEquals(run.code, 65);
+    assertStringIncludes(
+      run.stderr,
+      `Cannot read sales "${dir}/sales.csv": row 4: has 4 fields where the header has 3`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -40,12 +40,20 @@ Deno.test("the notebooks are the three in notebooks/, committed with their outpu
 
 Deno.test("the notebooks import only from src/mod.ts and name their parameters' environment variables in the first code cell", async () => {
   const expected: Record<string, string[]> = {
-    "00_your_data.ipynb": ["DATA", "MAP", "DATE_FORMAT", "ON_BAD_ROWS", "SEED"],
+    "00_your_data.ipynb": [
+      "DATA",
+      "MAP",
+      "DATE_FORMAT",
+      "ON_BAD_ROWS",
+      "ENCODING",
+      "SEED",
+    ],
     "01_sales_analysis.ipynb": [
       "DATA",
       "MAP",
       "DATE_FORMAT",
       "ON_BAD_ROWS",
+      "ENCODING",
       "AS_OF",
       "SEED",
     ],
@@ -54,6 +62,7 @@ Deno.test("the notebooks import only from src/mod.ts and name their parameters' 
       "MAP",
       "DATE_FORMAT",
       "ON_BAD_ROWS",
+      "ENCODING",
       "AS_OF",
       "SEED",
       "K",

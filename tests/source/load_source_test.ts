@@ -143,6 +143,11 @@ Deno.test("loadSource() with onBadRows skip keeps good rows and records every re
       ],
     );
     assertEquals(report.rowsRejected, 3);
+    assertEquals(
+      report.rowsRead + report.rowsRejected,
+      5,
+      "rows read plus rows rejected are the file's data lines",
+    );
     const rejects = await queryRows(
       dataset,
       `SELECT row, "column", value, reason FROM rejects ORDER BY row`,

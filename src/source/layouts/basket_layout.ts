@@ -56,6 +56,7 @@ export async function loadBasketCustomers(
   const staged = await stageCsv(ctx.connection, file, "raw_customer_rows", {
     what: "customers",
     onBadRows: ctx.onBadRows,
+    encoding: ctx.encoding,
   });
   const h = requireHeaders(staged, ["customer_id"]);
   const fields: FieldSpec[] = CUSTOMER_COLUMNS.filter((c) =>

@@ -7,6 +7,8 @@ export interface LayoutContext {
   connection: DuckDBConnection;
   onBadRows: "fail" | "skip";
   dateFormat: DateOrder | undefined;
+  /** The CSV files' encoding (`--encoding`); undefined: detect it. */
+  encoding?: string;
 }
 
 /**

@@ -27,6 +27,7 @@ export async function loadMappedCsv(
   const staged = await stageCsv(ctx.connection, file, "raw_sales", {
     what: "sales",
     onBadRows: ctx.onBadRows,
+    encoding: ctx.encoding,
   });
   const layout = csvLayout(staged.headers, map);
   if (!layout) {

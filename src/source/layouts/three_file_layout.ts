@@ -29,6 +29,7 @@ export async function loadThreeFile(
   const cat = await stageCsv(connection, files.categories, "raw_categories", {
     what: "product categories",
     onBadRows,
+    encoding: ctx.encoding,
   });
   const c = requireHeaders(cat, [
     "prod_cat_code",
@@ -74,6 +75,7 @@ export async function loadThreeFile(
   const cust = await stageCsv(connection, files.customers, "raw_customers", {
     what: "customers",
     onBadRows,
+    encoding: ctx.encoding,
   });
   const k = requireHeaders(cust, ["customer_id", "dob", "gender", "city_code"]);
   const custOk = await convertFields(connection, cust, [
@@ -105,7 +107,7 @@ export async function loadThreeFile(
     connection,
     files.transactions,
     "raw_transactions",
-    { what: "transactions", onBadRows },
+    { what: "transactions", onBadRows, encoding: ctx.encoding },
   );
   const t = requireHeaders(tx, [
     "transaction_id",
