@@ -33,6 +33,10 @@ export interface ClusterFit {
   note: string | null;
 }
 
+/** The note of a fit on spend in one column: no clusters of what customers buy. */
+export const ONE_COLUMN_NOTE =
+  "Spend in one column only cannot say what customers buy: one cluster";
+
 /**
  * The clustering pipeline on a feature matrix: standardise the columns, keep
  * the principal components explaining `varianceThreshold` of the variance,
@@ -76,18 +80,6 @@ export function fitClusters(
       `Cannot make ${options.k} clusters: there are only ${n} customers`,
     );
   }
-  if (n > 0 && features.cols < 2) {
-    if (options.k !== undefined && options.k > 1) {
-      throw new RangeError(
-        `Cannot make ${options.k} clusters of what customers buy: their spend has ${features.cols} ${
-          features.cols === 1 ? "column" : "columns"
-        }, and clusters need at least two`,
-      );
-    }
-    return single(
-      "Spend in one column only cannot say what customers buy: one cluster",
-    );
-  }
   if (analysis.components === 0) {
     if (options.k !== undefined && options.k > 1) {
       throw new RangeError(
@@ -99,6 +91,16 @@ export function fitClusters(
         ? "No customers to cluster"
         : `All ${n} customers buy the same: one cluster`,
     );
+  }
+  if (n > 0 && features.cols < 2) {
+    if (options.k !== undefined && options.k > 1) {
+      throw new RangeError(
+        `Cannot make ${options.k} clusters of what customers buy: their spend has ${features.cols} ${
+          features.cols === 1 ? "column" : "columns"
+        }, and clusters need at least two`,
+      );
+    }
+    return single(ONE_COLUMN_NOTE);
   }
   if (options.k === undefined && n < 3) {
     return single(

@@ -8,6 +8,7 @@ import { explainedVarianceRows } from "../../figures/segments/explained_variance
 import {
   fitClusters,
   type FitClustersOptions,
+  ONE_COLUMN_NOTE,
 } from "../../stats/fit_clusters.ts";
 import {
   cutOff,
@@ -140,7 +141,7 @@ export async function clusterCustomers(
     silhouetteByK: fit.byK,
     sampleSize: fit.sampleSize,
     inertia: fit.inertia,
-    note: features.columns.length < 2
+    note: fit.note === ONE_COLUMN_NOTE
       ? `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
         features.columns.length
           ? `one (${JSON.stringify(features.columns[0].label)})`

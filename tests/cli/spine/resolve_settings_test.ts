@@ -64,6 +64,7 @@ Deno.test("resolveSettings() reads the data settings from the notebooks' variabl
   });
   assertEquals(settings, {
     data: undefined,
+    encoding: undefined,
     map: ["date=Day", "amount=Total"],
     "date-format": "dmy",
     "on-bad-rows": "fail",
