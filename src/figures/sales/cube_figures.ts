@@ -88,12 +88,13 @@ export type CubeFiguresOptions = SalesFiguresFromSumsOptions;
  *     channel: [0, 0], department: [0, 0], category: [0, 1], fuelType: [0, 0],
  *     segment: [0, 0], cluster: [0, 0], net: [30, 10], gross: [30, 10],
  *     returns: [0, 0], lines: [1, 1], returnLines: [0, 0], quantity: [1, 1],
- *     gallons: [0, 0], basketNet: [30, 10], gallonsNet: [0, 0] },
+ *     gallons: [0, 0], basketGross: [30, 10], gallonsNet: [0, 0] },
  *   baskets: { length: 2, period: [0, 0], store: [0, 0], region: [0, 0],
  *     channel: [0, 0], segment: [0, 0], cluster: [0, 0], mask: [1, 3],
- *     count: [1, 1] },
+ *     returnMask: [0, 0], count: [1, 1] },
  *   splitBaskets: { length: 0, transaction: [], period: [], store: [],
- *     region: [], channel: [], segment: [], cluster: [], mask: [] },
+ *     region: [], channel: [], segment: [], cluster: [], mask: [],
+ *     returnMask: [] },
  *   customers: null,
  * };
  * const books = cubeFigures(cube, { categories: ["Books"] });

@@ -256,7 +256,7 @@ function* numbers(
  * stores, returns, fuel), plus lines without transaction id, customer,
  * store or region, a fuel line without gallons or type, and a store that
  * sells in the first and third weeks only (its return of week 3 belongs to a
- * transaction of week 1).
+ * transaction of week 1), and return-only transactions.
  */
 const FIXTURE: SaleLine[] = [
   ...syntheticSales(1600),
@@ -304,6 +304,55 @@ const FIXTURE: SaleLine[] = [
     quantity: -1,
     amount: -20,
   }),
+  // Return-only transactions (a cancellation invoice "C…"): one of two
+  // lines on one day, one split over two days and stores; and a purchase
+  // whose Toys line is a return, so that a Toys filter keeps a return.
+  ...[["Books", -15], ["Toys", -5]].map(([category, amount]) =>
+    line({
+      date: "2024-02-20",
+      store: "S1",
+      city: "Leeds",
+      region: "North",
+      channel: "Shop",
+      category: category as string,
+      customer_id: "C3",
+      transaction_id: "C100",
+      quantity: -1,
+      amount: amount as number,
+    })
+  ),
+  line({
+    date: "2024-03-10",
+    store: "S2",
+    region: "North",
+    channel: "e-Shop",
+    category: "Toys",
+    transaction_id: "C200",
+    quantity: -1,
+    amount: -8,
+  }),
+  line({
+    date: "2024-03-11",
+    store: "S3",
+    region: "South",
+    channel: "Shop",
+    category: "Books",
+    transaction_id: "C200",
+    quantity: -1,
+    amount: -4,
+  }),
+  ...[["Books", 30], ["Toys", -10]].map(([category, amount]) =>
+    line({
+      date: "2024-02-21",
+      store: "S1",
+      region: "North",
+      channel: "Shop",
+      category: category as string,
+      transaction_id: "M1",
+      quantity: Math.sign(amount as number),
+      amount: amount as number,
+    })
+  ),
 ];
 
 const FIXTURE_CASES: Record<string, Case> = {
