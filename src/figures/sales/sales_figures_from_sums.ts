@@ -110,8 +110,10 @@ export interface SalesSums {
   byChannelCategory: KeyedSums<"channel" | "category">;
   byRegionCategory: KeyedSums<"region" | "category">;
   /**
-   * Every calendar day of the period in date order, zeros included; at a
-   * coarser grain one entry per week or month (see `DayTotals.days`).
+   * The calendar days of the period in date order, zeros included, but for
+   * gaps of more than `MAX_GAP_DAYS` days without lines (see
+   * `coveredDays`); at a coarser grain one entry per week or month (see
+   * `DayTotals.days`), long gaps left out likewise.
    */
   days: DayTotals[];
   /** Net sales by month (`YYYY-MM`) and category, where there are lines. */
@@ -192,7 +194,7 @@ export function salesFiguresFromSums(
     weekday: day ? salesByWeekdayFromDays(days) : [],
     weekdayWeekGrid: day ? weekdayWeekGridFromDays(days) : [],
     monthCategoryGrid: monthCategoryGridFromTotals(
-      sums.headline.period,
+      [...new Set(days.map((d) => d.date.slice(0, 7)))],
       sums.monthCategory,
     ),
     fuel: fuel.saleLines > 0 ? fuel : null,

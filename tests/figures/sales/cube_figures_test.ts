@@ -528,6 +528,40 @@ Deno.test("cubeFigures() of a cube built for a filter equals salesFigures() of b
     }, { ...built, asOf: "2024-03-20" });
   }));
 
+Deno.test("cubeFigures() equals salesFigures() when a gap of more than MAX_GAP_DAYS is left out", () => {
+  const far = [
+    ...FIXTURE,
+    line({ date: "2024-09-30", store: "S1", category: "Toys", amount: 9 }),
+    line({ date: "2024-10-02", store: "S2", category: "Books", amount: 3 }),
+  ];
+  return withData(far, async (data) => {
+    const groups = groupsOf(customerIds(far));
+    const cube = await salesCube(data, { groups });
+    await assertCubeMatchesSql(data, cube, groups, {
+      "none": { filter: {}, wholeCustomers: true },
+      "one category": {
+        filter: { categories: ["Toys"] },
+        wholeCustomers: true,
+      },
+      "dates across the gap": {
+        filter: { from: "2024-03-20", to: "2024-12-31" },
+        wholeCustomers: false,
+      },
+    });
+    const figures = cubeFigures(cube);
+    assertOk(figures.daily.length < 120);
+    assertOk(figures.daily.some((r) => (r.gapBefore ?? 0) > 92));
+    for (const maxCells of [400, 60]) {
+      const coarse = cubeFigures(await salesCube(data, { groups, maxCells }));
+      assertOk(coarse.weekly.some((r) => r.gapBefore && r.change === null));
+      assertEquals(
+        Math.round(coarse.daily.reduce((n, r) => n + r.totalSales, 0) * 100),
+        Math.round(figures.headline.totalSales * 100),
+      );
+    }
+  });
+});
+
 Deno.test("cubeFigures() equals salesFigures() on a single day of data", () =>
   withData(ONE_DAY, async (data) => {
     const day = ONE_DAY;
