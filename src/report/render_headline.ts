@@ -28,7 +28,7 @@ ${card("totalSales", "Net sales", formatValue(headline.totalSales, "money"), cha
 ${card("grossSales", "Gross sales", formatValue(headline.grossSales, "money"), change?.grossSales ?? null)}
 ${card("returnsValue", "Returns", formatValue(headline.returnsValue, "money"), change?.returnsValue ?? null, `${formatValue(headline.returnRate, "percent")} of gross sales, ${formatValue(headline.returnLines, "integer")} lines`)}
 ${card("saleLines", "Sale lines", formatValue(headline.saleLines, "integer"), change?.saleLines ?? null)}
-${card("transactions", "Transactions", formatValue(headline.transactions, "integer"), change?.transactions ?? null)}
+${card("transactions", "Transactions", formatValue(headline.transactions, "integer"), change?.transactions ?? null, returnsApart(headline.returnTransactions))}
 ${card("averageBasket", "Average basket", formatValue(headline.averageBasket, "money"), change?.averageBasket ?? null)}
 ${card("stores", "Stores", formatValue(headline.stores, "integer"), undefined)}
 ${card("customers", "Customers", formatValue(headline.customers, "integer"), change?.customers ?? null)}
@@ -39,4 +39,12 @@ ${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales
       ? `Changes compare with the previous ${headline.previousPeriod.days} days, ${headline.previousPeriod.from} to ${headline.previousPeriod.to}.`
       : "The data does not cover an earlier period of the same length, so there are no changes to compare."
   }</p>`;
+}
+
+/** The transactions card's note: purchases only, returns counted apart. */
+function returnsApart(returnTransactions: number | null): string | undefined {
+  if (returnTransactions === null) return undefined;
+  return `purchases; ${formatValue(returnTransactions, "integer")} return transaction${
+    returnTransactions === 1 ? "" : "s"
+  } apart`;
 }

@@ -1,3 +1,5 @@
+import type { DailySalesRow } from "../figures/sales/series_from_days.ts";
+import { MAX_GAP_DAYS } from "../figures/sales/day_totals.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableColumn, TableSpec } from "./table_spec.ts";
 
@@ -126,6 +128,7 @@ export function salesTables(
         { key: "movingAverage", label: "7-day average", kind: "money" },
       ],
       rows: rows(figures.daily),
+      ...gapNote(figures.daily),
       folded: true,
     },
     {
@@ -203,4 +206,20 @@ function shareColumns(group: string): TableColumn[] {
     { key: "totalSales", label: "Net sales", kind: "money" },
     { key: "share", label: `Share of ${group.toLowerCase()}`, kind: "percent" },
   ];
+}
+
+/** The daily table's note when a long gap without sales was left out. */
+function gapNote(daily: readonly DailySalesRow[]): { note?: string } {
+  const gaps = daily.filter((r) => r.gapBefore);
+  if (!gaps.length) return {};
+  const days = gaps.reduce((sum, r) => sum + (r.gapBefore ?? 0), 0);
+  return {
+    note: `${
+      days.toLocaleString("en-US")
+    } days without sales left out, in ${gaps.length} gap${
+      gaps.length === 1 ? "" : "s"
+    } of more than ${MAX_GAP_DAYS} days (before ${
+      gaps.map((r) => r.date).slice(0, 5).join(", ")
+    }${gaps.length > 5 ? "..." : ""}).`,
+  };
 }

@@ -72,6 +72,11 @@ def main() -> None:
     tx = load(folder)
     amounts = tx["amount"]
     tx["month"] = tx["date"].dt.strftime("%Y-%m")
+    with_id = tx[tx["transaction_id"].notna()]
+    by_id = with_id["amount"].groupby(with_id["transaction_id"])
+    purchase = by_id.apply(lambda a: any(x > 0 for x in a))
+    has_return = by_id.apply(lambda a: any(x < 0 for x in a))
+    basket_lines = with_id["amount"]
     reference = {
         "source": "datasets/retail-kaggle (Transactions.csv, prod_cat_info.csv, Customer.csv)",
         "tool": f"pandas {pd.__version__}, exact decimal sums",
@@ -82,7 +87,13 @@ def main() -> None:
         "returnsValue": float(-sum((a for a in amounts if a < 0), Decimal(0))),
         "saleLines": int(len(tx)),
         "returnLines": int((amounts < 0).sum()),
-        "transactions": int(tx["transaction_id"].nunique()),
+        # A purchase transaction has a line above zero; a return transaction
+        # has lines below zero and none above (docs/sales.md).
+        "transactions": int(purchase.sum()),
+        "returnTransactions": int((has_return & ~purchase).sum()),
+        "averageBasket": float(
+            sum((a for a in basket_lines if a > 0), Decimal(0)) / Decimal(int(purchase.sum()))
+        ),
         "customers": int(tx["cust_id"].nunique()),
         "byCategory": sums(tx, "category"),
         "bySubCategory": sums(tx, ["category", "sub_category"]),

@@ -2,14 +2,15 @@ import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { monthCategoryGridFromTotals } from "../../figures/sales/grouped_totals.ts";
 import { labelled } from "../../model/none_label.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
-import { salesPeriod } from "./sales_period.ts";
+import { salesByDay } from "./sales_by_day.ts";
 import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
 export type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 
 /**
- * A seasonality grid: net sales of every month of the period × every
- * category with lines in the selection, zeros included. Months in date
+ * A seasonality grid: net sales of every month of the period (but those
+ * in a gap left out, see `coveredDays`) × every category with lines in the
+ * selection, zeros included. Months in date
  * order, categories in name order within a month.
  */
 export async function monthCategoryGrid(
@@ -17,7 +18,15 @@ export async function monthCategoryGrid(
   options: SalesOptions = {},
 ): Promise<MonthCategoryCell[]> {
   const totals = await monthCategoryTotals(data, options);
-  return monthCategoryGridFromTotals(await salesPeriod(data, options), totals);
+  const { days } = await salesByDay(
+    data,
+    options,
+    "the month by category grid",
+  );
+  return monthCategoryGridFromTotals(
+    [...new Set(days.map((d) => d.date.slice(0, 7)))],
+    totals,
+  );
 }
 
 /**

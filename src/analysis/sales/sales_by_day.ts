@@ -1,17 +1,15 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
-import {
-  calendarDays,
-  type DayTotals,
-} from "../../figures/sales/day_totals.ts";
+import { coveredDays, type DayTotals } from "../../figures/sales/day_totals.ts";
 import { salesCondition, type SalesOptions } from "./sales_options.ts";
 import { type SalesPeriod, salesPeriod } from "./sales_period.ts";
 
 export { type DayTotals, sumDays } from "../../figures/sales/day_totals.ts";
 
 /**
- * Net sales of every calendar day of the period (see `salesPeriod`), days
- * without lines included as zeros. Every time series derives from it by
- * summing days, as a browser can from a day × ... cube.
+ * Net sales of the calendar days of the period (see `salesPeriod`), days
+ * without lines included as zeros, but for gaps of more than
+ * `MAX_GAP_DAYS` such days, left out (see `coveredDays`). Every time series
+ * derives from it by summing days, as a browser can from a day × ... cube.
  */
 export async function salesByDay(
   data: Dataset,
@@ -29,7 +27,7 @@ export async function salesByDay(
   );
   return {
     period,
-    days: calendarDays(
+    days: coveredDays(
       period,
       rows.map((row) => ({
         date: row.date,

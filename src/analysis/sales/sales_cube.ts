@@ -114,7 +114,7 @@ export async function salesCube(
       count(*) FILTER (WHERE amount < 0) AS "returnLines",
       sum(quantity) AS quantity,
       sum(gallons) AS gallons,
-      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL), 0) AS "basketNet",
+      coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL AND amount > 0), 0) AS "basketGross",
       coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet",
       count(transaction_id) AS transaction_lines,
       count(customer_id) AS customer_lines
@@ -169,7 +169,7 @@ export async function salesCube(
       sum("returnLines")::INTEGER AS "returnLines",
       coalesce(sum(quantity), 0) AS quantity,
       coalesce(sum(gallons), 0) AS gallons,
-      sum("basketNet") AS "basketNet",
+      sum("basketGross") AS "basketGross",
       sum("gallonsNet") AS "gallonsNet"
     FROM cube_days GROUP BY ALL ORDER BY ALL`);
   const cells = readColumns(cellsReader, [
@@ -181,7 +181,7 @@ export async function salesCube(
     "returnLines",
     "quantity",
     "gallons",
-    "basketNet",
+    "basketGross",
     "gallonsNet",
   ], ROUNDED_MEASURES) as SalesCube["cells"];
   const storeCity = (await connection.runAndReadAll(
@@ -202,7 +202,9 @@ export async function salesCube(
       SELECT transaction_id, strftime(${
         periodSql(grain)
       }, '%Y-%m-%d') AS day, store, region,
-             channel, segment, cluster, bit_or(${categoryBit})::INTEGER AS mask
+             channel, segment, cluster,
+             coalesce(bit_or(${categoryBit}) FILTER (WHERE amount > 0), 0)::INTEGER AS mask,
+             coalesce(bit_or(${categoryBit}) FILTER (WHERE amount < 0), 0)::INTEGER AS "returnMask"
       FROM cube_lines WHERE transaction_id IS NOT NULL
       GROUP BY transaction_id, day, store, region, channel, segment, cluster`,
       condition.params,
@@ -218,15 +220,16 @@ export async function salesCube(
     const parts = (comparison: string) =>
       `transaction_id IN (SELECT transaction_id FROM cube_parts GROUP BY transaction_id HAVING count(*) ${comparison})`;
     const basketReader = await connection.runAndReadAll(`
-      SELECT ${basketDims}, mask, count(*)::INTEGER AS count
+      SELECT ${basketDims}, mask, "returnMask", count(*)::INTEGER AS count
       FROM cube_parts WHERE ${parts("= 1")} GROUP BY ALL ORDER BY ALL`);
     baskets = readColumns(basketReader, [
       ...BASKET_DIMENSIONS,
       "mask",
+      "returnMask",
       "count",
     ]) as NonNullable<SalesCube["baskets"]>;
     const splitRows = (await connection.runAndReadAll(`
-      SELECT transaction_id AS id, ${basketDims}, mask
+      SELECT transaction_id AS id, ${basketDims}, mask, "returnMask"
       FROM cube_parts WHERE ${parts("> 1")} ORDER BY ALL`)).getRowObjectsJS();
     const numbers = new Map<unknown, number>();
     for (const row of splitRows) {
@@ -237,6 +240,7 @@ export async function salesCube(
       "transaction",
       ...BASKET_DIMENSIONS,
       "mask",
+      "returnMask",
     ]) as NonNullable<SalesCube["splitBaskets"]>;
     await connection.run("DROP TABLE cube_parts");
   }

@@ -36,7 +36,9 @@ export type {
  * const data = await createDataset({ sales: [line,
  *   { ...line, transaction_id: "T2", quantity: -1, amount: -10 }] });
  * const headline = await salesHeadline(data);
- * if (headline.totalSales !== 20 || headline.averageBasket !== 10) {
+ * // T2 holds only a return: a return transaction, not a purchase.
+ * if (headline.transactions !== 1 || headline.returnTransactions !== 1 ||
+ *   headline.averageBasket !== 30) {
  *   throw new Error("unexpected headline");
  * }
  * ```
@@ -95,6 +97,7 @@ async function headlineSums(
   data: Dataset,
   where: SqlCondition,
 ): Promise<HeadlineSums> {
+  const withId = andWhere(where, "transaction_id IS NOT NULL", []);
   const [row] = await queryRows<{
     total: number | null;
     gross: number | null;
@@ -102,22 +105,31 @@ async function headlineSums(
     lines: number;
     return_lines: number;
     transactions: number;
-    transaction_sales: number | null;
+    return_transactions: number;
+    purchase_sales: number | null;
     stores: number;
     customers: number;
   }>(
     data,
-    `SELECT sum(amount) AS total,
+    `WITH baskets AS (
+       SELECT bool_or(amount > 0) AS purchase, bool_or(amount < 0) AS return
+       FROM sales ${withId.sql}
+       GROUP BY transaction_id
+     )
+     SELECT sum(amount) AS total,
        sum(amount) FILTER (WHERE amount > 0) AS gross,
        -sum(amount) FILTER (WHERE amount < 0) AS returned,
        count(*) AS lines,
        count(*) FILTER (WHERE amount < 0) AS return_lines,
-       count(DISTINCT transaction_id) AS transactions,
-       sum(amount) FILTER (WHERE transaction_id IS NOT NULL) AS transaction_sales,
+       (SELECT count(*) FILTER (WHERE purchase) FROM baskets) AS transactions,
+       (SELECT count(*) FILTER (WHERE return AND NOT purchase) FROM baskets)
+         AS return_transactions,
+       sum(amount) FILTER (WHERE transaction_id IS NOT NULL AND amount > 0)
+         AS purchase_sales,
        count(DISTINCT store) AS stores,
        count(DISTINCT customer_id) AS customers
      FROM sales ${where.sql}`,
-    where.params,
+    [...withId.params, ...where.params],
   );
   return {
     total: row.total,
@@ -126,7 +138,8 @@ async function headlineSums(
     lines: row.lines,
     returnLines: row.return_lines,
     transactions: row.transactions,
-    transactionSales: row.transaction_sales,
+    returnTransactions: row.return_transactions,
+    purchaseSales: row.purchase_sales,
     stores: row.stores,
     customers: row.customers,
   };

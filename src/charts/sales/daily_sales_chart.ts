@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
+import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
   DEFAULT_WIDTH,
   money,
@@ -28,7 +29,14 @@ export function dailySalesChart(
   const title = options.title ?? "Daily sales";
   const daily = "Daily net sales";
   const average = `${options.window ?? 7}-day moving average`;
-  const points = rows.map((r) => ({ ...r, x: utcDate(r.date) }));
+  // A gap left out breaks both lines: a point without values before the row.
+  const points = rows.flatMap((r) => {
+    const point = { ...r, x: utcDate(r.date) };
+    return r.gapBefore
+      ? [{ ...point, totalSales: NaN, movingAverage: NaN }, point]
+      : [point];
+  });
+  const leftOut = rows.reduce((sum, r) => sum + (r.gapBefore ?? 0), 0);
   return Plot.plot({
     document: options.document,
     width,
@@ -38,6 +46,13 @@ export function dailySalesChart(
     title,
     ariaLabel: title,
     ariaDescription: describe(rows, average, currency),
+    ...(leftOut
+      ? {
+        caption: `${
+          leftOut.toLocaleString("en-US")
+        } days without sales left out, in gaps of more than ${MAX_GAP_DAYS} days: the lines break there.`,
+      }
+      : {}),
     x: {
       label: "Date",
       type: "utc",

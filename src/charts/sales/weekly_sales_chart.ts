@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
+import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
   DEFAULT_WIDTH,
   money,
@@ -22,6 +23,10 @@ export function weeklySalesChart(
   const currency = options.currency ?? "";
   const title = options.title ?? "Weekly sales";
   const points = rows.map((r) => ({ ...r, x: utcDate(r.weekStart) }));
+  // A gap left out breaks the line: a point without a value before the row.
+  const line = rows.flatMap((r, i) =>
+    r.gapBefore ? [{ ...points[i], totalSales: NaN }, points[i]] : [points[i]]
+  );
   return Plot.plot({
     document: options.document,
     width,
@@ -32,7 +37,11 @@ export function weeklySalesChart(
     ariaLabel: title,
     ariaDescription: describe(rows, currency),
     caption:
-      "ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots: weeks only partly in the period.",
+      `ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots: weeks only partly in the period.${
+        rows.some((r) => r.gapBefore)
+          ? ` Weeks in gaps of more than ${MAX_GAP_DAYS} days without sales are left out.`
+          : ""
+      }`,
     x: {
       label: "Week starting",
       type: "utc",
@@ -47,7 +56,7 @@ export function weeklySalesChart(
       zero: true,
     },
     marks: [
-      Plot.lineY(points, { x: "x", y: "totalSales", stroke: "steelblue" }),
+      Plot.lineY(line, { x: "x", y: "totalSales", stroke: "steelblue" }),
       Plot.dot(points, {
         x: "x",
         y: "totalSales",

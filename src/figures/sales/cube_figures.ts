@@ -17,10 +17,11 @@ import {
   periodStart,
 } from "./cube_selection.ts";
 import { cubeHeadlineSums } from "./cube_headline_sums.ts";
-import { calendarDays, type DayTotals } from "./day_totals.ts";
+import { coveredDays, type DayTotals, MAX_GAP_DAYS } from "./day_totals.ts";
 import type { FuelSums } from "./fuel_figures.ts";
 import type { GroupSums, StoreTotals } from "./grouped_totals.ts";
-import type { SalesCube } from "./sales_cube.ts";
+import type { CubeGrain, SalesCube } from "./sales_cube.ts";
+import type { SalesPeriod } from "./period_bounds.ts";
 import {
   type SalesFigures,
   salesFiguresFromSums,
@@ -88,12 +89,13 @@ export type CubeFiguresOptions = SalesFiguresFromSumsOptions;
  *     channel: [0, 0], department: [0, 0], category: [0, 1], fuelType: [0, 0],
  *     segment: [0, 0], cluster: [0, 0], net: [30, 10], gross: [30, 10],
  *     returns: [0, 0], lines: [1, 1], returnLines: [0, 0], quantity: [1, 1],
- *     gallons: [0, 0], basketNet: [30, 10], gallonsNet: [0, 0] },
+ *     gallons: [0, 0], basketGross: [30, 10], gallonsNet: [0, 0] },
  *   baskets: { length: 2, period: [0, 0], store: [0, 0], region: [0, 0],
  *     channel: [0, 0], segment: [0, 0], cluster: [0, 0], mask: [1, 3],
- *     count: [1, 1] },
+ *     returnMask: [0, 0], count: [1, 1] },
  *   splitBaskets: { length: 0, transaction: [], period: [], store: [],
- *     region: [], channel: [], segment: [], cluster: [], mask: [] },
+ *     region: [], channel: [], segment: [], cluster: [], mask: [],
+ *     returnMask: [] },
  *   customers: null,
  * };
  * const books = cubeFigures(cube, { categories: ["Books"] });
@@ -215,25 +217,11 @@ export function cubeSums(cube: SalesCube, filter: CubeFilter = {}): SalesSums {
         });
       }
     }
-    entries.push(...calendarDays(period, totals));
+    entries.push(...coveredDays(period, totals));
   } else if (period) {
-    const index = new Map(dims.period.map((start, p) => [start, p]));
-    for (
-      let start = periodStart(period.from, grain);
-      start <= period.to;
-      start = nextPeriodStart(start, grain)
-    ) {
-      const date = start < period.from ? period.from : start;
-      const end = nextPeriodStart(start, grain);
-      const last = end <= period.to ? dayNumber(end) - 1 : dayNumber(period.to);
-      const p = index.get(start);
-      entries.push({
-        date,
-        totalSales: p === undefined ? 0 : periodNet[p],
-        saleLines: p === undefined ? 0 : periodLines[p],
-        days: last - dayNumber(date) + 1,
-      });
-    }
+    entries.push(
+      ...coveredPeriods(period, grain, dims.period, periodNet, periodLines),
+    );
   }
 
   const stores: StoreTotals[] = [];
@@ -272,6 +260,64 @@ export function cubeSums(cube: SalesCube, filter: CubeFilter = {}): SalesSums {
     fuel: [...fuel.values()],
     weeklyFuel: [...weeklyFuel.values()],
   };
+}
+
+/**
+ * One entry per `grain` period of `period` (dated on its first day in the
+ * period), with the sums of the cube's period of that start or zeros, as
+ * `coveredDays` lists days: a run of periods without lines longer than
+ * `MAX_GAP_DAYS` days is left out, the entry after it carrying the days
+ * left out in `gapBefore`; so the work follows the periods with lines.
+ */
+function coveredPeriods(
+  period: SalesPeriod,
+  grain: CubeGrain,
+  starts: readonly string[],
+  net: Float64Array,
+  lines: Float64Array,
+): DayTotals[] {
+  const entries: DayTotals[] = [];
+  const entry = (start: string, p: number | undefined, gap: number) => {
+    const date = start < period.from ? period.from : start;
+    const end = nextPeriodStart(start, grain);
+    const last = end <= period.to ? dayNumber(end) - 1 : dayNumber(period.to);
+    entries.push({
+      date,
+      totalSales: p === undefined ? 0 : net[p],
+      saleLines: p === undefined ? 0 : lines[p],
+      days: last - dayNumber(date) + 1,
+      ...(gap ? { gapBefore: gap } : {}),
+    });
+  };
+  const from = dayNumber(period.from);
+  const to = dayNumber(period.to);
+  let cursor = periodStart(period.from, grain);
+  // Periods without lines from `cursor` up to `until` (a period start, or
+  // the day after the period): listed, or left out when too long.
+  const zeros = (until: string) => {
+    const gap = Math.min(dayNumber(until), to + 1) -
+      Math.max(dayNumber(cursor), from);
+    if (gap > MAX_GAP_DAYS) {
+      cursor = until;
+      return gap;
+    }
+    for (; cursor < until; cursor = nextPeriodStart(cursor, grain)) {
+      if (cursor <= period.to) entry(cursor, undefined, 0);
+    }
+    return 0;
+  };
+  for (let p = 0; p < starts.length; p++) {
+    const start = starts[p];
+    if (
+      lines[p] === 0 || start < cursor || start > period.to
+    ) continue;
+    const gap = zeros(start);
+    entry(start, p, gap);
+    cursor = nextPeriodStart(start, grain);
+  }
+  const gap = zeros(nextPeriodStart(periodStart(period.to, grain), grain));
+  if (gap && entries.length) entries[entries.length - 1].gapAfter = gap;
+  return entries;
 }
 
 /** Sums of the grouped tables, by a group index. */

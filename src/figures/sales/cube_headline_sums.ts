@@ -15,7 +15,8 @@ import type { SalesPeriod } from "./period_bounds.ts";
  * Customers are counted only when the filter keeps whole customers (see
  * `CubeSelection.wholeCustomers`) and nothing but its date bounds, which
  * cover all the data, restricts the days; or when no line is kept (0).
- * Transactions are null when the cube has no basket counts.
+ * Purchase and return transactions are null when the cube has no basket
+ * counts.
  */
 export function cubeHeadlineSums(
   cube: SalesCube,
@@ -68,7 +69,7 @@ function headlineSums(
 ): HeadlineSums {
   const c = cube.cells;
   let total = 0, gross = 0, returned = 0, lines = 0, returnLines = 0;
-  let transactionSales = 0;
+  let purchaseSales = 0;
   const storeSeen = new Uint8Array(cube.dims.store.length);
   for (let i = 0; i < c.length; i++) {
     if (!cells[i]) continue;
@@ -77,7 +78,7 @@ function headlineSums(
     returned += c.returns[i];
     lines += c.lines[i];
     returnLines += c.returnLines[i];
-    transactionSales += c.basketNet[i];
+    purchaseSales += c.basketGross[i];
     storeSeen[c.store[i]] = 1;
   }
   let stores = 0;
@@ -89,42 +90,64 @@ function headlineSums(
   else if (allDates && selection.wholeCustomers) {
     customers = countCustomers(cube, selection);
   }
+  const transactions = lines === 0
+    ? { purchases: 0, returns: 0 }
+    : countTransactions(cube, selection, periods);
   return {
     total,
     gross,
     returned,
     lines,
     returnLines,
-    transactions: lines === 0 ? 0 : countTransactions(cube, selection, periods),
-    transactionSales,
+    transactions: transactions?.purchases ?? null,
+    returnTransactions: transactions?.returns ?? null,
+    purchaseSales,
     stores,
     customers,
   };
 }
 
-/** Distinct transactions with a kept line; null when the cube cannot tell. */
+/**
+ * Purchase transactions (with a kept line above zero) and return
+ * transactions (with kept lines below zero and none above); null when the
+ * cube cannot tell.
+ */
 function countTransactions(
   cube: SalesCube,
   selection: CubeSelection,
   periods: Uint8Array,
-): number | null {
+): { purchases: number; returns: number } | null {
   const { baskets, splitBaskets } = cube;
   if (!baskets || !splitBaskets) return null;
   const { keep, categoryMask } = selection;
-  const kept = (t: CubeColumns<BasketDimension | "mask", never>, i: number) =>
+  const kept = (t: CubeColumns<BasketDimension, never>, i: number) =>
     periods[t.period[i]] && keep.store[t.store[i]] &&
     keep.region[t.region[i]] && keep.channel[t.channel[i]] &&
-    keep.segment[t.segment[i]] && keep.cluster[t.cluster[i]] &&
-    (t.mask[i] & categoryMask) !== 0;
-  let count = 0;
+    keep.segment[t.segment[i]] && keep.cluster[t.cluster[i]];
+  let purchases = 0, returns = 0;
   for (let i = 0; i < baskets.length; i++) {
-    if (kept(baskets, i)) count += baskets.count[i];
+    if (!kept(baskets, i)) continue;
+    if (baskets.mask[i] & categoryMask) purchases += baskets.count[i];
+    else if (baskets.returnMask[i] & categoryMask) returns += baskets.count[i];
   }
-  const counted = new Set<number>();
+  // Per split transaction: 2 when a kept part has a sale line, 1 when kept
+  // parts have return lines only.
+  const kinds = new Map<number, number>();
   for (let i = 0; i < splitBaskets.length; i++) {
-    if (kept(splitBaskets, i)) counted.add(splitBaskets.transaction[i]);
+    if (!kept(splitBaskets, i)) continue;
+    const kind = splitBaskets.mask[i] & categoryMask
+      ? 2
+      : splitBaskets.returnMask[i] & categoryMask
+      ? 1
+      : 0;
+    const t = splitBaskets.transaction[i];
+    if (kind > (kinds.get(t) ?? 0)) kinds.set(t, kind);
   }
-  return count + counted.size;
+  for (const kind of kinds.values()) {
+    if (kind === 2) purchases++;
+    else if (kind === 1) returns++;
+  }
+  return { purchases, returns };
 }
 
 /**

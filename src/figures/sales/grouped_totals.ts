@@ -7,8 +7,6 @@
  *
  * @module
  */
-import type { SalesPeriod } from "./period_bounds.ts";
-import { eachDay } from "../../model/calendar.ts";
 import { compareNames } from "../../model/compare_names.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
 
@@ -244,21 +242,18 @@ export function storeSalesFromTotals(
 }
 
 /**
- * Every month of `period` × every category of `rows`, with the net sales of
- * `rows` (by month `YYYY-MM` and category) or 0. Months in date order,
- * categories in name order within a month; empty without a period.
+ * Every month of `months` (`YYYY-MM`, in date order: those of the days the
+ * series list, see `coveredDays`) × every category of `rows`, with the net
+ * sales of `rows` (by month and category) or 0. Categories in name order
+ * within a month.
  */
 export function monthCategoryGridFromTotals(
-  period: SalesPeriod | null,
+  months: readonly string[],
   rows: readonly MonthCategoryCell[],
 ): MonthCategoryCell[] {
-  if (!period) return [];
   const totals = new Map(
     rows.map((r) => [`${r.month} ${r.category}`, r.totalSales]),
   );
-  const months = [
-    ...new Set(eachDay(period.from, period.to).map((d) => d.slice(0, 7))),
-  ];
   const categories = [...new Set(rows.map((r) => r.category))].sort(
     compareNames,
   );

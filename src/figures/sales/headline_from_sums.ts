@@ -22,11 +22,22 @@ export interface HeadlineFigures {
   saleLines: number;
   /** Number of return lines (amount below zero). */
   returnLines: number;
-  /** Distinct transaction ids; null when no line has one. Not additive. */
+  /**
+   * Purchase transactions: distinct transaction ids with at least one sale
+   * line (amount above zero). Null when the selection has neither purchase
+   * nor return transactions. Not additive.
+   */
   transactions: number | null;
   /**
-   * Net sales of the lines with a transaction id over `transactions`; null
-   * when no line has a transaction id.
+   * Return transactions: distinct transaction ids whose lines are all
+   * returns (amount below zero), such as a cancellation invoice `C…`.
+   * Null with `transactions`. Not additive.
+   */
+  returnTransactions: number | null;
+  /**
+   * What a customer spends per purchase: the gross sales of the purchase
+   * transactions (their positive lines) over `transactions`; null when there
+   * is no purchase transaction.
    */
   averageBasket: number | null;
   /** Distinct stores with at least one line. Not additive. */
@@ -45,6 +56,7 @@ export interface HeadlineChange {
   returnsValue: number | null;
   saleLines: number | null;
   transactions: number | null;
+  returnTransactions: number | null;
   averageBasket: number | null;
   customers: number | null;
 }
@@ -74,10 +86,22 @@ export interface HeadlineSums {
   returned: number | null;
   lines: number;
   returnLines: number;
-  /** Distinct transaction ids (0 when no line has one); null when unknown. */
+  /**
+   * Purchase transactions: distinct transaction ids with a line whose amount
+   * is above zero (0 when there is none); null when unknown.
+   */
   transactions: number | null;
-  /** Sum of the amounts of the lines with a transaction id, or null. */
-  transactionSales: number | null;
+  /**
+   * Return transactions: distinct transaction ids with a line below zero
+   * and none above (0 when there is none); null when unknown.
+   */
+  returnTransactions: number | null;
+  /**
+   * Sum of the positive amounts of the lines with a transaction id: the
+   * gross sales of the purchase transactions, since a line above zero makes
+   * its transaction a purchase. Null (or 0) when there are none.
+   */
+  purchaseSales: number | null;
   /** Distinct stores. */
   stores: number;
   /** Distinct customer ids; null when they cannot be counted. */
@@ -86,22 +110,25 @@ export interface HeadlineSums {
 
 /**
  * Headline figures from sums: missing sums read as 0, the return rate is 0
- * without gross sales, transactions and the average basket are null when no
- * line has a transaction id.
+ * without gross sales; transaction counts are null when there is no
+ * purchase nor return transaction, the average basket when there is no
+ * purchase transaction.
  *
  * @example
  * ```ts
  * import { headlineFiguresFromSums } from "./headline_from_sums.ts";
  * const figures = headlineFiguresFromSums({ total: 20, gross: 30, returned: 10,
- *   lines: 2, returnLines: 1, transactions: 2, transactionSales: 20, stores: 1,
- *   customers: 1 });
- * if (figures.averageBasket !== 10) throw new Error("expected 20 / 2");
+ *   lines: 2, returnLines: 1, transactions: 1, returnTransactions: 1,
+ *   purchaseSales: 30, stores: 1, customers: 1 });
+ * if (figures.averageBasket !== 30) throw new Error("expected 30 / 1");
  * ```
  */
 export function headlineFiguresFromSums(sums: HeadlineSums): HeadlineFigures {
   const gross = sums.gross ?? 0;
   const returned = sums.returned ?? 0;
-  const transactions = sums.transactions ? sums.transactions : null;
+  const known = sums.transactions !== null && sums.returnTransactions !== null;
+  const counted = known && sums.transactions! + sums.returnTransactions! > 0;
+  const transactions = counted ? sums.transactions : null;
   return {
     totalSales: sums.total ?? 0,
     grossSales: gross,
@@ -110,9 +137,10 @@ export function headlineFiguresFromSums(sums: HeadlineSums): HeadlineFigures {
     saleLines: sums.lines,
     returnLines: sums.returnLines,
     transactions,
-    averageBasket: transactions === null
-      ? null
-      : (sums.transactionSales ?? 0) / transactions,
+    returnTransactions: counted ? sums.returnTransactions : null,
+    averageBasket: transactions
+      ? (sums.purchaseSales ?? 0) / transactions
+      : null,
     stores: sums.stores,
     customers: sums.customers,
   };
@@ -141,7 +169,8 @@ export interface HeadlineSumsByPeriod {
  * ```ts
  * import { headlineFromSums } from "./headline_from_sums.ts";
  * const sums = (total: number) => ({ total, gross: total, returned: 0,
- *   lines: 1, returnLines: 0, transactions: 1, transactionSales: total,
+ *   lines: 1, returnLines: 0, transactions: 1, returnTransactions: 0,
+ *   purchaseSales: total,
  *   stores: 1, customers: 1 });
  * const headline = headlineFromSums({
  *   period: { from: "2024-03-02", to: "2024-03-02", days: 1 },
@@ -187,6 +216,10 @@ export function headlineWithPrevious(
     returnsValue: relativeChange(current.returnsValue, previous.returnsValue),
     saleLines: relativeChange(current.saleLines, previous.saleLines),
     transactions: relativeChange(current.transactions, previous.transactions),
+    returnTransactions: relativeChange(
+      current.returnTransactions,
+      previous.returnTransactions,
+    ),
     averageBasket: relativeChange(
       current.averageBasket,
       previous.averageBasket,

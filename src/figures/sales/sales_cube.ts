@@ -58,23 +58,25 @@ export interface SalesCube {
   storeCity: string[];
   cells: CubeColumns<CellDimension, CellMeasure>;
   /**
-   * Transactions counted by the set of categories they hold (a bit mask over
-   * `dims.category`), so that transaction counts stay exact under any filter:
-   * the transactions whose lines all share one period, store, region,
-   * channel, segment and cluster. Null when the data has no transaction ids
-   * or more than 30 categories.
+   * Transactions counted by the set of categories in which they have a sale
+   * line (`mask`, amount above zero, a bit mask over `dims.category`) and
+   * the set in which they have a return line (`returnMask`, below zero), so
+   * that purchase and return transactions stay exact under any filter: the
+   * transactions whose lines all share one period, store, region, channel,
+   * segment and cluster. Null when the data has no transaction ids or more
+   * than 30 categories.
    */
-  baskets: CubeColumns<BasketDimension | "mask", "count"> | null;
+  baskets: CubeColumns<BasketDimension | BasketMask, "count"> | null;
   /**
    * The other transactions (a return on a later day, a basket split across
    * stores...): one row per part, a part being the transaction's lines of one
-   * period, store, region, channel, segment and cluster, with the mask of
-   * its categories; `transaction` numbers the transactions from 0, so that
-   * each counts once however many of its parts a filter keeps. Null when
-   * `baskets` is.
+   * period, store, region, channel, segment and cluster, with the masks of
+   * its categories as in `baskets`; `transaction` numbers the transactions
+   * from 0, so that each counts once however many of its parts a filter
+   * keeps. Null when `baskets` is.
    */
   splitBaskets:
-    | CubeColumns<BasketDimension | "mask" | "transaction", never>
+    | CubeColumns<BasketDimension | BasketMask | "transaction", never>
     | null;
   /** Customers counted by segment, cluster and the set of categories they bought. */
   customers: CubeColumns<"segment" | "cluster" | "mask", "count"> | null;
@@ -89,6 +91,12 @@ export type BasketDimension = Exclude<
   "department" | "category" | "fuelType"
 >;
 
+/**
+ * The category masks of a transaction (or part of one): the categories with
+ * a sale line, and those with a return line.
+ */
+export type BasketMask = "mask" | "returnMask";
+
 /** The measures of a cube cell. */
 export type CellMeasure =
   | "net"
@@ -98,8 +106,11 @@ export type CellMeasure =
   | "returnLines"
   | "quantity"
   | "gallons"
-  /** Net sales of the lines that have a transaction id (for the average basket). */
-  | "basketNet"
+  /**
+   * Gross sales of the lines that have a transaction id (for the average
+   * basket): the positive amounts, each of which belongs to a purchase.
+   */
+  | "basketGross"
   /** Net sales of the lines that have gallons (for the volume-weighted fuel price). */
   | "gallonsNet";
 

@@ -110,8 +110,10 @@ export interface SalesSums {
   byChannelCategory: KeyedSums<"channel" | "category">;
   byRegionCategory: KeyedSums<"region" | "category">;
   /**
-   * Every calendar day of the period in date order, zeros included; at a
-   * coarser grain one entry per week or month (see `DayTotals.days`).
+   * The calendar days of the period in date order, zeros included, but for
+   * gaps of more than `MAX_GAP_DAYS` days without lines (see
+   * `coveredDays`); at a coarser grain one entry per week or month (see
+   * `DayTotals.days`), long gaps left out likewise.
    */
   days: DayTotals[];
   /** Net sales by month (`YYYY-MM`) and category, where there are lines. */
@@ -142,7 +144,8 @@ export interface SalesFiguresFromSumsOptions {
  *   grain: "day",
  *   headline: { period: { from: "2024-03-01", to: "2024-03-01", days: 1 },
  *     current: { total: 40, gross: 40, returned: 0, lines: 2, returnLines: 0,
- *       transactions: 1, transactionSales: 40, stores: 1, customers: 1 },
+ *       transactions: 1, returnTransactions: 0, purchaseSales: 40, stores: 1,
+ *       customers: 1 },
  *     previousPeriod: null, previous: null },
  *   stores: [{ store: "S1", city: "Leeds", totalSales: 40, tradingDays: 1 }],
  *   byDepartment: [], byCategory: [{ category: "Books", totalSales: 40, ...sums }],
@@ -191,7 +194,7 @@ export function salesFiguresFromSums(
     weekday: day ? salesByWeekdayFromDays(days) : [],
     weekdayWeekGrid: day ? weekdayWeekGridFromDays(days) : [],
     monthCategoryGrid: monthCategoryGridFromTotals(
-      sums.headline.period,
+      [...new Set(days.map((d) => d.date.slice(0, 7)))],
       sums.monthCategory,
     ),
     fuel: fuel.saleLines > 0 ? fuel : null,

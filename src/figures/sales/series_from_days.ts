@@ -1,6 +1,6 @@
 /**
  * The pure halves of the time-series analyses: each derives its rows from
- * the day totals of the period (see `salesByDay` and `calendarDays`). The SQL
+ * the day totals of the period (see `salesByDay` and `coveredDays`). The SQL
  * analyses (`dailySales`, `weeklySales`...) and the report page's cube both
  * call them, so the two cannot drift apart. They share a file, rather than
  * sit beside their SQL halves, because those import DuckDB and the page must
@@ -9,13 +9,20 @@
  * @module
  */
 import {
+  dateOfDay,
+  dayNumber,
   isoWeek,
   isoWeekday,
   isoWeekStart,
   MONTH_NAMES,
   WEEKDAY_NAMES,
 } from "../../model/calendar.ts";
-import { type DayTotals, sumDays } from "./day_totals.ts";
+import {
+  type DayBucket,
+  type DayTotals,
+  leftOutDays,
+  sumDays,
+} from "./day_totals.ts";
 import { relativeChange } from "./relative_change.ts";
 
 /** One calendar day's sales. */
@@ -28,11 +35,17 @@ export interface DailySalesRow {
   totalSales: number;
   saleLines: number;
   /**
-   * Mean net sales of the `window` days ending on this day, days without
-   * sales counting as zeros. The first days of the period average over the
-   * days available so far (the first day's average is its own sales).
+   * Mean net sales of the `window` calendar days ending on this day, days
+   * without sales counting as zeros (those of a gap left out too). The first
+   * days of the period average over the days available so far (the first
+   * day's average is its own sales).
    */
   movingAverage: number;
+  /**
+   * Days without lines left out just before this row (a gap of more than
+   * `MAX_GAP_DAYS`); absent when none were. The series breaks here.
+   */
+  gapBefore?: number;
 }
 
 /** One ISO week's sales. */
@@ -49,9 +62,11 @@ export interface WeeklySalesRow {
   /**
    * Week-over-week change as a fraction of the previous week's net sales
    * (0.1 = +10 %); null for the first week or after a week of zero sales.
-   * Compare partial weeks (`days` < 7) with care.
+   * Compare partial weeks (`days` < 7) with care. Null after a gap left out.
    */
   change: number | null;
+  /** Days left out just before this week (see `DailySalesRow.gapBefore`). */
+  gapBefore?: number;
 }
 
 /** One calendar month's sales. */
@@ -66,9 +81,11 @@ export interface MonthlySalesRow {
   /**
    * Month-over-month change as a fraction of the previous month's net sales
    * (0.1 = +10 %); null for the first month or after a month of zero sales.
-   * Compare partial months (see `days`) with care.
+   * Compare partial months (see `days`) with care. Null after a gap left out.
    */
   change: number | null;
+  /** Days left out just before this month (see `DailySalesRow.gapBefore`). */
+  gapBefore?: number;
 }
 
 /** Sales of one month of the year (all Januaries, all Februaries...). */
@@ -140,8 +157,16 @@ export function dailySalesFromDays(
       `Cannot compute daily sales: option "window": ${window} is not a positive whole number`,
     );
   }
+  // The window is one of calendar days: entries `first..i` are those of
+  // its days that are listed; the others (a gap left out) had no sales.
+  // `start` numbers the period's first day, before any gap left out there.
+  const start = days.length
+    ? dayNumber(days[0].date) - (days[0].gapBefore ?? 0)
+    : 0;
+  let first = 0;
   return days.map((day, i) => {
-    const first = Math.max(0, i + 1 - window);
+    const today = dayNumber(day.date);
+    while (dayNumber(days[first].date) <= today - window) first++;
     let windowSum = 0;
     for (let j = first; j <= i; j++) windowSum += days[j].totalSales;
     return {
@@ -149,7 +174,8 @@ export function dailySalesFromDays(
       weekday: isoWeekday(day.date),
       totalSales: day.totalSales,
       saleLines: day.saleLines,
-      movingAverage: windowSum / (i + 1 - first),
+      movingAverage: windowSum / Math.min(window, today - start + 1),
+      ...(day.gapBefore ? { gapBefore: day.gapBefore } : {}),
     };
   });
 }
@@ -168,6 +194,7 @@ export function dailySalesFromPeriods(
     totalSales: entry.totalSales,
     saleLines: entry.saleLines,
     movingAverage: entry.totalSales / (entry.days ?? 1),
+    ...(entry.gapBefore ? { gapBefore: entry.gapBefore } : {}),
   }));
 }
 
@@ -182,9 +209,10 @@ export function weeklySalesFromDays(
     days: week.days,
     totalSales: week.totalSales,
     saleLines: week.saleLines,
-    change: i === 0
+    change: i === 0 || week.gapBefore
       ? null
       : relativeChange(week.totalSales, weeks[i - 1].totalSales),
+    ...(week.gapBefore ? { gapBefore: week.gapBefore } : {}),
   }));
 }
 
@@ -198,9 +226,10 @@ export function monthlySalesFromDays(
     days: month.days,
     totalSales: month.totalSales,
     saleLines: month.saleLines,
-    change: i === 0
+    change: i === 0 || month.gapBefore
       ? null
       : relativeChange(month.totalSales, months[i - 1].totalSales),
+    ...(month.gapBefore ? { gapBefore: month.gapBefore } : {}),
   }));
 }
 
@@ -208,7 +237,24 @@ export function monthlySalesFromDays(
 export function salesByMonthOfYearFromDays(
   days: readonly DayTotals[],
 ): MonthOfYearSalesRow[] {
-  return sumDays(days, (date) => date.slice(5, 7))
+  const buckets = sumDays(days, (date) => date.slice(5, 7));
+  // The days of a gap left out count too: they are calendar days of the
+  // period, without sales. One step a month of the gap.
+  for (const [first, last] of leftOutDays(days)) {
+    for (let d = first; d <= last;) {
+      const date = dateOfDay(d);
+      const next = dayNumber(
+        date.slice(5, 7) === "12"
+          ? `${Number(date.slice(0, 4)) + 1}-01-01`
+          : `${date.slice(0, 5)}${
+            String(Number(date.slice(5, 7)) + 1).padStart(2, "0")
+          }-01`,
+      );
+      addDays(buckets, date.slice(5, 7), Math.min(next, last + 1) - d);
+      d = next;
+    }
+  }
+  return buckets
     .map((bucket) => {
       const month = Number(bucket.key);
       return {
@@ -226,7 +272,16 @@ export function salesByMonthOfYearFromDays(
 export function salesByWeekdayFromDays(
   days: readonly DayTotals[],
 ): WeekdaySalesRow[] {
-  return sumDays(days, (date) => String(isoWeekday(date)))
+  const buckets = sumDays(days, (date) => String(isoWeekday(date)));
+  // The days of a gap left out count too, as in salesByMonthOfYearFromDays.
+  for (const [first, last] of leftOutDays(days)) {
+    const length = last - first + 1;
+    for (let k = 0; k < Math.min(7, length); k++) {
+      const weekday = isoWeekday(dateOfDay(first + k));
+      addDays(buckets, String(weekday), Math.floor((length - k - 1) / 7) + 1);
+    }
+  }
+  return buckets
     .map((bucket) => {
       const weekday = Number(bucket.key);
       return {
@@ -255,4 +310,14 @@ export function weekdayWeekGridFromDays(
       totalSales: day.totalSales,
     };
   });
+}
+
+/** Adds `days` days without sales to the bucket `key`, made if missing. */
+function addDays(buckets: DayBucket[], key: string, days: number): void {
+  let bucket = buckets.find((b) => b.key === key);
+  if (!bucket) {
+    bucket = { key, first: "", days: 0, totalSales: 0, saleLines: 0 };
+    buckets.push(bucket);
+  }
+  bucket.days += days;
 }

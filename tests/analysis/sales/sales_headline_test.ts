@@ -68,8 +68,9 @@ Deno.test("salesHeadline() sums sales net of returns and counts what it should",
     returnRate: 20 / 330,
     saleLines: 6,
     returnLines: 1,
-    transactions: 5,
-    averageBasket: 62,
+    transactions: 4,
+    returnTransactions: 1,
+    averageBasket: 330 / 4,
     stores: 2,
     customers: 3,
     period: { from: "2024-02-26", to: "2024-03-10", days: 14 },
@@ -102,9 +103,90 @@ Deno.test("salesHeadline() compares with the previous week when the data reaches
     grossSales: (290 - 40) / 40,
     returnsValue: null,
     saleLines: 4,
-    transactions: 3,
-    averageBasket: (67.5 - 40) / 40,
+    transactions: 2,
+    returnTransactions: null,
+    averageBasket: (290 / 3 - 40) / 40,
     customers: 2,
+  });
+});
+
+/**
+ * Invoices as in the UCI online-retail data: "C…" cancels, with only
+ * negative lines; 536365 buys two items and returns a third on the spot.
+ */
+const INVOICES = [
+  line({ date: "2024-03-01", transaction_id: "536365", amount: 30 }),
+  line({
+    date: "2024-03-01",
+    category: "Toys",
+    transaction_id: "536365",
+    amount: 20,
+  }),
+  line({
+    date: "2024-03-01",
+    category: "Toys",
+    transaction_id: "536365",
+    quantity: -1,
+    amount: -5,
+  }),
+  line({ date: "2024-03-02", transaction_id: "536366", amount: 70 }),
+  line({
+    date: "2024-03-02",
+    transaction_id: "C536367",
+    quantity: -1,
+    amount: -30,
+  }),
+  line({
+    date: "2024-03-03",
+    category: "Toys",
+    transaction_id: "C536368",
+    quantity: -2,
+    amount: -12,
+  }),
+  line({
+    date: "2024-03-03",
+    transaction_id: "C536368",
+    quantity: -1,
+    amount: -8,
+  }),
+  line({ date: "2024-03-03", transaction_id: "536369", amount: 0 }),
+];
+
+Deno.test("salesHeadline() counts purchase transactions only, returns apart, and averages the purchases' gross sales", async () => {
+  const headline = await salesHeadline(
+    await createDataset({ sales: INVOICES }),
+  );
+  assertClose(headline, {
+    ...headline,
+    totalSales: 65,
+    grossSales: 120,
+    transactions: 2,
+    returnTransactions: 2,
+    averageBasket: 60,
+  });
+});
+
+Deno.test("salesHeadline() classes a transaction by its selected lines: its Toys return alone is a return", async () => {
+  const headline = await salesHeadline(
+    await createDataset({ sales: INVOICES }),
+    { categories: ["Toys"] },
+  );
+  // 536365's Toys lines hold a sale: a purchase of 20; C536368: a return.
+  assertClose(headline, {
+    ...headline,
+    transactions: 1,
+    returnTransactions: 1,
+    averageBasket: 20,
+  });
+  const returnsOnly = await salesHeadline(
+    await createDataset({ sales: INVOICES }),
+    { from: "2024-03-02", to: "2024-03-03" },
+  );
+  assertClose(returnsOnly, {
+    ...returnsOnly,
+    transactions: 1,
+    returnTransactions: 2,
+    averageBasket: 70,
   });
 });
 
@@ -152,6 +234,7 @@ Deno.test("salesHeadline() answers zeros and nulls when a filter matches nothing
     saleLines: 0,
     returnLines: 0,
     transactions: null,
+    returnTransactions: null,
     averageBasket: null,
     stores: 0,
     customers: 0,

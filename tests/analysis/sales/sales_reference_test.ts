@@ -30,6 +30,8 @@ interface Reference {
   saleLines: number;
   returnLines: number;
   transactions: number;
+  returnTransactions: number;
+  averageBasket: number;
   customers: number;
   byCategory: Record<string, number>;
   bySubCategory: Record<string, number>;
@@ -77,11 +79,13 @@ Deno.test("salesHeadline() of the real data set matches pandas to the cent", () 
     assertAlmostEquals(headline.totalSales, REFERENCE.totalSales, CENT);
     assertAlmostEquals(headline.grossSales, REFERENCE.grossSales, CENT);
     assertAlmostEquals(headline.returnsValue, REFERENCE.returnsValue, CENT);
+    assertAlmostEquals(headline.averageBasket!, REFERENCE.averageBasket, CENT);
     assertEquals(
       [
         headline.saleLines,
         headline.returnLines,
         headline.transactions,
+        headline.returnTransactions,
         headline.customers,
         headline.period?.from,
         headline.period?.to,
@@ -90,6 +94,7 @@ Deno.test("salesHeadline() of the real data set matches pandas to the cent", () 
         REFERENCE.saleLines,
         REFERENCE.returnLines,
         REFERENCE.transactions,
+        REFERENCE.returnTransactions,
         REFERENCE.customers,
         REFERENCE.from,
         REFERENCE.to,

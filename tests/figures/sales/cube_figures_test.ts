@@ -256,7 +256,7 @@ function* numbers(
  * stores, returns, fuel), plus lines without transaction id, customer,
  * store or region, a fuel line without gallons or type, and a store that
  * sells in the first and third weeks only (its return of week 3 belongs to a
- * transaction of week 1).
+ * transaction of week 1), and return-only transactions.
  */
 const FIXTURE: SaleLine[] = [
   ...syntheticSales(1600),
@@ -304,6 +304,55 @@ const FIXTURE: SaleLine[] = [
     quantity: -1,
     amount: -20,
   }),
+  // Return-only transactions (a cancellation invoice "C…"): one of two
+  // lines on one day, one split over two days and stores; and a purchase
+  // whose Toys line is a return, so that a Toys filter keeps a return.
+  ...[["Books", -15], ["Toys", -5]].map(([category, amount]) =>
+    line({
+      date: "2024-02-20",
+      store: "S1",
+      city: "Leeds",
+      region: "North",
+      channel: "Shop",
+      category: category as string,
+      customer_id: "C3",
+      transaction_id: "C100",
+      quantity: -1,
+      amount: amount as number,
+    })
+  ),
+  line({
+    date: "2024-03-10",
+    store: "S2",
+    region: "North",
+    channel: "e-Shop",
+    category: "Toys",
+    transaction_id: "C200",
+    quantity: -1,
+    amount: -8,
+  }),
+  line({
+    date: "2024-03-11",
+    store: "S3",
+    region: "South",
+    channel: "Shop",
+    category: "Books",
+    transaction_id: "C200",
+    quantity: -1,
+    amount: -4,
+  }),
+  ...[["Books", 30], ["Toys", -10]].map(([category, amount]) =>
+    line({
+      date: "2024-02-21",
+      store: "S1",
+      region: "North",
+      channel: "Shop",
+      category: category as string,
+      transaction_id: "M1",
+      quantity: Math.sign(amount as number),
+      amount: amount as number,
+    })
+  ),
 ];
 
 const FIXTURE_CASES: Record<string, Case> = {
@@ -478,6 +527,40 @@ Deno.test("cubeFigures() of a cube built for a filter equals salesFigures() of b
       },
     }, { ...built, asOf: "2024-03-20" });
   }));
+
+Deno.test("cubeFigures() equals salesFigures() when a gap of more than MAX_GAP_DAYS is left out", () => {
+  const far = [
+    ...FIXTURE,
+    line({ date: "2024-09-30", store: "S1", category: "Toys", amount: 9 }),
+    line({ date: "2024-10-02", store: "S2", category: "Books", amount: 3 }),
+  ];
+  return withData(far, async (data) => {
+    const groups = groupsOf(customerIds(far));
+    const cube = await salesCube(data, { groups });
+    await assertCubeMatchesSql(data, cube, groups, {
+      "none": { filter: {}, wholeCustomers: true },
+      "one category": {
+        filter: { categories: ["Toys"] },
+        wholeCustomers: true,
+      },
+      "dates across the gap": {
+        filter: { from: "2024-03-20", to: "2024-12-31" },
+        wholeCustomers: false,
+      },
+    });
+    const figures = cubeFigures(cube);
+    assertOk(figures.daily.length < 120);
+    assertOk(figures.daily.some((r) => (r.gapBefore ?? 0) > 92));
+    for (const maxCells of [400, 60]) {
+      const coarse = cubeFigures(await salesCube(data, { groups, maxCells }));
+      assertOk(coarse.weekly.some((r) => r.gapBefore && r.change === null));
+      assertEquals(
+        Math.round(coarse.daily.reduce((n, r) => n + r.totalSales, 0) * 100),
+        Math.round(figures.headline.totalSales * 100),
+      );
+    }
+  });
+});
 
 Deno.test("cubeFigures() equals salesFigures() on a single day of data", () =>
   withData(ONE_DAY, async (data) => {

@@ -1,3 +1,5 @@
+import { coveredDays } from "../../../src/figures/sales/day_totals.ts";
+import { dailySalesFromDays } from "../../../src/figures/sales/series_from_days.ts";
 import { assertEquals, assertThrows } from "../../assert.ts";
 import {
   salesFiguresFromSums,
@@ -24,7 +26,8 @@ function sums(grain: SalesSums["grain"]): SalesSums {
         lines: 14,
         returnLines: 0,
         transactions: 7,
-        transactionSales: 210,
+        returnTransactions: 0,
+        purchaseSales: 210,
         stores: 1,
         customers: null,
       },
@@ -92,4 +95,28 @@ Deno.test("salesFiguresFromSums() rejects a topN that is not a positive whole nu
     () => salesFiguresFromSums(sums("day"), { topN: 0 }),
     RangeError,
   );
+});
+
+Deno.test("coveredDays() fills gaps up to MAX_GAP_DAYS with zeros and leaves longer ones out, at either end too", () => {
+  const period = { from: "2024-01-01", to: "2024-12-31", days: 366 };
+  const day = (date: string) => ({ date, totalSales: 1, saleLines: 1 });
+  const days = coveredDays(period, [day("2024-01-03"), day("2024-06-01")]);
+  // 1-3 January, then 2024-01-04..05-31 (149 days) left out, then June to
+  // December (214 days, 213 of them without sales, a trailing gap).
+  assertEquals(days.length, 4);
+  assertEquals(days.map((d) => d.date), [
+    "2024-01-01",
+    "2024-01-02",
+    "2024-01-03",
+    "2024-06-01",
+  ]);
+  assertEquals(days[3].gapBefore, 149);
+  assertEquals(days[3].gapAfter, 213);
+  assertEquals(
+    coveredDays(period, [day("2024-04-01")], 400).length,
+    366,
+  );
+  const rows = dailySalesFromDays(days, 7);
+  assertEquals(rows[3].movingAverage, 1 / 7);
+  assertEquals(rows[2].movingAverage, 1 / 3);
 });
