@@ -5,7 +5,7 @@ import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
-import { encodingText } from "../source/csv_encoding.ts";
+import { encodingsText } from "../source/csv_encoding.ts";
 import type { FilterState } from "./filter_state.ts";
 
 /** The values each filter offers, from the data. */
@@ -148,9 +148,24 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** What loading found in a lookup file, in words (inspect prints the same). */
+/**
+ * What loading found in a lookup file, in words (inspect prints the same).
+ *
+ * @example
+ * ```ts
+ * import { lookupText } from "./render_report.ts";
+ * const check = { what: "customers", file: "d/Customer.csv", field: "region" };
+ * const clean = lookupText({ ...check, repeatedRows: 0, unmatchedLines: 0 });
+ * if (clean !== "no repeated row; every sale line's customer is in it") throw new Error(clean);
+ * const found = lookupText({ ...check, repeatedRows: 1, unmatchedLines: 3 });
+ * if (found !== '1 repeated row dropped; 3 sale lines with a customer it lacks, kept as "(unknown)"') throw new Error(found);
+ * ```
+ */
 export function lookupText(l: LookupCheck): string {
   const field = l.field === "region" ? "customer" : "sub-category";
+  if (l.repeatedRows === 0 && l.unmatchedLines === 0) {
+    return `no repeated row; every sale line's ${field} is in it`;
+  }
   return `${formatInteger(l.repeatedRows)} repeated ${
     l.repeatedRows === 1 ? "row" : "rows"
   } dropped; ${formatInteger(l.unmatchedLines)} sale ${
@@ -168,9 +183,7 @@ function renderDataQuality(model: ReportModel): Html {
       ? `: ${d.files.map((f) => f.split("/").pop()).join(", ")}`
       : ""}</dd>
     ${d.encodings.length
-      ? html`<dt>Encoding</dt><dd>${d.encodings.map((e) =>
-        `${e.file.split("/").pop()}: ${encodingText(e)}`
-      ).join("; ")}</dd>`
+      ? html`<dt>Encoding</dt><dd>${encodingsText(d.encodings)}</dd>`
       : ""}
     <dt>Rows read</dt><dd>${formatInteger(d.rows)}</dd>
     <dt>Rows rejected</dt><dd>${formatInteger(d.rejectedRows)}</dd>

@@ -57,3 +57,34 @@ export function encodingText(e: CsvEncoding): string {
   }[e.how];
   return `${e.encoding} (${how})`;
 }
+
+/**
+ * The encodings of a load's CSV files in one line: the encoding once when
+ * every file shares it (`utf-8 (every file is valid UTF-8)`), else each
+ * file's.
+ *
+ * @example
+ * ```ts
+ * import { encodingsText } from "./csv_encoding.ts";
+ * const utf8 = (file: string) => ({ file, encoding: "utf-8", how: "valid UTF-8" as const });
+ * const one = encodingsText([utf8("d/a.csv"), utf8("d/b.csv")]);
+ * if (one !== "utf-8 (every file is valid UTF-8)") throw new Error(one);
+ * const two = encodingsText([utf8("d/a.csv"), { file: "d/b.csv", encoding: "windows-1252", how: "not valid UTF-8" }]);
+ * if (two !== "a.csv: utf-8 (the file is valid UTF-8); b.csv: windows-1252 (the file is not valid UTF-8)") throw new Error(two);
+ * ```
+ */
+export function encodingsText(list: readonly CsvEncoding[]): string {
+  const first = list[0];
+  if (
+    list.length > 1 &&
+    list.every((e) => e.encoding === first.encoding && e.how === first.how)
+  ) {
+    return encodingText(first).replace("(the file is", "(every file is")
+      .replace(
+        "(from its byte order mark",
+        "(from each file's byte order mark",
+      );
+  }
+  return list.map((e) => `${e.file.split("/").pop()}: ${encodingText(e)}`)
+    .join("; ");
+}
