@@ -156,8 +156,11 @@ function checkBytes(
   return new Uint8Array(given);
 }
 
+// The script comes before the payload and runs once the page is parsed, so
+// that a page cut short in its payload still runs it and says so.
 const SCRIPT = `${REPORT_CRYPTO_SOURCE}\n${UNLOCK_PAGE_SOURCE}\n` +
-  `unlockPage().catch((e) => console.error(e));\n`;
+  `document.addEventListener("DOMContentLoaded", () => {\n` +
+  `  unlockPage().catch((e) => console.error(e));\n});\n`;
 if (/<\/script|<!--/i.test(SCRIPT)) {
   throw new Error("The locked page's script contains '</script' or '<!--'");
 }
@@ -233,9 +236,9 @@ ${remember}
 <p>It lacks the decompression the report needs (DecompressionStream). Open the report in a current browser: Chrome or Edge 80, Firefox 113, Safari 16.4 or newer.</p>
 </div>
 </main>
-<script type="application/json" id="basket-locked-report">${jsonForScript(payload)}</script>
 <script>
 ${unsafeRawHtml(SCRIPT)}</script>
+<script type="application/json" id="basket-locked-report">${jsonForScript(payload)}</script>
 </body>
 </html>
 `.markup;
