@@ -347,7 +347,11 @@ Deno.test("a locked report of the real data set writes and publishes only its en
       `${runDir}/report.json`,
       JSON.stringify(report),
     );
-    const refused = await runCli("publish", [runDir], { env });
+    const refused = await runCli("publish", [
+      runDir,
+      "--run-id",
+      `${runId}-2`,
+    ], { env });
     assertEquals(refused.code, 1, refused.stderr);
     assertStringIncludes(
       refused.stderr,
