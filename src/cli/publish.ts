@@ -32,7 +32,7 @@ const OPTIONS = [
     name: "only-index",
     kind: "boolean",
     help:
-      "publish only index.html and a manifest without parameters (encrypted report)",
+      "publish only index.html and a manifest without figures (a locked\nreport; its other files, if any, stay behind)",
   },
   {
     name: "rollback",
@@ -120,9 +120,13 @@ export async function main(args: string[]): Promise<number> {
         } is not a run id like "20261121T214500Z"`,
       );
     }
+    // A locked run is published as its locked page alone, with a manifest
+    // that shows no figures; one with clear files beside the page is
+    // refused (readRunFiles) unless --only-index leaves them behind.
     const result = await publishWithFlags(values, info.realDir, {
       runId,
-      onlyIndex: values["only-index"] === true,
+      onlyIndex: values["only-index"] === true ||
+        (info.locked && await onlyIndexIn(info.realDir)),
       log,
       ...(info.parameters ? { parameters: info.parameters } : {}),
       ...(info.dataFingerprint
@@ -193,6 +197,16 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     client.destroy();
   }
+}
+
+/** Whether a run folder holds nothing but its index.html (and hidden files). */
+async function onlyIndexIn(dir: string): Promise<boolean> {
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.name.startsWith(".") && entry.name !== "index.html") {
+      return false;
+    }
+  }
+  return true;
 }
 
 if (import.meta.main) await runMain(main);

@@ -106,8 +106,12 @@ export async function publishWithFlags(
       runId: options.runId,
       log,
       ...(options.onlyIndex ? { onlyIndex: true } : {}),
-      ...(options.parameters ? { parameters: options.parameters } : {}),
-      ...(options.dataFingerprint
+      // A locked report's public manifest shows no counts or figures: the
+      // parameters hold the filters, the fingerprint the line counts.
+      ...(options.parameters && !options.onlyIndex
+        ? { parameters: options.parameters }
+        : {}),
+      ...(options.dataFingerprint && !options.onlyIndex
         ? { dataFingerprint: options.dataFingerprint }
         : {}),
       ...(options.version ? { version: options.version } : {}),

@@ -1,9 +1,11 @@
+import { dirname, join, resolve, sep } from "node:path";
 import { bundleClient } from "../pipeline/bundle_client.ts";
 import { openSource } from "../source/open_source.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
 import { buildReport } from "../pipeline/build_report.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
+import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/lock/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
@@ -40,6 +42,10 @@ const filter = (name: string) =>
     help: `only this ${name}`,
   }) as const;
 const PRIVACY = "Privacy (see docs/privacy.md)";
+
+/** What `report` says when the password comes on the command line. */
+export const PASSWORD_FLAG_WARNING =
+  `--password puts the password in the process list and the shell history (and "deno task" echoes it): set ${PASSWORD_ENV} or use --encrypt to be asked instead`;
 
 const OPTIONS = [
   ...DATA_OPTIONS,
@@ -88,20 +94,29 @@ const OPTIONS = [
     }) as const
   ),
   {
+    name: "encrypt",
+    kind: "boolean",
+    section: PRIVACY,
+    help:
+      "lock the page (AES-256-GCM, PBKDF2-SHA-256) with the password in\nBASKET_REPORT_PASSWORD, else one asked on the terminal; a locked\nrun writes only its encrypted page (the data's files are inside)",
+  },
+  {
     name: "password",
     kind: "string",
     value: "TEXT",
     section: PRIVACY,
     help:
-      "lock the page with a password (AES-256-GCM, PBKDF2-SHA-256);\nwithout it and the variable, --encrypt asks on the terminal",
+      "lock the page with this password: AVOID, it shows in the process\nlist and shell history (a warning says so); prefer the variable\nor --encrypt",
     env: [PASSWORD_ENV],
     deferred: true,
   },
   {
-    name: "encrypt",
-    kind: "boolean",
+    name: "clear-files",
+    kind: "string",
+    value: "DIR",
     section: PRIVACY,
-    help: "lock the page, asking for the password on the terminal",
+    help:
+      "with a locked page: also write report.json, the CSVs and the\nrejected rows in clear to DIR, outside the reports folder",
   },
   {
     name: "remember-days",
@@ -167,12 +182,22 @@ export async function report(args: string[]): Promise<number> {
   const rememberDays = settings["remember-days"];
   const locked = settings.encrypt || values.password !== undefined ||
     Deno.env.get(PASSWORD_ENV) !== undefined;
+  if (settings["clear-files"] !== undefined && !locked) {
+    throw new CliError(
+      "Cannot use --clear-files without a password: an unlocked run writes its files in its own folder",
+    );
+  }
   let password: string | undefined;
   if (locked) {
     try {
       password = await readPassword({ flag: values.password });
     } catch (error) {
       throw new CliError((error as Error).message);
+    }
+    if (values.password !== undefined) {
+      console.error(
+        `warning: ${PASSWORD_FLAG_WARNING}`,
+      );
     }
     const warning = weakPasswordWarning(password);
     if (warning) console.error(`warning: ${warning}`);
@@ -205,17 +230,29 @@ export async function report(args: string[]): Promise<number> {
     log: (message) => console.error(message),
     bundleClient,
   });
-  const files = built.files;
+  let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
   if (password !== undefined) {
+    // A locked run writes nothing in clear: report.json, the CSVs and the
+    // rejected rows go inside the encrypted page, whose unlocked view offers
+    // them; only a folder asked for with --clear-files gets them in clear.
     const started = performance.now();
-    files.set(
+    const clear = new Map([...files].filter(([name]) => name !== "index.html"));
+    if (settings["clear-files"] !== undefined) {
+      await writeClearFiles(settings["clear-files"], out, clear);
+    }
+    const page = embedDownloads(
+      files.get("index.html")!,
+      Object.fromEntries(clear),
+    );
+    files = new Map([[
       "index.html",
-      await encryptPage(files.get("index.html")!, {
+      await encryptPage(page, {
         password,
+        runId: built.runId,
         ...(rememberDays === undefined ? {} : { rememberDays }),
       }),
-    );
+    ]]);
     console.error(
       `${"encrypt".padEnd(12)} ${
         ((performance.now() - started) / 1000).toFixed(2)
@@ -245,7 +282,11 @@ export async function report(args: string[]): Promise<number> {
           string,
           unknown
         >,
-        dataFingerprint: built.model.data.fingerprint,
+        // A locked run's public manifest shows no counts: the fingerprint
+        // holds the line counts, the parameters the filters.
+        ...(password === undefined
+          ? { dataFingerprint: built.model.data.fingerprint }
+          : {}),
         version: VERSION,
         onlyIndex: password !== undefined,
       });
@@ -261,6 +302,37 @@ export async function report(args: string[]): Promise<number> {
   }
   console.log(JSON.stringify({ runId: built.runId, dir, url }));
   return 0;
+}
+
+/**
+ * Writes a locked run's files in clear (report.json, the CSVs, the rejected
+ * rows) to `dir`, which must lie outside the reports folder, so that no
+ * publish and no copy of the run folder takes them along.
+ */
+async function writeClearFiles(
+  dir: string,
+  out: string,
+  files: ReadonlyMap<string, string>,
+): Promise<void> {
+  const full = resolve(dir);
+  const reports = resolve(out);
+  if (full === reports || full.startsWith(`${reports}${sep}`)) {
+    throw new CliError(
+      `Cannot write --clear-files ${
+        JSON.stringify(dir)
+      }: it is inside the reports folder ${
+        JSON.stringify(out)
+      }; choose a folder outside it`,
+    );
+  }
+  await Deno.mkdir(full, { recursive: true });
+  for (const [name, content] of files) {
+    await Deno.mkdir(dirname(join(full, name)), { recursive: true });
+    await Deno.writeTextFile(join(full, name), content);
+  }
+  console.error(
+    `warning: wrote ${files.size} files in clear to ${dir}: they hold the report's data unencrypted; keep them off any web server`,
+  );
 }
 
 /** Reads the executed notebooks' HTML pages in a folder, by file name. */

@@ -24,8 +24,9 @@ export const SCHEDULE_SPEC: CommandSpec = {
     `Rerun and publish the report on a schedule (Deno.cron), once at start and
 then at each cron time (UTC). A run never overlaps another: a tick that comes
 during a run is skipped and logged. A failed run is retried with backoff, and
-the schedule goes on after it. Each attempt writes one JSON line to stdout and
-to the log file.`,
+the schedule goes on after it. Each attempt, each skipped tick and a stop
+(SIGTERM, SIGINT: the attempt going is logged as interrupted) writes one JSON
+line to stdout and to the log file.`,
   options: SCHEDULE_OPTIONS,
   epilogue:
     `The report runs as "deno run <permissions> src/cli/report.ts --publish REPORT_ARGS...";
@@ -70,15 +71,23 @@ export async function main(args: string[]): Promise<number> {
       }),
   });
 
+  // SIGTERM or SIGINT: log the attempt going as interrupted, stop the
+  // report process, wait (a little) for it to end, and exit: 0, or 1 with
+  // --once (its run did not succeed).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    Deno.addSignalListener(signal, async () => {
+      console.error(`stopping the schedule (${signal})`);
+      await runner.stop(signal);
+      stopping.abort();
+      await Promise.race([
+        runner.idle(),
+        new Promise((resolve) => setTimeout(resolve, 10_000)),
+      ]);
+      Deno.exit(settings.once ? 1 : 0);
+    });
+  }
   if (settings.once) {
     return (await runner.tick("start")) === "success" ? 0 : 1;
-  }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    Deno.addSignalListener(signal, () => {
-      stopping.abort();
-      console.error(`stopping the schedule (${signal})`);
-      Deno.exit(0);
-    });
   }
   console.error(
     `scheduled the report at "${cron}" (UTC); logging to ${logFile}`,

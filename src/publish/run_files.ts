@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { contentType } from "./content_type.ts";
+import { isLockedPage } from "../report/lock/is_locked_page.ts";
 
 /** A file of a finished run, read from its local folder. */
 export interface RunFile {
@@ -26,7 +27,8 @@ export interface ReadRunFilesOptions {
  * Reads the files of a finished run folder (`index.html`, `report.json`, the
  * CSVs, `notebooks/*.html`, ...) with their checksums, sorted by path. Hidden
  * files and a local `manifest.json` are skipped. Throws when the folder has
- * no `index.html`.
+ * no `index.html`, and refuses a locked run (its `index.html` encrypted)
+ * with any other file beside it: those would publish its data in clear.
  */
 export async function readRunFiles(
   runDir: string,
@@ -66,6 +68,19 @@ export async function readRunFiles(
       md5: createHash("md5").update(bytes).digest("hex"),
       contentType: contentType(path),
     });
+  }
+  const index = files.find((f) => f.path === "index.html")!;
+  const clear = files.filter((f) => f.path !== "index.html");
+  if (clear.length > 0 && isLockedPage(index.bytes)) {
+    throw new Error(
+      `Cannot publish run folder ${
+        JSON.stringify(runDir)
+      }: its index.html is locked, but ${clear.length} files beside it hold the report's data in clear (${
+        clear.slice(0, 3).map((f) => f.path).join(", ")
+      }${
+        clear.length > 3 ? ", ..." : ""
+      }): publish only the locked page (--only-index), or remove them`,
+    );
   }
   return files;
 }

@@ -1,4 +1,8 @@
 import { isRunId } from "./run_id.ts";
+import {
+  isLockedPage,
+  lockedPageRunId,
+} from "../report/lock/is_locked_page.ts";
 
 /** What a local run folder says about itself. */
 export interface RunInfo {
@@ -9,13 +13,16 @@ export interface RunInfo {
   parameters?: Record<string, unknown>;
   dataFingerprint?: string;
   version?: string;
+  /** Whether its `index.html` is a locked (encrypted) page. */
+  locked: boolean;
 }
 
 /**
  * Reads a finished run folder's identity: `runId`, `parameters`,
  * `dataFingerprint` and `version` from its `report.json` when present, else
- * the run id from the folder's real name (`reports/latest` may link to
- * `reports/<run-id>`).
+ * the run id that a locked page names, else the one in the folder's real
+ * name (`reports/latest` may link to `reports/<run-id>`); and whether its
+ * page is locked.
  */
 export async function readRunInfo(dir: string): Promise<RunInfo> {
   let realDir: string;
@@ -30,7 +37,8 @@ export async function readRunInfo(dir: string): Promise<RunInfo> {
       }`,
     );
   }
-  const info: RunInfo = { realDir };
+  const page = await Deno.readTextFile(`${realDir}/index.html`).catch(() => "");
+  const info: RunInfo = { realDir, locked: isLockedPage(page) };
   let report: Record<string, unknown> = {};
   try {
     report = JSON.parse(await Deno.readTextFile(`${realDir}/report.json`));
@@ -46,6 +54,8 @@ export async function readRunInfo(dir: string): Promise<RunInfo> {
   const name = realDir.slice(realDir.lastIndexOf("/") + 1);
   if (typeof report.runId === "string" && isRunId(report.runId)) {
     info.runId = report.runId;
+  } else if (isRunId(lockedPageRunId(page) ?? "")) {
+    info.runId = lockedPageRunId(page);
   } else if (isRunId(name)) {
     info.runId = name;
   }

@@ -85,8 +85,7 @@ export async function runReportProcess(
       ? `it ran longer than ${
         Math.round(timeoutMs / 1000)
       } seconds and was stopped`
-      : lastLine(stderr)?.replace(/^error:\s*/, "") ??
-        `it exited with code ${output.code}`;
+      : errorLine(stderr) ?? `it exited with code ${output.code}`;
     throw new Error(`The report run failed: ${reason}`);
   }
   const line = lastLine(stdout);
@@ -110,6 +109,24 @@ export async function runReportProcess(
     ...(typeof url === "string" ? { url } : {}),
     ...(typeof dir === "string" ? { dir } : {}),
   };
+}
+
+/**
+ * The cause a failed command gave on stderr: its last `error: ...` line
+ * (without the word and the terminal's colours), else its last line that is
+ * not part of a stack backtrace. Deno prints, for a script that cannot
+ * start (a missing module, a syntax error), "error: ..." and then, with
+ * RUST_BACKTRACE set, a backtrace ending "0: <unknown>".
+ */
+export function errorLine(stderr: string): string | undefined {
+  // deno-lint-ignore no-control-regex
+  const lines = stderr.replace(/\x1b\[[0-9;]*m/g, "").split("\n")
+    .map((l) => l.trim()).filter(Boolean);
+  const error = lines.findLast((l) => /^error:/i.test(l));
+  if (error) return error.replace(/^error:\s*/i, "");
+  return lines.findLast((l) =>
+    !/^(Stack backtrace:|\d+: |at )/.test(l) && l !== "<unknown>"
+  );
 }
 
 function lastLine(text: string): string | undefined {

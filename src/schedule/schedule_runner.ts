@@ -16,7 +16,10 @@ export interface RunLogEntry {
   attempts: number;
   start: string;
   end: string;
-  outcome: "success" | "failure";
+  /** `interrupted`: the schedule was stopped (SIGTERM, SIGINT) during it. */
+  outcome: "success" | "failure" | "interrupted";
+  /** The signal that interrupted the attempt. */
+  signal?: string;
   runId?: string;
   url?: string;
   dir?: string;
@@ -33,8 +36,15 @@ export interface SkipLogEntry {
   reason: string;
 }
 
+/** The schedule stopped, on a signal. */
+export interface StopLogEntry {
+  event: "stopped";
+  at: string;
+  signal: string;
+}
+
 /** One line of the schedule's JSON-lines log. */
-export type ScheduleLogEntry = RunLogEntry | SkipLogEntry;
+export type ScheduleLogEntry = RunLogEntry | SkipLogEntry | StopLogEntry;
 
 /** Options for {@linkcode createScheduleRunner}; every effect is injected. */
 export interface ScheduleRunnerOptions {
@@ -60,6 +70,15 @@ export interface ScheduleRunner {
   tick(trigger: ScheduleTrigger): Promise<"success" | "failure" | "skipped">;
   /** Whether a run is going. */
   readonly busy: boolean;
+  /**
+   * Stops the schedule: logs the attempt going, if any, as `interrupted`
+   * by `signal`, then a `stopped` entry. Later ticks do nothing, and the
+   * interrupted attempt is neither logged again nor retried. The caller
+   * kills the report process (it passed an abort signal to `run`).
+   */
+  stop(signal: string): Promise<void>;
+  /** Resolves when no run is going. */
+  idle(): Promise<void>;
 }
 
 /** The default delays between attempts: 1 minute, then 5 minutes. */
@@ -84,6 +103,11 @@ export function createScheduleRunner(
     ? options.retryDelays
     : DEFAULT_SCHEDULE_RETRY_DELAYS;
   let busy = false;
+  let stopped = false;
+  let current:
+    | { trigger: ScheduleTrigger; attempt: number; start: string }
+    | undefined;
+  let running: Promise<unknown> = Promise.resolve();
 
   const safeLog = async (entry: ScheduleLogEntry) => {
     try {
@@ -97,57 +121,89 @@ export function createScheduleRunner(
     get busy() {
       return busy;
     },
-    async tick(trigger) {
-      if (busy) {
+    async stop(signal) {
+      if (stopped) return;
+      stopped = true;
+      if (current) {
         await safeLog({
-          event: "skipped",
-          trigger,
-          at: now().toISOString(),
-          reason: "the previous run is still going",
+          event: "run",
+          ...current,
+          attempts,
+          end: now().toISOString(),
+          outcome: "interrupted",
+          signal,
         });
-        return "skipped";
       }
-      busy = true;
-      try {
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-          const start = now().toISOString();
-          try {
-            const result = await options.run(attempt);
-            await safeLog({
-              event: "run",
-              trigger,
-              attempt,
-              attempts,
-              start,
-              end: now().toISOString(),
-              outcome: "success",
-              ...definedOnly(result),
-            });
-            return "success";
-          } catch (error) {
-            const retryInMs = attempt < attempts
-              ? delays[Math.min(attempt - 1, delays.length - 1)]
-              : undefined;
-            await safeLog({
-              event: "run",
-              trigger,
-              attempt,
-              attempts,
-              start,
-              end: now().toISOString(),
-              outcome: "failure",
-              error: error instanceof Error ? error.message : String(error),
-              ...(retryInMs !== undefined ? { retryInMs } : {}),
-            });
-            if (retryInMs !== undefined) await sleep(retryInMs);
-          }
-        }
-        return "failure";
-      } finally {
-        busy = false;
-      }
+      await safeLog({ event: "stopped", at: now().toISOString(), signal });
+    },
+    async idle() {
+      await running.catch(() => {});
+    },
+    tick(trigger) {
+      const wasBusy = busy;
+      const tick = run(trigger);
+      if (!wasBusy && busy) running = tick;
+      return tick;
     },
   };
+
+  async function run(
+    trigger: ScheduleTrigger,
+  ): Promise<"success" | "failure" | "skipped"> {
+    if (stopped) return "skipped";
+    if (busy) {
+      await safeLog({
+        event: "skipped",
+        trigger,
+        at: now().toISOString(),
+        reason: "the previous run is still going",
+      });
+      return "skipped";
+    }
+    busy = true;
+    try {
+      for (let attempt = 1; attempt <= attempts && !stopped; attempt++) {
+        const start = now().toISOString();
+        current = { trigger, attempt, start };
+        try {
+          const result = await options.run(attempt);
+          if (stopped) return "failure";
+          await safeLog({
+            event: "run",
+            trigger,
+            attempt,
+            attempts,
+            start,
+            end: now().toISOString(),
+            outcome: "success",
+            ...definedOnly(result),
+          });
+          return "success";
+        } catch (error) {
+          if (stopped) return "failure";
+          const retryInMs = attempt < attempts
+            ? delays[Math.min(attempt - 1, delays.length - 1)]
+            : undefined;
+          await safeLog({
+            event: "run",
+            trigger,
+            attempt,
+            attempts,
+            start,
+            end: now().toISOString(),
+            outcome: "failure",
+            error: error instanceof Error ? error.message : String(error),
+            ...(retryInMs !== undefined ? { retryInMs } : {}),
+          });
+          if (retryInMs !== undefined) await sleep(retryInMs);
+        }
+      }
+      return "failure";
+    } finally {
+      busy = false;
+      current = undefined;
+    }
+  }
 }
 
 function definedOnly(result: ScheduledRunResult): ScheduledRunResult {

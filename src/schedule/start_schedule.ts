@@ -22,13 +22,19 @@ export interface StartScheduleOptions {
 /**
  * Registers the report's cron job, then runs it once at start. The job is
  * registered first, so that a tick falling during the first run is skipped
- * (and logged) rather than overlapping it. Resolves when the first run ends.
+ * (and logged) rather than overlapping it. Each tick's handler returns at
+ * once and leaves the run to the runner (see `runner.idle()`). Resolves
+ * when the first run ends.
  */
 export async function startSchedule(
   options: StartScheduleOptions,
 ): Promise<void> {
-  options.register(options.name ?? "basket-report", options.cron, async () => {
-    await options.runner.tick("cron");
+  // The handler returns at once: Deno.cron never calls a handler whose
+  // previous call is still going, and skips such ticks without a word; so
+  // the runner's own guard sees every tick, and logs each one it skips.
+  options.register(options.name ?? "basket-report", options.cron, () => {
+    options.runner.tick("cron");
+    return Promise.resolve();
   });
   if (options.runAtStart ?? true) await options.runner.tick("start");
 }

@@ -1,6 +1,11 @@
 import puppeteer from "puppeteer-core";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "./run_cli.ts";
+import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { startTestS3 } from "../publish/s3_test_server.ts";
+import { decryptPage } from "../../src/report/lock/decrypt_page.ts";
+import { DOWNLOADS_ID } from "../../src/report/lock/embed_downloads.ts";
+import { PASSWORD_FLAG_WARNING } from "../../src/cli/report.ts";
 
 const PASSWORD = "correct horse battery staple";
 const HEADER =
@@ -13,6 +18,19 @@ const SECRETS = [
   "C-554433",
   "Marmot Harbour",
 ];
+
+/** The files a locked page carries inside it, by name: opened with its password. */
+async function lockedDownloads(
+  page: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const report = await decryptPage(page, password);
+  const match = new RegExp(
+    `<script type="application/json" id="${DOWNLOADS_ID}">([^<]*)</script>`,
+  ).exec(report);
+  assertOk(match, "the unlocked report holds no downloads");
+  return JSON.parse(match[1]);
+}
 
 /** A small data set whose every name is distinctive, so that a leak can be searched for. */
 function fixture(): string {
@@ -48,9 +66,15 @@ Deno.test("a locked report holds nothing readable of the data, and opens with th
       PASSWORD,
     ]);
     assertEquals(run.code, 0, run.stderr);
+    assertStringIncludes(run.stderr, `warning: ${PASSWORD_FLAG_WARNING}`);
     const { dir: runDir } = JSON.parse(run.stdout.trim().split("\n").pop()!);
     const page = await Deno.readTextFile(`${runDir}/index.html`);
-    const report = JSON.parse(await Deno.readTextFile(`${runDir}/report.json`));
+    assertEquals(
+      [...Deno.readDirSync(runDir)].map((e) => e.name),
+      ["index.html"],
+    );
+    const downloads = await lockedDownloads(page, PASSWORD);
+    const report = JSON.parse(downloads["report.json"]);
     const total = new Intl.NumberFormat("en-US", {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
@@ -140,11 +164,210 @@ Deno.test("a locked report holds nothing readable of the data, and opens with th
           assertEquals(errors, []);
         },
       );
+      await t.step(
+        "the unlocked page offers report.json and every CSV as downloads, offline",
+        async () => {
+          const offered = await tab.$$eval(
+            "button[data-download]",
+            (buttons) => buttons.map((b) => b.getAttribute("data-download")),
+          );
+          assertEquals(offered[0], "report.json");
+          assertEquals([...offered].sort(), Object.keys(downloads).sort());
+          assertOk(offered.includes("stores.csv"));
+          await tab.evaluate(() => {
+            const saved: Record<string, string> = {};
+            (globalThis as unknown as { saved: unknown }).saved = saved;
+            HTMLAnchorElement.prototype.click = function () {
+              saved[this.download] = this.href;
+            };
+          });
+          await tab.click('button[data-download="report.json"]');
+          const saved = await tab.evaluate(async () => {
+            const saved = (globalThis as unknown as {
+              saved: Record<string, string>;
+            }).saved;
+            return await (await fetch(saved["report.json"])).text();
+          });
+          assertEquals(JSON.parse(saved).sales.total, report.sales.total);
+          assertEquals(errors, []);
+        },
+      );
     } finally {
       await browser.close();
     }
   } finally {
     await Deno.remove(dir, { recursive: true });
     await Deno.remove(browserDir, { recursive: true }).catch(() => {});
+  }
+});
+
+const KAGGLE =
+  new URL("../../../shared/datasets/retail-kaggle/", import.meta.url).pathname;
+
+/** One column of a CSV file of the real data set, its distinct values. */
+async function column(file: string, name: string): Promise<string[]> {
+  const [header, ...rows] = (await Deno.readTextFile(`${KAGGLE}${file}`))
+    .trim().split(/\r?\n/);
+  const at = header.split(",").indexOf(name);
+  assertOk(at >= 0, `${file} has no column ${name}`);
+  return [...new Set(rows.map((row) => row.split(",")[at].trim()))].filter(
+    Boolean,
+  );
+}
+
+/**
+ * Where `secret` stands on its own in `text`: not inside a longer run of
+ * base64 characters. A locked page is mostly base64 ciphertext, in which
+ * any short name or 6-digit id turns up by chance (a 3-letter store name
+ * is expected there about 5 times); in clear (JSON, CSV, HTML, a
+ * manifest) a value is set off by quotes, commas, spaces or tags.
+ */
+function standsAlone(text: string, secret: string): boolean {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![A-Za-z0-9+/])${escaped}(?![A-Za-z0-9+/])`).test(
+    text,
+  );
+}
+
+/** Every file under a folder, as [path, text]. */
+async function allFiles(dir: string): Promise<[string, string][]> {
+  const out: [string, string][] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) out.push(...await allFiles(path));
+    else out.push([path, await Deno.readTextFile(path)]);
+  }
+  return out;
+}
+
+Deno.test("a locked report of the real data set writes and publishes only its encrypted page: no store, category, total or customer id in any file of its folder or object of the bucket", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-locked-real-" });
+  const s3 = await startTestS3();
+  const env = {
+    BASKET_REPORT_PASSWORD: PASSWORD,
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    BASKET_S3_BUCKET: s3.bucket,
+    BASKET_S3_PREFIX: "weekly",
+    BASKET_S3_PATH_STYLE: "true",
+  };
+  try {
+    const run = await runCli("report", [
+      "--data",
+      KAGGLE,
+      "--out",
+      `${dir}/reports`,
+      "--publish",
+    ], { env });
+    assertEquals(run.code, 0, run.stderr);
+    assertEquals(run.stderr.includes("--password puts"), false);
+    const { runId, dir: runDir } = JSON.parse(
+      run.stdout.trim().split("\n").pop()!,
+    );
+    const page = await Deno.readTextFile(`${runDir}/index.html`);
+    const report = JSON.parse(
+      (await lockedDownloads(page, PASSWORD))["report.json"],
+    );
+
+    const money = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const totals = [
+      report.sales.total,
+      ...report.sales.byStore.map((s: { totalSales: number }) => s.totalSales),
+      ...report.sales.byCategory.map((c: { totalSales: number }) =>
+        c.totalSales
+      ),
+    ].flatMap((n: number) => [String(n), money.format(n), n.toFixed(2)]);
+    const stores = await column("Transactions.csv", "Store_type");
+    const categories = [
+      ...await column("prod_cat_info.csv", "prod_cat"),
+      ...await column("prod_cat_info.csv", "prod_subcat"),
+    ];
+    const customers = [
+      ...await column("Customer.csv", "customer_Id"),
+      ...await column("Transactions.csv", "cust_id"),
+    ];
+    assertEquals(stores.length, 4);
+    assertOk(categories.includes("Books") && categories.length > 20);
+    assertOk(customers.length > 5000);
+    const secrets = [
+      ...new Set([
+        ...stores,
+        ...categories,
+        ...totals,
+        ...customers,
+        String(report.data.rows),
+        String(report.data.customers),
+      ]),
+    ];
+
+    const bucketFiles: [string, string][] = [];
+    const client = s3.client();
+    const listed = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket }),
+    );
+    for (const { Key } of listed.Contents ?? []) {
+      const object = await client.send(
+        new GetObjectCommand({ Bucket: s3.bucket, Key: Key! }),
+      );
+      bucketFiles.push([`s3:${Key}`, await object.Body!.transformToString()]);
+    }
+
+    assertEquals(
+      (await allFiles(`${dir}/reports`)).map(([path]) => path.slice(dir.length))
+        .sort(),
+      [`/reports/${runId}/index.html`, "/reports/latest/index.html"],
+      "a locked run writes its encrypted page and nothing else",
+    );
+    assertEquals(bucketFiles.map(([key]) => key).sort(), [
+      "s3:weekly/current.json",
+      "s3:weekly/index.html",
+      `s3:weekly/runs/${runId}/index.html`,
+      `s3:weekly/runs/${runId}/manifest.json`,
+    ]);
+    const manifest = JSON.parse(
+      bucketFiles.find(([key]) => key.endsWith("manifest.json"))![1],
+    );
+    assertEquals(manifest.encrypted, true);
+    assertEquals("parameters" in manifest, false);
+    assertEquals("dataFingerprint" in manifest, false);
+
+    for (const [path, text] of [...await allFiles(dir), ...bucketFiles]) {
+      const found = secrets.filter((secret) => standsAlone(text, secret));
+      assertEquals(found, [], `${path} holds ${found.slice(0, 5)}`);
+    }
+
+    // A locked run with a clear file put back beside its page is refused,
+    // and --only-index publishes the page alone.
+    await Deno.writeTextFile(
+      `${runDir}/report.json`,
+      JSON.stringify(report),
+    );
+    const refused = await runCli("publish", [
+      runDir,
+      "--run-id",
+      `${runId}-2`,
+    ], { env });
+    assertEquals(refused.code, 1, refused.stderr);
+    assertStringIncludes(
+      refused.stderr,
+      "its index.html is locked, but 1 files beside it hold the report's data in clear (report.json)",
+    );
+    const only = await runCli("publish", [runDir, "--only-index"], { env });
+    assertEquals(only.code, 0, only.stderr);
+    const after = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket }),
+    );
+    assertEquals(
+      (after.Contents ?? []).some(({ Key }) => Key!.endsWith("report.json")),
+      false,
+    );
+  } finally {
+    await s3.close();
+    await Deno.remove(dir, { recursive: true });
   }
 });

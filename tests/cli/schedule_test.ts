@@ -1,4 +1,4 @@
-import { deepEqual, equal, match } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { runCli, taskPermissions } from "./run_cli.ts";
 
 const FAKE =
@@ -142,5 +142,73 @@ Deno.test("deno task schedule runs at start and again when Deno.cron fires, unti
       await child.stderr.cancel();
       equal(status.code, 0);
     }
+  });
+});
+
+Deno.test("deno task schedule refuses a cron schedule that never fires, with exit 2", async () => {
+  await withFolder(async (dir) => {
+    const run = await runCli("schedule", ["--cron", "0 0 31 2 *"], {
+      cwd: dir,
+    });
+    equal(run.code, 2);
+    equal(
+      run.stderr.trim(),
+      'error: Invalid cron schedule "0 0 31 2 *": it never fires: no month in "2" has day "31"',
+    );
+  });
+});
+
+Deno.test("deno task schedule, stopped by SIGTERM during a run, logs the attempt as interrupted, stops the report and exits 0", async () => {
+  await withFolder(async (dir) => {
+    const log = `${dir}/schedule.log`;
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        ...(await taskPermissions("schedule")),
+        `--config=${ROOT}deno.json`,
+        `${ROOT}src/cli/schedule.ts`,
+        "--cron",
+        "0 0 1 1 *",
+        "--report-script",
+        FAKE,
+        "--log",
+        log,
+      ],
+      cwd: dir,
+      env: {
+        FAKE_REPORT_COUNTER: `${dir}/count`,
+        FAKE_REPORT_SLEEP_MS: "60000",
+        NO_COLOR: "1",
+      },
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    let status: Deno.CommandStatus | undefined;
+    try {
+      // The report has started once the fake counted its run.
+      for (let waited = 0; waited < 300; waited++) {
+        if (await Deno.readTextFile(`${dir}/count`).catch(() => "")) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const started = Date.now();
+      child.kill("SIGTERM");
+      status = await child.status;
+      ok(Date.now() - started < 15_000, "the schedule took long to stop");
+    } finally {
+      if (!status) child.kill("SIGKILL");
+      await child.status;
+      await child.stdout.cancel();
+      await child.stderr.cancel();
+    }
+    equal(status.code, 0);
+    const entries = await readLog(log);
+    deepEqual(
+      entries.map((e) => [e.event, e.outcome, e.signal, e.trigger]),
+      [
+        ["run", "interrupted", "SIGTERM", "start"],
+        ["stopped", undefined, "SIGTERM", undefined],
+      ],
+    );
   });
 });

@@ -43,3 +43,32 @@ Deno.test("parseCron() names the field at fault", () => {
       'Invalid cron schedule "0 10-2 * * *": hour range "10-2" runs backwards',
   });
 });
+
+Deno.test("parseCron() refuses a schedule that never fires: a day of month that no month of the schedule has", () => {
+  for (
+    const [schedule, problem] of [
+      ["0 0 31 2 *", 'no month in "2" has day "31"'],
+      ["0 0 30,31 FEB *", 'no month in "FEB" has day "30,31"'],
+      ["0 0 31 4,6,9,11 *", 'no month in "4,6,9,11" has day "31"'],
+      ["0 0 30-31 2 *", 'no month in "2" has day "30-31"'],
+    ]
+  ) {
+    throws(() => parseCron(schedule), {
+      name: "SyntaxError",
+      message:
+        `Invalid cron schedule "${schedule}": it never fires: ${problem}`,
+    });
+  }
+  for (
+    const schedule of [
+      "0 0 29 2 *",
+      "0 0 31 * *",
+      "0 0 31 1-3 *",
+      "0 0 L 2 *",
+      "0 0 31 2 MON",
+      "0 0 */10 2 *",
+    ]
+  ) {
+    equal(parseCron(schedule), schedule);
+  }
+});

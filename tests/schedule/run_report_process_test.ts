@@ -1,5 +1,8 @@
 import { deepEqual, equal } from "node:assert/strict";
-import { runReportProcess } from "../../src/schedule/run_report_process.ts";
+import {
+  reportCommand,
+  runReportProcess,
+} from "../../src/schedule/run_report_process.ts";
 import { rejection } from "../publish/rejection.ts";
 
 const FAKE = new URL("./fixtures/fake_report.ts", import.meta.url).pathname;
@@ -70,5 +73,22 @@ Deno.test("runReportProcess() says when the command printed no result line", asy
   equal(
     error.message,
     'The report run printed no result: expected its last line of output to be JSON like {"runId": "...", "url": "..."}, got "done"',
+  );
+});
+
+Deno.test("runReportProcess() gives the cause when the report cannot start, not the backtrace's last line", async () => {
+  const missing = "/nonexistent/basket/report.ts";
+  const error = await rejection(
+    () =>
+      runReportProcess(
+        ["env", "RUST_BACKTRACE=1", ...reportCommand(missing)],
+        { stderr: () => {} },
+      ),
+    Error,
+  );
+  equal(error.message.includes("<unknown>"), false, error.message);
+  equal(
+    error.message,
+    `The report run failed: Module not found "file://${missing}".`,
   );
 });

@@ -41,8 +41,11 @@ Deno.test("startSchedule() runs the report at start and again on each cron tick"
     "basket-report",
     "0 */6 * * *",
   ]]);
+  // The handler returns at once; the run goes on in the runner.
   await registered[0].handler();
+  await runner.idle();
   await registered[0].handler();
+  await runner.idle();
   equal(runs, 3);
   deepEqual(
     entries.map((e) =>
@@ -153,4 +156,77 @@ Deno.test("createScheduleRunner() logs a failed attempt and the retry that succe
     entries.map((e) => e.event === "run" && [e.attempt, e.attempts, e.outcome]),
     [[1, 2, "failure"], [2, 2, "success"]],
   );
+});
+
+Deno.test("startSchedule() logs a cron tick that comes while its own run is going, although Deno.cron calls no handler whose last call is still going", async () => {
+  const entries: ScheduleLogEntry[] = [];
+  const slow = deferred<{ runId: string }>();
+  const runner = createScheduleRunner({
+    now: fakeClock(),
+    log: (entry) => void entries.push(entry),
+    run: () => slow.promise,
+  });
+  // Like Deno.cron: a tick while the handler's last call is pending is dropped.
+  let handler!: () => Promise<void>;
+  let pending = false;
+  const fire = async () => {
+    if (pending) return;
+    pending = true;
+    await handler().finally(() => (pending = false));
+  };
+  await startSchedule({
+    cron: "* * * * *",
+    runner,
+    runAtStart: false,
+    register: (_name, _schedule, h) => (handler = h),
+  });
+  await fire();
+  await fire();
+  await fire();
+  equal(runner.busy, true);
+  deepEqual(entries.map((e) => [e.event, "trigger" in e && e.trigger]), [
+    ["skipped", "cron"],
+    ["skipped", "cron"],
+  ]);
+  slow.resolve({ runId: "first" });
+  await runner.idle();
+  deepEqual(entries.map((e) => e.event), ["skipped", "skipped", "run"]);
+});
+
+Deno.test("createScheduleRunner().stop() logs the attempt going as interrupted by the signal, then stops: no retry, no later run", async () => {
+  const entries: ScheduleLogEntry[] = [];
+  const slow = deferred<{ runId: string }>();
+  let runs = 0;
+  const runner = createScheduleRunner({
+    now: fakeClock(),
+    sleep: () => Promise.resolve(),
+    log: (entry) => void entries.push(entry),
+    run: () => {
+      runs++;
+      return slow.promise;
+    },
+  });
+  const tick = runner.tick("cron");
+  await runner.stop("SIGTERM");
+  deepEqual(entries, [
+    {
+      event: "run",
+      trigger: "cron",
+      attempt: 1,
+      attempts: 3,
+      start: "2026-11-21T00:00:01.000Z",
+      end: "2026-11-21T00:00:02.000Z",
+      outcome: "interrupted",
+      signal: "SIGTERM",
+    },
+    { event: "stopped", at: "2026-11-21T00:00:03.000Z", signal: "SIGTERM" },
+  ]);
+  // The killed report process fails: that is neither logged nor retried.
+  (slow as unknown as { resolve: (v: unknown) => void }).resolve(
+    Promise.reject(new Error("killed")),
+  );
+  equal(await tick, "failure");
+  equal(await runner.tick("cron"), "skipped");
+  equal(runs, 1);
+  equal(entries.length, 2);
 });

@@ -3,6 +3,7 @@ import {
   decryptReport,
   deriveReportKey,
   type LockedPayload,
+  readLockedPayload,
 } from "./report_crypto.ts";
 
 const PAYLOAD =
@@ -26,7 +27,14 @@ export async function decryptPage(
       "Cannot open the locked report: the page holds no encrypted report",
     );
   }
-  const payload = JSON.parse(match[1]) as LockedPayload;
+  let payload: LockedPayload;
+  try {
+    payload = await readLockedPayload(match[1]);
+  } catch (error) {
+    throw new SyntaxError(
+      `Cannot open the locked report: ${(error as Error).message}`,
+    );
+  }
   const key = await deriveReportKey(
     password,
     base64ToBytes(payload.salt),

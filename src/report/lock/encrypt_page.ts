@@ -4,6 +4,7 @@ import {
   encryptReport,
   type LockedPayload,
   REPORT_CRYPTO_SOURCE,
+  sha256Base64,
 } from "./report_crypto.ts";
 import { html, jsonForScript, unsafeRawHtml } from "../html.ts";
 import { UNLOCK_PAGE_SOURCE } from "./unlock_page.ts";
@@ -45,6 +46,12 @@ export interface EncryptPageOptions {
    * {@linkcode DEFAULT_REMEMBER_DAYS}.
    */
   rememberDays?: number;
+  /**
+   * The run's id (`20261121T214500Z`), written in clear in the page's
+   * `<meta name="basket-run-id">`, so that a locked run folder, which holds
+   * no report.json, still names its run. It must not hold data.
+   */
+  runId?: string;
   /**
    * Overrides the iteration count below the minimum. For tests only, to keep
    * them fast: such a page is easy to brute-force.
@@ -94,6 +101,7 @@ export async function encryptPage(
   const salt = checkBytes("salt", options.salt, 16);
   const iv = checkBytes("iv", options.iv, 12);
   const key = await deriveReportKey(password, salt, iterations, false);
+  const ciphertext = await encryptReport(reportHtml, key, iv);
   const payload: LockedPayload = {
     v: 1,
     kdf: "PBKDF2-SHA-256",
@@ -102,9 +110,17 @@ export async function encryptPage(
     cipher: "AES-256-GCM",
     iv: bytesToBase64(iv),
     compression: "gzip",
-    ciphertext: bytesToBase64(await encryptReport(reportHtml, key, iv)),
+    ciphertext: bytesToBase64(ciphertext),
+    sha256: await sha256Base64(ciphertext),
   };
-  return lockedPageHtml(payload, title, rememberDays);
+  if (options.runId !== undefined && !/^[0-9A-Za-z-]+$/.test(options.runId)) {
+    throw new RangeError(
+      `Cannot encrypt the report: run id ${
+        JSON.stringify(options.runId)
+      } is not letters, digits and dashes`,
+    );
+  }
+  return lockedPageHtml(payload, title, rememberDays, options.runId);
 }
 
 function checkIterations(options: EncryptPageOptions): number {
@@ -140,8 +156,11 @@ function checkBytes(
   return new Uint8Array(given);
 }
 
+// The script comes before the payload and runs once the page is parsed, so
+// that a page cut short in its payload still runs it and says so.
 const SCRIPT = `${REPORT_CRYPTO_SOURCE}\n${UNLOCK_PAGE_SOURCE}\n` +
-  `unlockPage().catch((e) => console.error(e));\n`;
+  `document.addEventListener("DOMContentLoaded", () => {\n` +
+  `  unlockPage().catch((e) => console.error(e));\n});\n`;
 if (/<\/script|<!--/i.test(SCRIPT)) {
   throw new Error("The locked page's script contains '</script' or '<!--'");
 }
@@ -170,6 +189,7 @@ function lockedPageHtml(
   payload: LockedPayload,
   title: string,
   rememberDays: number,
+  runId: string | undefined,
 ): string {
   const unit = rememberDays === 1 ? "day" : "days";
   // deno-fmt-ignore: the page's markup, laid out as it is served
@@ -184,7 +204,7 @@ function lockedPageHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>${title}</title>
+${runId === undefined ? "" : html`<meta name="basket-run-id" content="${runId}">\n`}<title>${title}</title>
 <style>${unsafeRawHtml(STYLE)}</style>
 </head>
 <body>
@@ -206,14 +226,19 @@ ${remember}
 <p>The report is encrypted, and browsers decrypt only on secure pages. This page was opened over <strong id="unlock-insecure-protocol">http:</strong>, which is not secure.</p>
 <p>Open the report through its https:// address instead (the publisher can serve it through an HTTPS CDN such as CloudFront), or save this page and open the saved file, or serve it locally on 127.0.0.1 (for example with <code>deno task serve</code>).</p>
 </div>
+<div id="unlock-damaged" class="note" hidden>
+<h2>This page is damaged</h2>
+<p id="unlock-damaged-reason">Its encrypted report cannot be read.</p>
+<p>No password can open it as it is. Download or copy the page again from where it was published, or ask the publisher for a new copy.</p>
+</div>
 <div id="unlock-old-browser" class="note" hidden>
 <h2>This browser is too old to open the report</h2>
 <p>It lacks the decompression the report needs (DecompressionStream). Open the report in a current browser: Chrome or Edge 80, Firefox 113, Safari 16.4 or newer.</p>
 </div>
 </main>
-<script type="application/json" id="basket-locked-report">${jsonForScript(payload)}</script>
 <script>
 ${unsafeRawHtml(SCRIPT)}</script>
+<script type="application/json" id="basket-locked-report">${jsonForScript(payload)}</script>
 </body>
 </html>
 `.markup;

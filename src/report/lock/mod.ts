@@ -16,3 +16,5 @@ export {
   MIN_PASSWORD_LENGTH,
   weakPasswordWarning,
 } from "./weak_password_warning.ts";
+export { isLockedPage, lockedPageRunId } from "./is_locked_page.ts";
+export { DOWNLOADS_ID, embedDownloads } from "./embed_downloads.ts";

@@ -35,6 +35,78 @@ export interface LockedPayload {
   compression: "gzip";
   /** The encrypted, compressed report followed by the GCM tag, base64. */
   ciphertext: string;
+  /**
+   * SHA-256 of the ciphertext's bytes, base64: tells a damaged page (a cut
+   * download, a changed byte) from a wrong password. It says nothing of the
+   * report. Pages made before it existed lack it.
+   */
+  sha256?: string;
+}
+
+/** SHA-256 of bytes, as base64. */
+export async function sha256Base64(bytes: Uint8Array): Promise<string> {
+  return bytesToBase64(
+    new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new Uint8Array(bytes)),
+    ),
+  );
+}
+
+/**
+ * Reads a locked page's payload (the text of its
+ * `basket-locked-report` element) and checks it whole: JSON of the known
+ * format, well-formed base64 of the right lengths, and the ciphertext's
+ * checksum. Throws a `SyntaxError` beginning "The page is damaged" that
+ * says what is wrong, so that a damaged page is never taken for a wrong
+ * password.
+ */
+export async function readLockedPayload(
+  text: string | null | undefined,
+): Promise<LockedPayload> {
+  const damaged = (problem: string): never => {
+    throw new SyntaxError(
+      `The page is damaged: ${problem}. Download or copy it again from where it was published`,
+    );
+  };
+  if (!text || !text.trim()) damaged("it holds no encrypted report");
+  let payload: LockedPayload;
+  try {
+    payload = JSON.parse(text as string);
+  } catch {
+    return damaged("its encrypted report is cut short or changed");
+  }
+  if (
+    typeof payload !== "object" || payload === null || payload.v !== 1 ||
+    payload.cipher !== "AES-256-GCM" || payload.kdf !== "PBKDF2-SHA-256" ||
+    !Number.isInteger(payload.iterations) || payload.iterations < 1
+  ) {
+    damaged("its encrypted report is in an unknown format");
+  }
+  const bytes = (name: "salt" | "iv" | "ciphertext", length?: number) => {
+    let decoded: Uint8Array | undefined;
+    try {
+      decoded = base64ToBytes(String(payload[name]));
+    } catch {
+      decoded = undefined;
+    }
+    // A ciphertext is at least its 16-byte tag and some gzip.
+    if (
+      !decoded || decoded.length !== (length ?? Math.max(decoded.length, 17))
+    ) {
+      damaged(`its ${name} is not what was written`);
+    }
+    return decoded as Uint8Array;
+  };
+  bytes("salt", 16);
+  bytes("iv", 12);
+  const ciphertext = bytes("ciphertext");
+  if (
+    typeof payload.sha256 === "string" &&
+    payload.sha256 !== await sha256Base64(ciphertext)
+  ) {
+    damaged("its encrypted report does not match its checksum");
+  }
+  return payload;
 }
 
 /**
@@ -176,6 +248,8 @@ export async function decryptReport(
 export const REPORT_CRYPTO_SOURCE: string = [
   bytesToBase64,
   base64ToBytes,
+  sha256Base64,
+  readLockedPayload,
   deriveReportKey,
   exportReportKey,
   importReportKey,

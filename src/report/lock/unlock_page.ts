@@ -7,8 +7,9 @@
  *
  * What it does:
  * - explains, in words, when the page cannot decrypt here (not a secure
- *   context, no `crypto.subtle`, no `DecompressionStream`) instead of failing
- *   silently;
+ *   context, no `crypto.subtle`, no `DecompressionStream`) or when the page
+ *   itself is damaged (its payload cut short, changed, or not matching its
+ *   checksum) instead of failing silently or blaming the password;
  * - removes expired remembered keys, forgets this report's key when the
  *   address has `?forget`, and opens the report at once with a key
  *   remembered on this device;
@@ -26,6 +27,7 @@ import {
   exportReportKey,
   importReportKey,
   type LockedPayload,
+  readLockedPayload,
 } from "./report_crypto.ts";
 
 /**
@@ -37,9 +39,6 @@ export async function unlockPage(): Promise<void> {
   const DAY_MS = 86_400_000;
   const byId = <T extends HTMLElement>(id: string): T =>
     document.getElementById(id) as T;
-  const payload = JSON.parse(
-    byId("basket-locked-report").textContent ?? "",
-  ) as LockedPayload;
   const form = byId<HTMLFormElement>("unlock-form");
   const input = byId<HTMLInputElement>("unlock-password");
   const remember = document.getElementById(
@@ -49,7 +48,6 @@ export async function unlockPage(): Promise<void> {
   const error = byId("unlock-error");
   const status = byId("unlock-status");
   const rememberDays = Number(form.dataset.rememberDays ?? "0");
-  const storageKey = PREFIX + payload.salt;
 
   const explain = (id: string) => {
     status.textContent = "";
@@ -63,6 +61,18 @@ export async function unlockPage(): Promise<void> {
   if (typeof DecompressionStream === "undefined") {
     return explain("unlock-old-browser");
   }
+  let payload: LockedPayload;
+  try {
+    payload = await readLockedPayload(
+      document.getElementById("basket-locked-report")?.textContent,
+    );
+  } catch (failure) {
+    byId("unlock-damaged-reason").textContent = failure instanceof Error
+      ? failure.message
+      : String(failure);
+    return explain("unlock-damaged");
+  }
+  const storageKey = PREFIX + payload.salt;
 
   // Remembered keys: { key: base64 raw AES key, expires: epoch ms }.
   const storage = (() => {

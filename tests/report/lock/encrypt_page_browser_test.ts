@@ -12,7 +12,10 @@ import puppeteer, {
 } from "puppeteer-core";
 import { deepEqual, equal, ok } from "node:assert/strict";
 import { encryptPage } from "../../../src/report/lock/encrypt_page.ts";
-import { base64ToBytes } from "../../../src/report/lock/report_crypto.ts";
+import {
+  base64ToBytes,
+  bytesToBase64,
+} from "../../../src/report/lock/report_crypto.ts";
 import {
   SAMPLE_STORES,
   sampleReportHtml,
@@ -99,6 +102,14 @@ Deno.test("a locked page in Chromium", async (t) => {
       switch (new URL(request.url).pathname) {
         case "/report.html":
           return new Response(page600k, {
+            headers: { "content-type": "text/html; charset=utf-8" },
+          });
+        case "/changed.html":
+          return new Response(changedPage(page600k), {
+            headers: { "content-type": "text/html; charset=utf-8" },
+          });
+        case "/cut.html":
+          return new Response(cutPage(page600k), {
             headers: { "content-type": "text/html; charset=utf-8" },
           });
         case "/favicon.ico":
@@ -403,8 +414,46 @@ Deno.test("a locked page in Chromium", async (t) => {
         await context.close();
       },
     );
+
+    await t.step(
+      "a page whose payload was changed or cut short says it is damaged, not that the password is wrong",
+      async () => {
+        const context = await chromium.browser.createBrowserContext();
+        const { page, errors } = await openTab(context);
+        for (
+          const [path, reason] of [
+            ["changed.html", "does not match its checksum"],
+            ["cut.html", "cut short or changed"],
+          ]
+        ) {
+          await page.goto(`${origin}/${path}`);
+          await page.waitForSelector("#unlock-damaged:not([hidden])");
+          equal(await page.$(formShown), null);
+          const said = await text(page, "#unlock-damaged");
+          ok(said.includes("This page is damaged"), said);
+          ok(said.includes(reason), said);
+          ok(!said.includes("Wrong password"), said);
+        }
+        deepEqual(errors, []);
+        await context.close();
+      },
+    );
   } finally {
     await chromium.close();
     await server.shutdown();
   }
 });
+
+/** The page with one byte of its ciphertext flipped, still valid base64. */
+function changedPage(page: string): string {
+  const { ciphertext } = payloadOf(page);
+  const bytes = base64ToBytes(ciphertext);
+  bytes[bytes.length >> 1] ^= 1;
+  return page.replace(ciphertext, bytesToBase64(bytes));
+}
+
+/** The page cut short halfway through its ciphertext, as a broken download leaves it. */
+function cutPage(page: string): string {
+  const { ciphertext } = payloadOf(page);
+  return page.slice(0, page.indexOf(ciphertext) + (ciphertext.length >> 1));
+}

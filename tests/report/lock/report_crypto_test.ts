@@ -1,4 +1,6 @@
-import { deepEqual, equal, rejects } from "node:assert/strict";
+import { deepEqual, equal, match, rejects } from "node:assert/strict";
+import { decryptPage } from "../../../src/report/lock/decrypt_page.ts";
+import { encryptPage } from "../../../src/report/lock/encrypt_page.ts";
 import {
   base64ToBytes,
   bytesToBase64,
@@ -8,8 +10,14 @@ import {
   exportReportKey,
   importReportKey,
   type LockedPayload,
+  readLockedPayload,
 } from "../../../src/report/lock/report_crypto.ts";
-import { FAST_ITERATIONS, FIXED_IV, FIXED_SALT } from "./locked_page.ts";
+import {
+  FAST_ITERATIONS,
+  FIXED_IV,
+  FIXED_SALT,
+  payloadOf,
+} from "./locked_page.ts";
 
 async function lock(html: string, key: CryptoKey): Promise<LockedPayload> {
   return {
@@ -93,5 +101,42 @@ Deno.test("deriveReportKey() gives the PBKDF2-SHA-256 key of RFC 7914's test vec
     [...base64ToBytes(await exportReportKey(key))]
       .map((b) => b.toString(16).padStart(2, "0")).join(""),
     "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc",
+  );
+});
+
+Deno.test("readLockedPayload() tells a damaged page from a wrong password: cut short, changed, or not matching its checksum", async () => {
+  const page = await encryptPage("<p>Turnover 1,234</p>", {
+    password: "pw",
+    unsafeIterationsForTests: FAST_ITERATIONS,
+  });
+  const text = JSON.stringify(payloadOf(page));
+  deepEqual(await readLockedPayload(text), payloadOf(page));
+  const payload = payloadOf(page);
+  const bytes = base64ToBytes(payload.ciphertext);
+  bytes[3] ^= 1;
+  const changed = JSON.stringify({
+    ...payload,
+    ciphertext: bytesToBase64(bytes),
+  });
+  const cases: [string | null, RegExp][] = [
+    [text.slice(0, text.length / 2), /cut short or changed/],
+    [changed, /does not match its checksum/],
+    [JSON.stringify({ ...payload, iv: "AAAA" }), /its iv is not/],
+    [JSON.stringify({ ...payload, ciphertext: "%%" }), /its ciphertext is not/],
+    [JSON.stringify({ ...payload, v: 2 }), /unknown format/],
+    ["", /holds no encrypted report/],
+    [null, /holds no encrypted report/],
+  ];
+  for (const [damaged, reason] of cases) {
+    await rejects(readLockedPayload(damaged), (error: Error) => {
+      equal(error.name, "SyntaxError");
+      match(error.message, /^The page is damaged: /);
+      match(error.message, reason);
+      return true;
+    });
+  }
+  await rejects(
+    decryptPage(page.replace(payload.ciphertext, bytesToBase64(bytes)), "pw"),
+    /Cannot open the locked report: The page is damaged: its encrypted report does not match its checksum/,
   );
 });
