@@ -34,7 +34,7 @@ export function delayRequests(
       if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
       return next(args);
     },
-    { step: "finalizeRequest", name: "delayRequests" },
+    { step: "finalizeRequest", name: "delayRequests", priority: "high" },
   );
 }
 
