@@ -27,7 +27,7 @@ export function createS3Client(
   return new S3Client({
     ...(config.region ? { region: config.region } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    forcePathStyle: config.forcePathStyle,
+    forcePathStyle: usesPathStyle(config),
     maxAttempts: 1,
     requestHandler: {
       connectionTimeout: timeouts.connectionTimeout ?? 5_000,
@@ -37,4 +37,35 @@ export function createS3Client(
     },
     ...sdk,
   });
+}
+
+/**
+ * Whether requests and readers' URLs address the bucket in the path
+ * (`http://127.0.0.1:9000/BUCKET/KEY`) rather than the host name: when
+ * configured, and always for an endpoint that is an IP address or
+ * `localhost`, where a host name `BUCKET.127.0.0.1` cannot resolve.
+ *
+ * @example
+ * ```ts
+ * import { equal } from "node:assert/strict";
+ * import { usesPathStyle } from "./create_s3_client.ts";
+ *
+ * const config = { bucket: "b", prefix: "", keep: 10, forcePathStyle: false };
+ * equal(usesPathStyle({ ...config, endpoint: "http://127.0.0.1:9000" }), true);
+ * equal(usesPathStyle({ ...config, endpoint: "http://localhost:9000" }), true);
+ * equal(usesPathStyle({ ...config, endpoint: "http://[::1]:9000" }), true);
+ * equal(usesPathStyle({ ...config, endpoint: "https://minio.example.com" }), false);
+ * ```
+ */
+export function usesPathStyle(config: PublishConfig): boolean {
+  if (config.forcePathStyle) return true;
+  if (!config.endpoint) return false;
+  let host: string;
+  try {
+    host = new URL(config.endpoint).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[");
 }

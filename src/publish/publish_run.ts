@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { makeCurrent } from "./make_current.ts";
+import { probeConditionalWrites } from "./conditional_writes.ts";
 import { type PublishConfig, s3Target } from "./publish_config.ts";
 import { PublishError } from "./publish_error.ts";
 import {
@@ -9,13 +9,15 @@ import {
   runPath,
   SHA256_METADATA,
 } from "./published_run.ts";
-import { deleteRuns, listPublishedRuns } from "./published_runs.ts";
+import { currentRunId } from "./published_run.ts";
+import { deleteRuns, listRunsWritten } from "./published_runs.ts";
 import { runsToDelete } from "./runs_to_delete.ts";
 import { readerUrl } from "./reader_url.ts";
 import { readRunFiles, type RunFile } from "./run_files.ts";
 import { assertRunId } from "./run_id.ts";
 import { type RunManifest, sameFiles } from "./run_manifest.ts";
 import { openBucket, type S3Bucket } from "./s3_bucket.ts";
+import { switchCurrent } from "./switch_current.ts";
 import type { RetryOptions } from "./with_retry.ts";
 
 /** Options for {@linkcode publishRun}. */
@@ -44,6 +46,16 @@ export interface PublishRunOptions {
   concurrency?: number;
   /** Called after each file of the run is uploaded, with the count so far. */
   onUploaded?: (path: string, count: number) => void | Promise<void>;
+  /**
+   * Whether the store honours conditional PUTs; by default a probe finds out
+   * (see `probeConditionalWrites`).
+   */
+  conditionalWrites?: boolean;
+  /**
+   * Retention leaves alone runs written to in the last this many
+   * milliseconds: they may be publishes in progress (default 1 hour).
+   */
+  retentionGraceMs?: number;
 }
 
 /** What a publish did. */
@@ -56,6 +68,17 @@ export interface PublishResult {
   /** How the URL was found, or why there is none. */
   urlNote: string;
   manifest: RunManifest;
+  /**
+   * Whether readers now see this run. False when a newer complete run is
+   * current (or becoming so): this run is published but never replaces it.
+   */
+  madeCurrent: boolean;
+  /** The run readers see after this publish. */
+  current: string;
+  /** When not made current: the newer run that is current. */
+  newer?: string;
+  /** Whether the switch was a compare-and-swap (the store honours conditional PUTs). */
+  conditionalWrites: boolean;
   /** Files uploaded (0 when the run was already uploaded). */
   uploaded: number;
   /** Runs deleted by retention. */
@@ -96,6 +119,8 @@ export async function publishRun(
   });
 
   const { region } = await bucket.check();
+  const conditional = options.conditionalWrites ??
+    await probeConditionalWrites(bucket);
   const manifest = buildManifest(files, runId, now(), options);
   const existing = await readExisting(bucket, runId, failure);
   let uploaded = 0;
@@ -131,19 +156,42 @@ export async function publishRun(
   }
 
   const index = files.find((f) => f.path === INDEX)!;
-  await makeCurrent(bucket, published, index.bytes, now(), failure);
-  log(`run ${runId} is now the current report at ${target}`);
-
+  const switched = await switchCurrent(bucket, published, index.bytes, {
+    conditional,
+    failure,
+    now: now(),
+    log,
+  });
   const result: PublishResult = {
     runId,
     target,
     urlNote: "",
     manifest: published,
+    madeCurrent: switched.madeCurrent,
+    current: switched.current,
+    conditionalWrites: conditional,
     uploaded,
     deleted: [],
   };
+  if (!switched.madeCurrent) {
+    result.newer = switched.newer ?? switched.current;
+    log(
+      `run ${runId} is published but not made current: run ${result.newer} is newer${
+        switched.restored
+          ? ` (run ${runId} replaced it for a moment and put it back)`
+          : ""
+      }; "deno task publish --rollback ${runId}" makes it current on purpose`,
+    );
+    return await withReaderUrl(result, client, config, region);
+  }
+  log(`run ${runId} is now the current report at ${target}`);
   try {
-    result.deleted = await applyRetention(bucket, runId, config.keep);
+    result.deleted = await applyRetention(
+      bucket,
+      runId,
+      config.keep,
+      options.retentionGraceMs,
+    );
     if (result.deleted.length) {
       log(
         `deleted ${result.deleted.length} older runs: ${
@@ -157,6 +205,15 @@ export async function publishRun(
       `warning: the report is published but older runs were not deleted: ${result.retentionError}`,
     );
   }
+  return await withReaderUrl(result, client, config, region);
+}
+
+async function withReaderUrl(
+  result: PublishResult,
+  client: S3Client,
+  config: PublishConfig,
+  region: string | undefined,
+): Promise<PublishResult> {
   const reader = await readerUrl(client, config, region);
   if (reader.url) result.url = reader.url;
   result.urlNote = reader.note;
@@ -285,14 +342,30 @@ async function verifyUploads(
   }
 }
 
+/**
+ * Deletes runs beyond `keep`, only while `runId` is current (a newer run
+ * that became current prunes instead), and never a run written to within
+ * the grace period, measured on the store's clock: "now" is the newest
+ * write under `runs/` (this run's own, moments ago), so the machine's clock
+ * plays no part.
+ */
 async function applyRetention(
   bucket: S3Bucket,
-  current: string,
+  runId: string,
   keep: number,
+  graceMs: number | undefined,
 ): Promise<string[]> {
   if (keep <= 0) return [];
-  const runs = await listPublishedRuns(bucket);
-  const doomed = runsToDelete(runs, keep, current);
+  const runs = await listRunsWritten(bucket);
+  const current = await currentRunId(bucket);
+  if (current !== runId) return [];
+  const now = new Date(
+    Math.max(0, ...runs.map((r) => r.lastWrittenAt?.getTime() ?? 0)),
+  );
+  const doomed = runsToDelete(runs, keep, current, {
+    now,
+    ...(graceMs !== undefined ? { graceMs } : {}),
+  });
   await deleteRuns(bucket, doomed);
   return doomed;
 }

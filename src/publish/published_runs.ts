@@ -16,10 +16,24 @@ export interface PublishedRun {
   current: boolean;
 }
 
+/** A run with when its newest object was written, for retention. */
+export interface ListedRun extends PublishedRun {
+  lastWrittenAt?: Date;
+}
+
 /** Lists the runs under `runs/`, newest first, marking the current one. */
 export async function listPublishedRuns(
   bucket: S3Bucket,
 ): Promise<PublishedRun[]> {
+  return (await listRunsWritten(bucket)).map(({ lastWrittenAt: _, ...run }) =>
+    run
+  );
+}
+
+/** {@linkcode listPublishedRuns}, with when each run's newest object was written. */
+export async function listRunsWritten(
+  bucket: S3Bucket,
+): Promise<ListedRun[]> {
   const [objects, current] = await Promise.all([
     bucket.list(RUNS),
     currentRunId(bucket),
@@ -56,7 +70,9 @@ export async function listPublishedRuns(
   return [...runs.values()]
     .map(({ newest, ...run }) => {
       const publishedAt = run.publishedAt ?? newest;
-      return publishedAt ? { ...run, publishedAt } : run;
+      const listed: ListedRun = publishedAt ? { ...run, publishedAt } : run;
+      if (newest) listed.lastWrittenAt = newest;
+      return listed;
     })
     .sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
 }

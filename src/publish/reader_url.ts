@@ -1,4 +1,5 @@
 import { GetBucketWebsiteCommand, type S3Client } from "@aws-sdk/client-s3";
+import { usesPathStyle } from "./create_s3_client.ts";
 import type { PublishConfig } from "./publish_config.ts";
 import { describeS3Error } from "./publish_error.ts";
 import { websiteUrl } from "./website_url.ts";
@@ -69,7 +70,10 @@ export async function readerUrl(
   }
 }
 
-/** The URL of an object below the prefix on a custom endpoint. */
+/**
+ * The URL of an object below the prefix on a custom endpoint: path-style
+ * when configured or when the endpoint is an IP address or `localhost`.
+ */
 export function objectUrl(config: PublishConfig, path: string): string {
   const endpoint = new URL(
     config.endpoint ??
@@ -78,7 +82,7 @@ export function objectUrl(config: PublishConfig, path: string): string {
   const key = (config.prefix ? `${config.prefix}/${path}` : path)
     .split("/").map(encodeURIComponent).join("/");
   const base = endpoint.href.replace(/\/+$/, "");
-  if (config.forcePathStyle) return `${base}/${config.bucket}/${key}`;
+  if (usesPathStyle(config)) return `${base}/${config.bucket}/${key}`;
   return `${endpoint.protocol}//${config.bucket}.${endpoint.host}${
     endpoint.pathname.replace(/\/+$/, "")
   }/${key}`;

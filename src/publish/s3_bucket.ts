@@ -44,6 +44,27 @@ export interface PutOptions {
   contentType: string;
   cacheControl: string;
   metadata?: Record<string, string>;
+  /** Write only if the object's ETag is still this one (`If-Match`). */
+  ifMatch?: string;
+  /** `"*"`: write only if there is no such object yet (`If-None-Match`). */
+  ifNoneMatch?: "*";
+  /** Send the body's SHA-256 (`x-amz-checksum-sha256`) for the store to check. */
+  checksum?: boolean;
+}
+
+/** What a PUT did. */
+export interface PutResult {
+  etag?: string;
+  /**
+   * True when a conditional PUT was refused (412 Precondition Failed, or 409
+   * ConditionalRequestConflict): someone else wrote the object first.
+   */
+  refused?: boolean;
+}
+
+/** An object's bytes with its headers. */
+export interface ObjectRead extends ObjectHead {
+  bytes: Uint8Array;
 }
 
 /**
@@ -62,9 +83,11 @@ export interface S3Bucket {
     path: string,
     body: Uint8Array,
     options: PutOptions,
-  ): Promise<{ etag?: string }>;
+  ): Promise<PutResult>;
   /** Undefined when there is no such object. */
   head(path: string): Promise<ObjectHead | undefined>;
+  /** An object's bytes and headers; undefined when there is no such object. */
+  read(path: string): Promise<ObjectRead | undefined>;
   /** Undefined when there is no such object. */
   get(path: string): Promise<Uint8Array | undefined>;
   /** Every object whose path starts with `pathPrefix`. */
@@ -159,19 +182,29 @@ export function openBucket(
       }),
     put: (path, body, put) =>
       call(`uploading ${JSON.stringify(path)}`, async () => {
-        const out = await client.send(
-          new PutObjectCommand({
-            Bucket,
-            Key: key(path),
-            Body: body,
-            ContentLength: body.byteLength,
-            ContentType: put.contentType,
-            CacheControl: put.cacheControl,
-            ...(put.metadata ? { Metadata: put.metadata } : {}),
-            ...sse(),
-          }),
-        );
-        return out.ETag ? { etag: out.ETag } : {};
+        try {
+          const out = await client.send(
+            new PutObjectCommand({
+              Bucket,
+              Key: key(path),
+              Body: body,
+              ContentLength: body.byteLength,
+              ContentType: put.contentType,
+              CacheControl: put.cacheControl,
+              ...(put.metadata ? { Metadata: put.metadata } : {}),
+              ...(put.ifMatch ? { IfMatch: put.ifMatch } : {}),
+              ...(put.ifNoneMatch ? { IfNoneMatch: put.ifNoneMatch } : {}),
+              ...(put.checksum ? { ChecksumAlgorithm: "SHA256" } : {}),
+              ...sse(),
+            }),
+          );
+          return out.ETag ? { etag: out.ETag } : {};
+        } catch (error) {
+          if ((put.ifMatch || put.ifNoneMatch) && isRefusal(error)) {
+            return { refused: true };
+          }
+          throw error;
+        }
       }),
     head: (path) =>
       call(`checking ${JSON.stringify(path)}`, async () => {
@@ -179,23 +212,28 @@ export function openBucket(
           const out = await client.send(
             new HeadObjectCommand({ Bucket, Key: key(path) }),
           );
-          const head: ObjectHead = {
-            size: out.ContentLength ?? 0,
-            metadata: lowerKeys(out.Metadata ?? {}),
-          };
-          if (out.ContentType) head.contentType = out.ContentType;
-          if (out.CacheControl) head.cacheControl = out.CacheControl;
-          if (out.ETag) head.etag = out.ETag;
-          if (out.ServerSideEncryption) {
-            head.serverSideEncryption = out.ServerSideEncryption;
-          }
-          return head;
+          return headOf(out);
         } catch (error) {
           if (
             statusOf(error) === 404 && (error as Error).name !== "NoSuchBucket"
           ) {
             return undefined;
           }
+          throw error;
+        }
+      }),
+    read: (path) =>
+      call(`downloading ${JSON.stringify(path)}`, async () => {
+        try {
+          const out = await client.send(
+            new GetObjectCommand({ Bucket, Key: key(path) }),
+          );
+          const bytes = out.Body
+            ? await out.Body.transformToByteArray()
+            : new Uint8Array();
+          return { ...headOf(out), size: bytes.byteLength, bytes };
+        } catch (error) {
+          if ((error as Error).name === "NoSuchKey") return undefined;
           throw error;
         }
       }),
@@ -268,6 +306,35 @@ export function openBucket(
       }
     },
   };
+}
+
+function headOf(out: {
+  ContentLength?: number;
+  Metadata?: Record<string, string>;
+  ContentType?: string;
+  CacheControl?: string;
+  ETag?: string;
+  ServerSideEncryption?: string;
+}): ObjectHead {
+  const head: ObjectHead = {
+    size: out.ContentLength ?? 0,
+    metadata: lowerKeys(out.Metadata ?? {}),
+  };
+  if (out.ContentType) head.contentType = out.ContentType;
+  if (out.CacheControl) head.cacheControl = out.CacheControl;
+  if (out.ETag) head.etag = out.ETag;
+  if (out.ServerSideEncryption) {
+    head.serverSideEncryption = out.ServerSideEncryption;
+  }
+  return head;
+}
+
+/** A conditional write refused: 412, or 409 for a write racing another. */
+function isRefusal(error: unknown): boolean {
+  const status = statusOf(error);
+  const name = (error as Error)?.name;
+  return status === 412 || name === "PreconditionFailed" ||
+    name === "ConditionalRequestConflict";
 }
 
 function statusOf(error: unknown): number | undefined {

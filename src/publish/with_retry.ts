@@ -58,7 +58,8 @@ export async function withRetry<T>(
 
 /**
  * Whether an S3 call's error is transient: a timeout, a network failure, a
- * 5xx answer or throttling (429, SlowDown).
+ * 5xx answer (not 501), throttling (429, SlowDown), or a body the store found damaged
+ * in transit (BadDigest: its checksum did not match).
  */
 export function isRetryable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
@@ -67,11 +68,20 @@ export function isRetryable(error: unknown): boolean {
     $metadata?: { httpStatusCode?: number };
   };
   const status = e.$metadata?.httpStatusCode;
+  // 501 Not Implemented is an answer, not an outage.
+  if (status === 501) return false;
   if (status !== undefined && (status >= 500 || status === 429)) return true;
   if (
-    ["TimeoutError", "RequestTimeout", "SlowDown", "InternalError"].includes(
-      e.name ?? "",
-    )
+    [
+      "TimeoutError",
+      "RequestTimeout",
+      "SlowDown",
+      "InternalError",
+      // The body arrived damaged and the store refused it: send it again.
+      "BadDigest",
+      "InvalidDigest",
+      "XAmzContentSHA256Mismatch",
+    ].includes(e.name ?? "")
   ) return true;
   return networkCode(error) !== undefined;
 }

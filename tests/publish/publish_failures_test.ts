@@ -128,7 +128,10 @@ Deno.test("publishRun() asks for the configured server-side encryption on every 
         { step: "finalizeRequest", name: "recordSse" },
       );
       await publishRun(client, config, dir, { runId: RUN, retry: NO_WAIT });
-      equal(seen.length, 9); // 6 files, the manifest, index.html, current.json
+      // The conditional-write probe twice (s3rver overwrites instead of
+      // refusing, so the probe stops there), 6 files, the manifest,
+      // index.html, current.json.
+      equal(seen.length, 11);
       for (const put of seen) {
         equal(put.sse, "aws:kms", put.key);
         equal(put.kms, "alias/reports", put.key);

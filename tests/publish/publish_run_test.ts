@@ -195,6 +195,7 @@ Deno.test("publishRun() keeps the last N runs and deletes exactly the older ones
       const result = await publishRun(s3.client(config), config, dir, {
         runId,
         retry: NO_WAIT,
+        retentionGraceMs: 0,
       });
       deleted.push(result.deleted);
     }
@@ -245,7 +246,7 @@ Deno.test("publishRun() with onlyIndex uploads only index.html and a manifest wi
   });
 });
 
-Deno.test("publishRun() makes a republished run current again but refuses one whose files differ", async () => {
+Deno.test("publishRun() republishes a run without uploading it again, never over a newer run, and refuses one whose files differ", async () => {
   await withServer(async (s3, reports) => {
     const config = s3.config();
     const one = await writeRunFixture(reports, RUN_1);
@@ -258,15 +259,31 @@ Deno.test("publishRun() makes a republished run current again but refuses one wh
       runId: RUN_2,
       retry: NO_WAIT,
     });
+    const messages: string[] = [];
     const again = await publishRun(s3.client(config), config, one, {
       runId: RUN_1,
       retry: NO_WAIT,
+      log: (m) => messages.push(m),
     });
-    deepEqual(again.uploaded, 0);
+    deepEqual(
+      [again.uploaded, again.madeCurrent, again.current, again.newer],
+      [0, false, RUN_2, RUN_2],
+    );
+    ok(
+      messages.includes(
+        `run ${RUN_1} is published but not made current: run ${RUN_2} is newer; "deno task publish --rollback ${RUN_1}" makes it current on purpose`,
+      ),
+      messages.join("\n"),
+    );
     deepEqual(
       JSON.parse(text((await download(s3, "weekly/current.json")).bytes)).runId,
-      RUN_1,
+      RUN_2,
     );
+    const current = await publishRun(s3.client(config), config, two, {
+      runId: RUN_2,
+      retry: NO_WAIT,
+    });
+    deepEqual([current.uploaded, current.madeCurrent], [0, true]);
 
     await Deno.writeTextFile(
       `${one}/top_products.csv`,

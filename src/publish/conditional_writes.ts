@@ -1,0 +1,43 @@
+import { NO_CACHE } from "./published_run.ts";
+import { PublishError } from "./publish_error.ts";
+import type { S3Bucket } from "./s3_bucket.ts";
+
+/** The object the probe writes, below the prefix; nothing else uses it. */
+export const PROBE = ".basket-conditional-write-probe";
+
+/**
+ * Whether the store honours conditional PUTs (`If-None-Match: *` and
+ * `If-Match`), as AWS S3 has since 2024 and many S3-compatible stores do.
+ * Safe on a store that ignores them: it writes only its own probe object,
+ * then asks to write it again under two conditions that cannot hold (it
+ * exists; its ETag is not `"0"`). Both must be refused with 412 for the
+ * answer to be yes; a store that overwrites instead, or rejects the headers
+ * (400, 501), answers no. Errors other than those are thrown.
+ */
+export async function probeConditionalWrites(
+  bucket: S3Bucket,
+): Promise<boolean> {
+  const body = new TextEncoder().encode("basket conditional write probe\n");
+  const options = { contentType: "text/plain", cacheControl: NO_CACHE };
+  await bucket.put(PROBE, body, options);
+  try {
+    const created = await bucket.put(PROBE, body, {
+      ...options,
+      ifNoneMatch: "*",
+    });
+    if (!created.refused) return false;
+    const matched = await bucket.put(PROBE, body, {
+      ...options,
+      ifMatch: '"00000000000000000000000000000000"',
+    });
+    return matched.refused === true;
+  } catch (error) {
+    const status =
+      (error as { cause?: { $metadata?: { httpStatusCode?: number } } })
+        ?.cause?.$metadata?.httpStatusCode;
+    if (error instanceof PublishError && (status === 400 || status === 501)) {
+      return false;
+    }
+    throw error;
+  }
+}
