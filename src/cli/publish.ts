@@ -139,6 +139,9 @@ export async function main(args: string[]): Promise<number> {
         runId,
         dir,
         ...(result.url ? { url: result.url } : {}),
+        ...(result.madeCurrent
+          ? {}
+          : { madeCurrent: false, newer: result.newer }),
       }),
     );
     return 0;

@@ -273,6 +273,7 @@ export async function report(args: string[]): Promise<number> {
     } KiB)`,
   );
   let url: string | null = null;
+  let superseded: string | null = null;
   if (settings.publish) {
     const started = performance.now();
     try {
@@ -291,6 +292,7 @@ export async function report(args: string[]): Promise<number> {
         onlyIndex: password !== undefined,
       });
       url = result.url ?? null;
+      superseded = result.madeCurrent ? null : result.newer ?? null;
     } catch (error) {
       throw new CliError((error as Error).message, 1);
     }
@@ -300,7 +302,16 @@ export async function report(args: string[]): Promise<number> {
       } s`,
     );
   }
-  console.log(JSON.stringify({ runId: built.runId, dir, url }));
+  // The last line says what happened to the run: published and current,
+  // or published but behind a newer run (`newer`).
+  console.log(
+    JSON.stringify({
+      runId: built.runId,
+      dir,
+      url,
+      ...(superseded ? { madeCurrent: false, newer: superseded } : {}),
+    }),
+  );
   return 0;
 }
 

@@ -197,3 +197,29 @@ Deno.test("deno task publish --only-index publishes only the locked page and war
     );
   });
 });
+
+Deno.test("deno task publish of an older run after a newer one publishes it but keeps readers on the newer, and says so", async () => {
+  await withProject(async (s3, cwd) => {
+    const env = s3Env(s3);
+    await writeRunFixture(`${cwd}/reports`, RUN_2);
+    await writeRunFixture(`${cwd}/reports`, RUN_1);
+    const newer = await runCli("publish", [`reports/${RUN_2}`], { cwd, env });
+    equal(newer.code, 0, newer.stderr);
+    const older = await runCli("publish", [`reports/${RUN_1}`], { cwd, env });
+    equal(older.code, 0, older.stderr);
+    deepEqual(JSON.parse(lastLine(older.stdout)), {
+      runId: RUN_1,
+      dir: `reports/${RUN_1}`,
+      madeCurrent: false,
+      newer: RUN_2,
+    });
+    match(
+      older.stderr,
+      new RegExp(
+        `run ${RUN_1} is published but not made current: run ${RUN_2} is newer`,
+      ),
+    );
+    const index = await fetch(`${s3.endpoint}/reports/weekly/index.html`);
+    equal(await index.text(), runFixtureFiles(RUN_2)["index.html"]);
+  });
+});
