@@ -220,7 +220,7 @@ function renderDataQuality(model: ReportModel): Html {
           </table>
         </div>
         <p
-          class="note">Every rejected row, with its file, row number and reason, is in rejected_rows.csv beside this report.</p>
+          class="note">Every rejected row, with its file, row number and reason, is in rejected_rows.csv, one of this report's files (in a locked report, one of its downloads once it is open).</p>
       `
       : ""}
     ${d.columns.length
