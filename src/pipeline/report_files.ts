@@ -1,10 +1,12 @@
 import type { ReportModel } from "../report/report_model.ts";
 import { reportJson } from "../report/report_json.ts";
-import { tableCsv, type TableSpec } from "../report/table_spec.ts";
+import { csvFileName, tableCsv, type TableSpec } from "../report/table_spec.ts";
 
 /**
  * A run's files: `index.html`, `report.json` (the model), one CSV per
- * table, and `rejected_rows.csv` when rows were rejected.
+ * table, named after the table and the command line's filters as the page's
+ * downloads are (`stores_category-Books.csv`), and `rejected_rows.csv` when
+ * rows were rejected.
  */
 export function reportFiles(
   index: string,
@@ -16,7 +18,12 @@ export function reportFiles(
     "report.json",
     reportJson(model),
   ]]);
-  for (const table of tables) files.set(`${table.id}.csv`, tableCsv(table));
+  for (const table of tables) {
+    files.set(
+      csvFileName(table.id, model.parameters.filters),
+      tableCsv(table),
+    );
+  }
   if (rejects) {
     files.set(
       "rejected_rows.csv",
@@ -25,7 +32,11 @@ export function reportFiles(
         title: "Rejected rows",
         columns: ["file", "row", "column", "value", "reason"].map((
           key,
-        ) => ({ key, label: key, kind: "text" as const })),
+        ) => ({
+          key,
+          label: key.charAt(0).toUpperCase() + key.slice(1),
+          kind: "text" as const,
+        })),
         rows: rejects,
       }),
     );
