@@ -21,6 +21,22 @@ export async function probeConditionalWrites(
   const options = { contentType: "text/plain", cacheControl: NO_CACHE };
   await bucket.put(PROBE, body, options);
   try {
+    return await probe(bucket, body, options);
+  } finally {
+    // The probe holds no data, but readers of a website bucket would see it:
+    // it goes as soon as it has answered. (A publish probing at the same
+    // moment may then find no object and take the ordering rule, which is
+    // always safe.)
+    await bucket.remove([PROBE]);
+  }
+}
+
+async function probe(
+  bucket: S3Bucket,
+  body: Uint8Array,
+  options: { contentType: string; cacheControl: string },
+): Promise<boolean> {
+  try {
     const created = await bucket.put(PROBE, body, {
       ...options,
       ifNoneMatch: "*",
