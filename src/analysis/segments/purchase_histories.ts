@@ -36,7 +36,7 @@ export interface PurchaseHistoriesOptions {
 /**
  * Summarises each customer's purchases for the BG/NBD and Gamma-Gamma
  * models, in SQL: a purchase is a customer's day with sale lines of
- * positive amount (all lines of a day are one purchase, the papers' rule,
+ * amount 0 or more (a free item counts, as in CDNOW; all lines of a day are one purchase, the papers' rule,
  * whatever their transaction ids), worth the sum of those lines; returns
  * (negative lines) are left out. Customers whose first purchase falls in
  * the holdout period are left out too: the models describe customers
@@ -78,11 +78,11 @@ export async function purchaseHistories(
   >(
     data,
     `SELECT min(date) AS first, max(date) AS last FROM sales
-     WHERE customer_id IS NOT NULL AND amount > 0`,
+     WHERE customer_id IS NOT NULL AND amount >= 0`,
   );
   if (range.first === null || range.last === null) {
     throw new RangeError(
-      "Cannot summarise purchases: no sale line has a customer id and a positive amount",
+      "Cannot summarise purchases: no sale line has a customer id and an amount of 0 or more",
     );
   }
   if (
@@ -107,7 +107,7 @@ export async function purchaseHistories(
     data,
     `WITH days AS (
        SELECT customer_id, date, sum(amount) AS value
-       FROM sales WHERE customer_id IS NOT NULL AND amount > 0
+       FROM sales WHERE customer_id IS NOT NULL AND amount >= 0
        GROUP BY customer_id, date
      )
      SELECT customer_id,

@@ -10,3 +10,4 @@ export * from "./minimise_bfgs.ts";
 export * from "./bg_nbd.ts";
 export * from "./gamma_gamma.ts";
 export * from "./customer_value.ts";
+export * from "./holdout_comparison.ts";
