@@ -14,3 +14,4 @@ export * from "./choose_k.ts";
 export * from "./fit_clusters.ts";
 export * from "./seeded_random.ts";
 export * from "./seeded_sample.ts";
+export * from "./clv/mod.ts";

@@ -6,3 +6,4 @@
 export * from "./rfm_table.ts";
 export * from "./customer_features.ts";
 export * from "./cluster_customers.ts";
+export * from "./purchase_histories.ts";

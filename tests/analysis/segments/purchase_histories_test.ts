@@ -1,0 +1,51 @@
+import { assertEquals, assertOk } from "../../assert.ts";
+import { closeDataset } from "../../../src/source/dataset.ts";
+import { purchaseHistories } from "../../../src/analysis/segments/purchase_histories.ts";
+import { cdnowDataset, cdnowSummary } from "./cdnow_fixture.ts";
+
+Deno.test("purchaseHistories() equals the published CDNOW calibration summary for every customer", async () => {
+  const data = await cdnowDataset();
+  try {
+    const h = await purchaseHistories(data, { holdoutFrom: "1997-10-01" });
+    const summary = cdnowSummary();
+    assertEquals(h.customers.length, summary.size);
+    assertEquals(h.calibrationEnd, "1997-09-30");
+    assertEquals(h.holdoutPeriod, {
+      from: "1997-10-01",
+      to: "1998-06-30",
+      weeks: 39,
+    });
+    h.customers.forEach((id, i) => {
+      const [x, tx, T, zbar] = summary.get(Number(id))!;
+      const ours = [h.x[i], h.tx[i], h.T[i], h.zbar[i]];
+      // The file rounds to 2 decimals.
+      assertEquals(h.x[i], x, `customer ${id}: x`);
+      [tx, T, zbar].forEach((published, j) =>
+        assertOk(
+          Math.abs(ours[j + 1] - published) <= 0.005 + 1e-9,
+          `customer ${id}: ${["tx", "T", "zbar"][j]} ${
+            ours[j + 1]
+          } against ${published}`,
+        )
+      );
+    });
+  } finally {
+    closeDataset(data);
+  }
+});
+
+Deno.test("purchaseHistories() rejects a holdout date outside the purchases", async () => {
+  const data = await cdnowDataset();
+  try {
+    let message = "";
+    await purchaseHistories(data, { holdoutFrom: "1999-01-01" }).catch((e) =>
+      message = e.message
+    );
+    assertEquals(
+      message,
+      "Cannot summarise purchases with a holdout from 1999-01-01: the purchases run from 1997-01-01 to 1998-06-30",
+    );
+  } finally {
+    closeDataset(data);
+  }
+});
