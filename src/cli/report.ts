@@ -1,6 +1,9 @@
 import { dirname, join, resolve, sep } from "node:path";
 import { bundleClient } from "../pipeline/bundle_client.ts";
+import { cachedBundle } from "../pipeline/cached_bundle.ts";
 import { openSource } from "../source/open_source.ts";
+import { openCachedSource } from "../source/cache/open_cached_source.ts";
+import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
 import { buildReport } from "../pipeline/build_report.ts";
@@ -20,11 +23,9 @@ import {
   PUBLISH_CREDENTIALS_HELP,
   PUBLISH_OPTIONS,
 } from "./publish_options.ts";
-import {
-  loadPublishConfig,
-  type PublishOptionValues,
-  publishWithFlags,
-} from "./publish_with_flags.ts";
+// The S3 client (the AWS SDK, a large module graph) loads only with
+// --publish: see publishing() below.
+import type { PublishOptionValues } from "./publish_with_flags.ts";
 import { loadSettings } from "./settings_file.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";
@@ -59,6 +60,7 @@ const OPTIONS = [
     default: "reports",
   },
   { ...K_OPTION, section: "Report" },
+  ...CACHE_OPTIONS,
   {
     name: "top-n",
     kind: "string",
@@ -204,7 +206,7 @@ export async function report(args: string[]): Promise<number> {
   }
   // Settle where to publish before the build, so that a missing bucket or a
   // bad setting fails at once rather than after the whole report.
-  if (settings.publish) await loadPublishConfig(values);
+  if (settings.publish) await (await publishing()).loadPublishConfig(values);
   let notebooks = new Map<string, string>();
   if (settings.notebooks !== undefined) {
     notebooks = await readNotebooks(settings.notebooks);
@@ -216,6 +218,8 @@ export async function report(args: string[]): Promise<number> {
     }
   }
   const out = settings.out;
+  const log = (message: string) => console.error(message);
+  const cache = cacheFor(settings, VERSION);
   const built = await buildReport({
     source,
     ...(source.asOf ? { asOf: source.asOf } : {}),
@@ -225,10 +229,14 @@ export async function report(args: string[]): Promise<number> {
     width: settings.width,
     filters,
   }, {
-    openSource,
+    openSource: cache
+      ? (options) => openCachedSource(options, { ...cache, log })
+      : openSource,
     now: () => new Date(),
-    log: (message) => console.error(message),
-    bundleClient,
+    log,
+    bundleClient: cache
+      ? () => cachedBundle(cache, bundleClient)
+      : bundleClient,
   });
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
@@ -277,6 +285,7 @@ export async function report(args: string[]): Promise<number> {
   if (settings.publish) {
     const started = performance.now();
     try {
+      const { publishWithFlags } = await publishing();
       const result = await publishWithFlags(values, dir, {
         runId: built.runId,
         parameters: built.model.parameters as unknown as Record<
@@ -313,6 +322,11 @@ export async function report(args: string[]): Promise<number> {
     }),
   );
   return 0;
+}
+
+/** The publishing code, with the AWS SDK it needs: loaded on first use. */
+function publishing(): Promise<typeof import("./publish_with_flags.ts")> {
+  return import("./publish_with_flags.ts");
 }
 
 /**

@@ -2,6 +2,7 @@ import { type ConfigFile, readBasketConfig } from "./config_file.ts";
 import { CliError } from "../model/cli_error.ts";
 import { EXIT_USAGE } from "./exit_codes.ts";
 import { DATA_OPTIONS } from "./data_options.ts";
+import { CACHE_OPTIONS } from "./cache_options.ts";
 import { PUBLISH_OPTIONS } from "./publish_options.ts";
 import { SCHEDULE_OPTIONS } from "./schedule_options.ts";
 import type { OptionSpec, SettingsOf } from "./spine/option_spec.ts";
@@ -11,6 +12,7 @@ import { checkConfigKeys, resolveSettings } from "./spine/resolve_settings.ts";
 /** Every key a config file may hold, from the commands' declarations. */
 export const CONFIG_KEYS: readonly string[] = [
   ...DATA_OPTIONS,
+  ...CACHE_OPTIONS,
   ...PUBLISH_OPTIONS,
   ...SCHEDULE_OPTIONS,
 ].flatMap((option) => "config" in option ? [option.config] : []);

@@ -17,3 +17,4 @@ export { STORE_SALES_LAYOUT } from "./layouts/store_sales_layout.ts";
 export { openSource, type OpenSourceOptions } from "./open_source.ts";
 export { rejectedRows } from "./rejected_rows.ts";
 export { writeRejects } from "./write_rejects.ts";
+export * from "./cache/mod.ts";

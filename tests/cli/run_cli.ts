@@ -55,6 +55,8 @@ export async function runCli(
       AWS_CONFIG_FILE: "/nonexistent/aws-config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
       AWS_EC2_METADATA_DISABLED: "true",
+      // The run cache goes to a folder of the tests', not the user's.
+      XDG_CACHE_HOME: `${Deno.env.get("TMPDIR") ?? "/tmp"}/basket-test-cache`,
       ...options.env,
     },
     stdout: "piped",
