@@ -237,6 +237,8 @@ async function runBasket(
     "--out",
     out,
     "--publish",
+    // The first run on new data: a rerun would read the load cache.
+    "--no-cache",
     "--bucket",
     BUCKET,
     "--endpoint",
