@@ -7,6 +7,8 @@ export type DateOrder = "dmy" | "mdy";
 /** ISO `yyyy-mm-dd`, optionally followed by a time. */
 export const ISO_DATE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+/** `yyyymmdd`: eight digits, year first, as many exports and CDNOW write dates. */
+export const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 /**
  * `dd-mm-yyyy`, `dd/mm/yyyy` or `dd.mm.yyyy` (or month first), the year in
  * four digits or two (`12/1/10 8:26`, as Excel writes it; see
@@ -52,7 +54,9 @@ export function fullYear(text: string): number {
 }
 
 /**
- * Reads one date as the loader does: ISO, or `dd-mm-yyyy` / `dd/mm/yyyy`
+ * Reads one date as the loader does: ISO, `yyyymmdd` (eight digits, year
+ * first: `ddmmyyyy` never makes a real month, so it cannot be misread), or
+ * `dd-mm-yyyy` / `dd/mm/yyyy`
  * (`mm/dd/yyyy` when `order` is `"mdy"`; the year may have two digits),
  * with an optional time that is ignored. Returns `YYYY-MM-DD`, or `null`
  * when the text is not a real date. Whether the date is plausible is
@@ -63,13 +67,14 @@ export function fullYear(text: string): number {
  * import { parseDate } from "./parse_date.ts";
  * if (parseDate("28-02-2014", "dmy") !== "2014-02-28") throw new Error();
  * if (parseDate("12/1/10 8:26", "mdy") !== "2010-12-01") throw new Error();
+ * if (parseDate("19970101", "mdy") !== "1997-01-01") throw new Error();
  * if (parseDate("31-02-2014", "dmy") !== null) throw new Error();
  * ```
  */
 export function parseDate(text: string, order: DateOrder): string | null {
   const value = text.trim();
   let year: number, month: number, day: number;
-  const iso = ISO_DATE.exec(value);
+  const iso = ISO_DATE.exec(value) ?? COMPACT_DATE.exec(value);
   if (iso) {
     [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   } else {
@@ -120,6 +125,7 @@ export function dateSql(column: string, order: DateOrder): string {
   const [d, m] = order === "dmy" ? [1, 2] : [2, 1];
   const numeric = NUMERIC_DATE.source.replaceAll("'", "''");
   const iso = ISO_DATE.source.replaceAll("'", "''");
+  const compact = COMPACT_DATE.source;
   const make = (y: string, mo: string, da: string) =>
     `CASE WHEN ${mo} BETWEEN 1 AND 12 AND ${da} >= 1 AND ${da} <= day(last_day(make_date(${y}, ${mo}, 1))) THEN make_date(${y}, ${mo}, ${da}) END`;
   const text = (re: string, i: number) => `regexp_extract(${v}, '${re}', ${i})`;
@@ -131,6 +137,8 @@ export function dateSql(column: string, order: DateOrder): string {
   } < ${CENTURY_PIVOT} THEN 2000 ELSE 1900 END ELSE ${part(numeric, 3)} END)`;
   return `(CASE WHEN regexp_full_match(${v}, '${iso}') THEN ${
     make(part(iso, 1), part(iso, 2), part(iso, 3))
+  } WHEN regexp_full_match(${v}, '${compact}') THEN ${
+    make(part(compact, 1), part(compact, 2), part(compact, 3))
   } WHEN regexp_full_match(${v}, '${numeric}') THEN ${
     make(year, part(numeric, m), part(numeric, d))
   } END)`;

@@ -45,9 +45,22 @@ const CASES: [string, "dmy" | "mdy", string | null][] = [
   ["29-02-0100", "dmy", null],
   ["0000-02-29", "dmy", "0000-02-29"],
   ["9999-12-31", "mdy", "9999-12-31"],
+  // yyyymmdd, as CDNOW writes dates: year first, whatever the order.
+  ["19970101", "dmy", "1997-01-01"],
+  ["19970101", "mdy", "1997-01-01"],
+  [" 19980630 ", "dmy", "1998-06-30"],
+  ["20120229", "dmy", "2012-02-29"],
+  ["20130229", "dmy", null],
+  ["19971301", "dmy", null],
+  ["19970100", "dmy", null],
+  ["01011997", "dmy", null],
+  ["12311997", "mdy", null],
+  ["1997011", "dmy", null],
+  ["199701011", "dmy", null],
+  ["00010101", "dmy", "0001-01-01"],
 ];
 
-Deno.test("parseDate() reads ISO, dd-mm-yyyy, dd/mm/yyyy and dd/mm/yy dates and refuses impossible ones", () => {
+Deno.test("parseDate() reads ISO, yyyymmdd, dd-mm-yyyy, dd/mm/yyyy and dd/mm/yy dates and refuses impossible ones", () => {
   for (const [text, order, expected] of CASES) {
     assertEquals(
       parseDate(text, order),
