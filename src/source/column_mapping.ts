@@ -102,12 +102,14 @@ export function mappedField(name: string): MappedField {
  * Finds each mapped column among a file's headers (exactly, else by
  * normalised name) and returns the mapping with the headers as they stand
  * in the file. Throws an InputError when a mapped column is missing or when neither
- * `amount` nor `quantity` and `unit_price` are mapped.
+ * `amount` nor `quantity` and `unit_price` are mapped. In a file without a
+ * header (`header: false`) the columns are `1`, `2`, ...
  */
 export function resolveMapping(
   headers: readonly string[],
   mapping: ColumnMapping,
   file: string,
+  options: { header: boolean } = { header: true },
 ): ColumnMapping {
   const resolved: ColumnMapping = {};
   for (
@@ -115,7 +117,23 @@ export function resolveMapping(
   ) {
     const found = headers.find((h) => h === column) ??
       headers.find((h) => normaliseHeader(h) === normaliseHeader(column));
+    if (found === undefined && !options.header) {
+      throw new InputError({
+        what: "sales",
+        file,
+        column,
+        problem: `is mapped to ${field} but the file has no header and ${
+          headers.length === 1
+            ? "1 column, numbered 1"
+            : `${headers.length} columns, numbered 1 to ${headers.length}`
+        }`,
+      });
+    }
     if (found === undefined) {
+      // `--map customer=1` on a file whose first line is read as a header.
+      const hint = /^[1-9][0-9]*$/.test(column)
+        ? " (a file without a header needs --no-header; its columns are then numbered 1, 2, ...)"
+        : "";
       throw new InputError({
         what: "sales",
         file,
@@ -124,7 +142,7 @@ export function resolveMapping(
         problem:
           `is mapped to ${field} but is not in the file; its columns are ${
             headers.map((h) => JSON.stringify(h)).join(", ")
-          }`,
+          }${hint}`,
       });
     }
     resolved[field] = found;

@@ -101,8 +101,15 @@ export function checkHeaders(
   }
 }
 
-/** Splits one CSV line, honouring double quotes. */
+/**
+ * Splits one CSV line, honouring double quotes. With `whitespace` for the
+ * delimiter, runs of spaces and tabs separate fields, and those at either
+ * end are ignored.
+ */
 export function splitLine(line: string, delimiter: string): string[] {
+  const whitespace = delimiter === "whitespace";
+  const gap = (c: string | undefined) => c === " " || c === "\t";
+  if (whitespace) line = line.replace(/^[ \t]+|[ \t]+$/g, "");
   const fields: string[] = [];
   let field = "";
   let quoted = false;
@@ -113,7 +120,8 @@ export function splitLine(line: string, delimiter: string): string[] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
+    else if (whitespace ? gap(c) : c === delimiter) {
+      while (whitespace && gap(line[i + 1])) i++;
       fields.push(field);
       field = "";
     } else field += c;

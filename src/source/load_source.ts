@@ -12,7 +12,11 @@ import { loadThreeFile, THREE_FILES } from "./layouts/three_file_layout.ts";
 import type { LoadedSource, LoadReport } from "./load_report.ts";
 import type { DateOrder } from "./parse_date.ts";
 import { rejectReasons } from "./reject_reasons.ts";
-import { csvEncodings, ensureRejectsTable } from "./stage_csv.ts";
+import {
+  type CsvDelimiter,
+  csvEncodings,
+  ensureRejectsTable,
+} from "./stage_csv.ts";
 import { openProblem } from "./csv_header.ts";
 
 /** Options for {@linkcode loadSource}. */
@@ -27,6 +31,14 @@ export interface LoadSourceOptions {
   onBadRows?: "fail" | "skip";
   /** The CSV files' encoding (a TextDecoder label); by default detected. */
   encoding?: string;
+  /**
+   * Whether a sales CSV's first line is a header (default true). Without
+   * one, its columns are named `1`, `2`, ... for `map`; only a single CSV
+   * file may lack a header.
+   */
+  header?: boolean;
+  /** How the CSV files' fields are separated; by default detected from the first line. */
+  delimiter?: CsvDelimiter;
 }
 
 /**
@@ -47,6 +59,8 @@ export async function loadSource(
       onBadRows: options.onBadRows ?? "fail",
       dateFormat: options.dateFormat,
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.header === false ? { header: false } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     };
     await ensureRejectsTable(connection);
     const loaded = await loadLayout(ctx, options.path, options.map);
@@ -73,8 +87,18 @@ async function loadLayout(
       problem: openProblem(error),
     });
   }
+  const parquet = path.toLowerCase().endsWith(".parquet");
+  if (ctx.header === false && (stat.isDirectory || parquet)) {
+    throw new InputError({
+      what: "data",
+      file: path,
+      problem: `is ${
+        stat.isDirectory ? "a folder" : "a Parquet file"
+      }: --no-header is for one CSV file of sales, read through --map`,
+    });
+  }
   if (!stat.isDirectory) {
-    return path.toLowerCase().endsWith(".parquet")
+    return parquet
       ? await loadParquet(ctx, path)
       : await loadMappedCsv(ctx, path, map);
   }

@@ -8,6 +8,7 @@ import {
 import { countDuplicates } from "./count_duplicates.ts";
 import type { LoadedSource } from "./load_report.ts";
 import { loadSource } from "./load_source.ts";
+import type { CsvDelimiter } from "./stage_csv.ts";
 import { SALES_COLUMNS } from "../model/schema.ts";
 
 /** Options for {@linkcode openSource}. */
@@ -19,6 +20,10 @@ export interface OpenSourceOptions {
   onBadRows?: "fail" | "skip";
   /** The CSV files' encoding; by default detected. */
   encoding?: string;
+  /** False for a sales CSV without a header (see loadSource). */
+  header?: boolean;
+  /** The CSV files' delimiter; by default detected. */
+  delimiter?: CsvDelimiter;
   /** Simulator options (its seed defaults to `seed`). */
   simulate?: SimulateOptions;
   seed?: number;
@@ -38,6 +43,8 @@ export async function openSource(
       ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
       onBadRows: options.onBadRows ?? "fail",
       ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.header === false ? { header: false } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     });
   }
   const simulation = simulateRetail({

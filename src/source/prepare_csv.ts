@@ -20,8 +20,11 @@ export interface PreparedCsv {
 /** Options for {@linkcode prepareCsv}. */
 export interface PrepareCsvOptions {
   what: string;
+  /** One character, or `whitespace` (see CsvScanner). */
   delimiter: string;
   headers: readonly string[];
+  /** Whether the first line is a header; default true. */
+  header?: boolean;
   encoding: CsvEncoding;
   /** `fail` needs only the first problem; `skip` leaves every bad record out of a copy. */
   onBadRows: "fail" | "skip";
@@ -36,8 +39,9 @@ const CHUNK = 1 << 20;
  * assumed UTF-8 that turns out not to be valid is read as Windows-1252
  * instead, and said so. When DuckDB could not read the file as it is, or
  * number its records by line — another encoding, blank lines, records over
- * several lines, mixed line endings, bad records to leave out — a second
- * pass writes a UTF-8 copy with each record's line number in front.
+ * several lines, mixed line endings, bad records to leave out, fields apart
+ * by whitespace — a second pass writes a UTF-8 copy with each record's line
+ * number in front (and fields apart by tabs).
  */
 export async function prepareCsv(
   file: string,
@@ -73,7 +77,7 @@ export async function prepareCsv(
     });
   }
   const copy = !shape.regular || options.rewrite ||
-    !(encoding.encoding === "utf-8");
+    !(encoding.encoding === "utf-8") || options.delimiter === "whitespace";
   if (!copy) {
     return {
       path: file,
@@ -124,6 +128,7 @@ async function scanFile(
   const scanner = new CsvScanner({
     delimiter: options.delimiter,
     headers: options.headers,
+    header: options.header ?? true,
     maxProblems: options.onBadRows === "fail" ? 1 : Infinity,
     ...(out ? { emit: (text: string) => pending.push(text) } : {}),
   });

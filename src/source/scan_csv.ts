@@ -10,10 +10,11 @@ export interface CsvProblem {
 
 /** What a scan of a whole CSV file found. */
 export interface CsvShape {
-  /** Records after the header, blank lines left out, good or bad. */
+  /** Records after the header (if any), blank lines left out, good or bad. */
   records: number;
   /**
-   * Whether record n (from 0) is file line n + 2 and DuckDB can read the
+   * Whether record n (from 0) is file line n + 2 (n + 1 in a file without
+   * a header) and DuckDB can read the
    * file as it is: no blank lines, no record over several lines, one kind
    * of line ending, no bad record.
    */
@@ -23,13 +24,20 @@ export interface CsvShape {
 
 /** Options for {@linkcode CsvScanner}. */
 export interface CsvScannerOptions {
+  /**
+   * One character, or `whitespace`: fields apart by runs of spaces and
+   * tabs, spaces before the first field and after the last ignored.
+   */
   delimiter: string;
-  /** The header's names, which fix how many fields a record has. */
+  /** The header's names (or `1`, `2`, ...), which fix how many fields a record has. */
   headers: readonly string[];
+  /** Whether the first line is a header; default true. */
+  header?: boolean;
   /**
    * When given, receives the file rewritten for DuckDB: a leading `__row`
    * field with each record's first line number, `\n` line endings, no blank
-   * lines and no bad records.
+   * lines and no bad records; fields apart by a tab when `delimiter` is
+   * `whitespace`.
    */
   emit?: (text: string) => void;
   /** Stop keeping problems after this many (they are still counted as records). */
@@ -40,6 +48,8 @@ const QUOTE = 34, CR = 13, LF = 10, SPACE = 32, TAB = 9, NUL = 0;
 
 // Where the scan is within a field.
 const START = 0, PLAIN = 1, QUOTED = 2, QUOTE_SEEN = 3, AFTER_QUOTE = 4;
+/** Whitespace-separated: a field has ended, and spaces or tabs follow it. */
+const BETWEEN = 5;
 
 /**
  * Scans CSV text fed in chunks, the way DuckDB's reader parses it (double
@@ -60,7 +70,12 @@ const START = 0, PLAIN = 1, QUOTED = 2, QUOTE_SEEN = 3, AFTER_QUOTE = 4;
  * ```
  */
 export class CsvScanner {
+  /** The delimiter's code; -1 for whitespace, which the scan handles apart. */
   readonly #delimiter: number;
+  /** The delimiter of the rewritten copy. */
+  readonly #outDelimiter: string;
+  readonly #whitespace: boolean;
+  readonly #header: boolean;
   readonly #headers: readonly string[];
   readonly #emit?: (text: string) => void;
   readonly #maxProblems: number;
@@ -81,7 +96,12 @@ export class CsvScanner {
   #out: string[] = [];
 
   constructor(options: CsvScannerOptions) {
-    this.#delimiter = options.delimiter.charCodeAt(0);
+    this.#whitespace = options.delimiter === "whitespace";
+    this.#delimiter = this.#whitespace ? -1 : options.delimiter.charCodeAt(0);
+    this.#outDelimiter = this.#whitespace ? "\t" : options.delimiter;
+    this.#header = options.header ?? true;
+    // Without a header, the first line is already a record.
+    if (!this.#header) this.#records = 0;
     this.#headers = options.headers;
     this.#emit = options.emit;
     this.#maxProblems = options.maxProblems ?? Infinity;
@@ -103,7 +123,7 @@ export class CsvScanner {
       const c = chunk.charCodeAt(i);
       if (c > QUOTE && c !== d) {
         if (this.#state === START) this.#state = PLAIN;
-        else if (this.#state >= QUOTE_SEEN) this.#textAfterQuote();
+        else if (this.#state >= QUOTE_SEEN) this.#afterField(PLAIN);
         this.#blank = false;
         continue;
       }
@@ -133,14 +153,18 @@ export class CsvScanner {
       } else if (c === QUOTE) {
         if (state === START) this.#state = QUOTED;
         else if (state === QUOTE_SEEN) this.#state = QUOTED;
-        else if (state === AFTER_QUOTE) this.#textAfterQuote();
+        else if (state === AFTER_QUOTE || state === BETWEEN) {
+          this.#afterField(QUOTED);
+        }
         this.#blank = false;
       } else if (c === SPACE || c === TAB) {
-        if (state === QUOTE_SEEN) this.#state = AFTER_QUOTE;
+        if (this.#whitespace) {
+          if (state !== START) this.#state = BETWEEN;
+        } else if (state === QUOTE_SEEN) this.#state = AFTER_QUOTE;
       } else {
         if (c === NUL) this.#nul();
         if (state === START) this.#state = PLAIN;
-        else if (state >= QUOTE_SEEN) this.#textAfterQuote();
+        else if (state >= QUOTE_SEEN) this.#afterField(PLAIN);
         this.#blank = false;
       }
     }
@@ -184,9 +208,9 @@ export class CsvScanner {
     const fields = this.#field + 1;
     if (!this.#bad && this.#records >= 0 && fields !== this.#headers.length) {
       this.#problem(
-        `has ${fields} ${
-          fields === 1 ? "field" : "fields"
-        } where the header has ${this.#headers.length}`,
+        `has ${fields} ${fields === 1 ? "field" : "fields"} where the ${
+          this.#header ? "header" : "first line"
+        } has ${this.#headers.length}`,
         false,
       );
     }
@@ -198,12 +222,11 @@ export class CsvScanner {
       }
       this.#bad = null;
     } else if (emit) {
+      const text = this.#whitespace ? tabSeparated(this.#text) : this.#text;
       this.#out.push(
         this.#records < 0
-          ? `"__row"${String.fromCharCode(this.#delimiter)}${this.#text}\n`
-          : `${this.#recordLine}${
-            String.fromCharCode(this.#delimiter)
-          }${this.#text}\n`,
+          ? `"__row"${this.#outDelimiter}${text}\n`
+          : `${this.#recordLine}${this.#outDelimiter}${text}\n`,
       );
       if (this.#out.length >= 4096) this.#flush();
     }
@@ -226,6 +249,18 @@ export class CsvScanner {
     this.#problem("holds a NUL character (is the file UTF-16? see --encoding)");
   }
 
+  /**
+   * A character after a field: in a whitespace-separated file, after
+   * spaces, the start of the next field (`next`: PLAIN or QUOTED); else
+   * text after a closing quote.
+   */
+  #afterField(next: number): void {
+    if (this.#state === BETWEEN) {
+      this.#field++;
+      this.#state = next;
+    } else this.#textAfterQuote();
+  }
+
   #textAfterQuote(): void {
     this.#state = PLAIN;
     this.#problem("has text after a closing quote");
@@ -240,4 +275,27 @@ export class CsvScanner {
       problem,
     };
   }
+}
+
+/**
+ * A whitespace-separated record with its fields apart by one tab: runs of
+ * spaces and tabs outside quotes made one tab, and those at either end
+ * dropped. A field holds no tab or space unless quoted, so none is lost.
+ */
+function tabSeparated(text: string): string {
+  let out = "";
+  let quoted = false;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!quoted && (c === " " || c === "\t")) {
+      gap = out !== "";
+      continue;
+    }
+    if (gap) out += "\t";
+    gap = false;
+    if (c === '"') quoted = !quoted;
+    out += c;
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ export interface StagedCsv {
   file: string;
   /** What the file holds, for messages: "transactions", "customers". */
   what: string;
-  /** The header names as they stand in the file. */
+  /** The header names as they stand in the file; `1`, `2`, ... in a file without a header. */
   headers: string[];
   rows: number;
   /** The encoding the file was read in. */
@@ -26,15 +26,30 @@ export interface StageCsvOptions {
   onBadRows: "fail" | "skip";
   /** The file's encoding (a WHATWG name); by default detected (see prepareCsv). */
   encoding?: string;
+  /** Whether the first line is a header (default); without one, columns are named `1`, `2`, ... */
+  header?: boolean;
+  /** How fields are separated; by default whichever of `,` `;` tab `|` the first line has most of. */
+  delimiter?: CsvDelimiter;
 }
 
-const DELIMITERS = [",", ";", "\t", "|"];
+/**
+ * The delimiters a CSV file's fields may be separated by, as `--delimiter`
+ * names them: `whitespace` is runs of spaces and tabs, with spaces before
+ * the first field and after the last ignored.
+ */
+export const CSV_DELIMITERS = [",", ";", "tab", "|", "whitespace"] as const;
+
+/** One of {@linkcode CSV_DELIMITERS}. */
+export type CsvDelimiter = typeof CSV_DELIMITERS[number];
+
+const DETECTED = [",", ";", "\t", "|"];
 
 /**
  * Reads a CSV file with DuckDB's reader, every column as VARCHAR, into a
  * temporary table `<table>__text`, and makes `table` a temporary view of it
- * with `__row`: the record's first line in the file (the header is line
- * 1), blank lines and records over several lines counted. Fails with an
+ * with `__row`: the record's first line in the file (the header, if any, is
+ * line 1), blank lines and records over several lines counted. A
+ * whitespace-separated file is always read through a tab-separated copy. Fails with an
  * InputError naming the file, line and column for an empty file, a bad
  * header, a header with no rows, or a record that cannot be read (see
  * CsvScanner); with `onBadRows: "skip"` such records go to `rejects`.
@@ -50,43 +65,55 @@ export async function stageCsv(
   const head = await readHead(file, what);
   const encoding = chooseEncoding(file, head, options.encoding);
   const headerLine = firstLine(head, encoding.encoding, file, what);
-  const delimiter = DELIMITERS.reduce((best, d) =>
-    count(headerLine, d) > count(headerLine, best) ? d : best
-  );
-  const headers = splitLine(headerLine, delimiter);
-  checkHeaders(headers, what, file);
+  const delimiter = options.delimiter === undefined
+    ? DETECTED.reduce((best, d) =>
+      count(headerLine, d) > count(headerLine, best) ? d : best
+    )
+    : options.delimiter === "tab"
+    ? "\t"
+    : options.delimiter;
+  const header = options.header ?? true;
+  const fields = splitLine(headerLine, delimiter);
+  const headers = header ? fields : fields.map((_, i) => String(i + 1));
+  if (header) checkHeaders(headers, what, file);
   const skip = options.onBadRows === "skip";
+  const read = {
+    delimiter: delimiter === "whitespace" ? "\t" : delimiter,
+    headers,
+    header,
+    skip,
+  };
   let prepared = await prepareCsv(file, {
     what,
     delimiter,
     headers,
+    header,
     encoding,
     onBadRows: options.onBadRows,
   });
   try {
     try {
-      await readCsv(connection, prepared, table, { delimiter, headers, skip });
+      await readCsv(connection, prepared, table, read);
     } catch (error) {
       // A file the scan found regular that DuckDB still rejects: in skip
       // mode read a numbered copy, whose bad records DuckDB can skip.
-      if (!skip || prepared.rewritten) throw csvError(error, what, prepared);
+      if (!skip || prepared.rewritten) {
+        throw csvError(error, what, prepared, header);
+      }
       await prepared.remove();
       prepared = await prepareCsv(file, {
         what,
         delimiter,
         headers,
+        header,
         encoding: prepared.encoding,
         onBadRows: "skip",
         rewrite: true,
       });
       try {
-        await readCsv(connection, prepared, table, {
-          delimiter,
-          headers,
-          skip,
-        });
+        await readCsv(connection, prepared, table, read);
       } catch (error) {
-        throw csvError(error, what, prepared);
+        throw csvError(error, what, prepared, header);
       }
     }
   } finally {
@@ -127,7 +154,12 @@ async function readCsv(
   connection: DuckDBConnection,
   prepared: PreparedCsv,
   table: string,
-  options: { delimiter: string; headers: string[]; skip: boolean },
+  options: {
+    delimiter: string;
+    headers: string[];
+    header: boolean;
+    skip: boolean;
+  },
 ): Promise<void> {
   const { rewritten } = prepared;
   const columns = `{${
@@ -142,7 +174,7 @@ async function readCsv(
   const rejects = `${table}__reject`;
   const read = `read_csv(${
     sqlString(prepared.path)
-  }, header = true, auto_detect = false, delim = ${
+  }, header = ${options.header}, auto_detect = false, delim = ${
     sqlString(options.delimiter)
   }, quote = '"', escape = '"', columns = ${columns}${
     skip
@@ -157,7 +189,7 @@ async function readCsv(
   // instead would cost as much as reading the file.
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT ${
-      rewritten ? "" : "(rowid + 2)::INTEGER AS __row, "
+      rewritten ? "" : `(rowid + ${options.header ? 2 : 1})::INTEGER AS __row, `
     }* FROM ${table}__text`,
   );
 }
@@ -224,7 +256,12 @@ function count(text: string, char: string): number {
  * DuckDB's error as an InputError. Its line is exact: a file read as it
  * is has one record a line, and a copy's records start with their line.
  */
-function csvError(error: unknown, what: string, prepared: PreparedCsv): Error {
+function csvError(
+  error: unknown,
+  what: string,
+  prepared: PreparedCsv,
+  header: boolean,
+): Error {
   const file = prepared.encoding.file;
   const message = error instanceof Error ? error.message : String(error);
   const line = prepared.rewritten
@@ -233,7 +270,9 @@ function csvError(error: unknown, what: string, prepared: PreparedCsv): Error {
   const problem = /unterminated quote/.test(message)
     ? "has a quote that is never closed"
     : /Expected Number of Columns/.test(message)
-    ? "has a number of fields other than the header's"
+    ? `has a number of fields other than the ${
+      header ? "header's" : "first line's"
+    }`
     : "cannot be read as CSV";
   return new InputError({
     what,

@@ -1,6 +1,9 @@
 import { assertEquals } from "../assert.ts";
 import { closeDataset, queryRows } from "../../src/source/dataset.ts";
-import { loadSource } from "../../src/source/load_source.ts";
+import {
+  loadSource,
+  type LoadSourceOptions,
+} from "../../src/source/load_source.ts";
 import { KAGGLE, loadError } from "./source_files.ts";
 
 const HEADER = "date,category,amount\n";
@@ -237,5 +240,171 @@ Deno.test("loadSource() reads the real three-file data set as UTF-8 in every fil
       ["Customer.csv", "utf-8"],
       ["Transactions.csv", "utf-8"],
     ],
+  );
+});
+
+const CDNOW_LIKE = " 00004 0001 19970101  2   29.33\r\n" +
+  " 00004 0001 19970118  2   29.73\r\n" +
+  "\t00007 0003 19970102\t1 \t 11.77 \r\n";
+const CDNOW_MAP = { customer_id: "1", date: "3", quantity: "4", amount: "5" };
+
+/** Loads `sales.txt` and returns its sale lines, the rejects and the columns read. */
+async function loadLines(
+  text: string,
+  options: Omit<LoadSourceOptions, "path">,
+) {
+  return await withRawFiles({ "sales.txt": text }, async (dir) => {
+    const { dataset, report } = await loadSource({
+      path: `${dir}/sales.txt`,
+      ...options,
+    });
+    try {
+      return {
+        lines: await queryRows(
+          dataset,
+          "SELECT date::VARCHAR AS date, customer_id, quantity, amount FROM sales",
+        ),
+        rejects: await queryRows(
+          dataset,
+          `SELECT row, "column", reason FROM rejects ORDER BY row`,
+        ),
+        columns: report.columns.map((c) => `${c.field}=${c.column}`),
+      };
+    } finally {
+      closeDataset(dataset);
+    }
+  });
+}
+
+Deno.test("loadSource() reads a whitespace-separated file without a header, its columns numbered from 1", async () => {
+  const loaded = await loadLines(CDNOW_LIKE, {
+    header: false,
+    delimiter: "whitespace",
+    map: CDNOW_MAP,
+  });
+  assertEquals(loaded.lines, [
+    { date: "1997-01-01", customer_id: "00004", quantity: 2, amount: 29.33 },
+    { date: "1997-01-18", customer_id: "00004", quantity: 2, amount: 29.73 },
+    { date: "1997-01-02", customer_id: "00007", quantity: 1, amount: 11.77 },
+  ]);
+  assertEquals(loaded.columns, [
+    "customer_id=1",
+    "date=3",
+    "quantity=4",
+    "amount=5",
+  ]);
+});
+
+Deno.test("loadSource() numbers the rows of a file without a header from line 1, read as it is or through a copy", async () => {
+  const options = { header: false, map: { date: "1", amount: "3" } } as const;
+  // Comma-separated and regular: DuckDB reads the file itself.
+  assertEquals(
+    await loadError(
+      { "s.csv": "2024-01-01,A,1\n2024-01-02,B,two\n" },
+      (d) => `${d}/s.csv`,
+      options,
+    ),
+    'Cannot read sales "DIR/s.csv": row 2, column "3": "two" is not a number',
+  );
+  // Whitespace-separated: always read through a copy.
+  assertEquals(
+    await loadError(
+      { "s.txt": "20240101 A 1\n\n20240132 B 2\n" },
+      (d) => `${d}/s.txt`,
+      { ...options, delimiter: "whitespace" },
+    ),
+    'Cannot read sales "DIR/s.txt": row 3, column "1": "20240132" is not a date',
+  );
+  assertEquals(
+    await loadError(
+      { "s.txt": "20240101 A 1\n99991231 B 2\n" },
+      (d) => `${d}/s.txt`,
+      { ...options, delimiter: "whitespace" },
+    ),
+    'Cannot read sales "DIR/s.txt": row 2, column "1": "99991231" is not a plausible date: Basket reads 1900-01-01 to 2099-12-31',
+  );
+});
+
+Deno.test("loadSource() keeps a quoted field whole in a whitespace-separated file, and rejects a ragged row against the first line", async () => {
+  const text = '2024-01-01 "Books, used"  3\n2024-01-02 Toys 4 extra\n';
+  const options = {
+    header: false,
+    delimiter: "whitespace",
+    map: { date: "1", category: "2", amount: "3" },
+  } as const;
+  assertEquals(
+    await loadError({ "s.txt": text }, (d) => `${d}/s.txt`, options),
+    'Cannot read sales "DIR/s.txt": row 2: has 4 fields where the first line has 3',
+  );
+  await withRawFiles({ "s.txt": text }, async (dir) => {
+    const { dataset } = await loadSource({
+      path: `${dir}/s.txt`,
+      ...options,
+      onBadRows: "skip",
+    });
+    try {
+      assertEquals(
+        await queryRows(dataset, "SELECT category, amount FROM sales"),
+        [{ category: "Books, used", amount: 3 }],
+      );
+      assertEquals(
+        await queryRows(dataset, `SELECT row, reason FROM rejects`),
+        [{
+          row: 2,
+          reason:
+            "is not a well-formed row: has 4 fields where the first line has 3",
+        }],
+      );
+    } finally {
+      closeDataset(dataset);
+    }
+  });
+});
+
+Deno.test("loadSource() reads the delimiter it is given rather than the one the first line suggests", async () => {
+  const loaded = await loadLines("2024-01-01\tBooks, used, old, torn\t3\n", {
+    header: false,
+    delimiter: "tab",
+    map: { date: "1", category: "2", amount: "3" },
+  });
+  assertEquals(loaded.lines, [
+    { date: "2024-01-01", customer_id: null, quantity: null, amount: 3 },
+  ]);
+});
+
+Deno.test("loadSource() says which columns a file without a header has when a map names another", async () => {
+  assertEquals(
+    await loadError(
+      { "s.txt": CDNOW_LIKE },
+      (d) => `${d}/s.txt`,
+      {
+        header: false,
+        delimiter: "whitespace",
+        map: { ...CDNOW_MAP, amount: "7" },
+      },
+    ),
+    'Cannot read sales "DIR/s.txt": column "7": is mapped to amount but the file has no header and 5 columns, numbered 1 to 5',
+  );
+});
+
+Deno.test("loadSource() suggests --no-header when a map names columns by number in a file read with a header", async () => {
+  assertEquals(
+    await loadError(
+      { "s.csv": "20240101,A,5\n20240102,B,2\n" },
+      (d) => `${d}/s.csv`,
+      { map: { date: "1", amount: "3" } },
+    ),
+    'Cannot read sales "DIR/s.csv": row 1, column "1": is mapped to date but is not in the file; its columns are "20240101", "A", "5" (a file without a header needs --no-header; its columns are then numbered 1, 2, ...)',
+  );
+});
+
+Deno.test("loadSource() refuses a file without a header anywhere but a single CSV", async () => {
+  assertEquals(
+    await loadError(
+      { "sales.csv": HEADER + "2024-01-01,A,1\n" },
+      (d) => d,
+      { header: false },
+    ),
+    'Cannot read data "DIR": is a folder: --no-header is for one CSV file of sales, read through --map',
   );
 });

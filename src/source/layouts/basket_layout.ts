@@ -57,6 +57,7 @@ export async function loadBasketCustomers(
     what: "customers",
     onBadRows: ctx.onBadRows,
     encoding: ctx.encoding,
+    delimiter: ctx.delimiter,
   });
   const h = requireHeaders(staged, ["customer_id"]);
   const fields: FieldSpec[] = CUSTOMER_COLUMNS.filter((c) =>

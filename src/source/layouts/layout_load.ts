@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { DateOrder } from "../parse_date.ts";
 import type { LoadReport, SourceKind } from "../load_report.ts";
+import type { CsvDelimiter } from "../stage_csv.ts";
 
 /** What every layout's loader is given: the database and how to treat bad rows and dates. */
 export interface LayoutContext {
@@ -9,6 +10,10 @@ export interface LayoutContext {
   dateFormat: DateOrder | undefined;
   /** The CSV files' encoding (`--encoding`); undefined: detect it. */
   encoding?: string;
+  /** Whether a sales CSV has a header (`--no-header` makes it false); default true. */
+  header?: boolean;
+  /** The CSV files' delimiter (`--delimiter`); undefined: detect it. */
+  delimiter?: CsvDelimiter;
 }
 
 /**

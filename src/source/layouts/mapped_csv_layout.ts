@@ -28,6 +28,8 @@ export async function loadMappedCsv(
     what: "sales",
     onBadRows: ctx.onBadRows,
     encoding: ctx.encoding,
+    header: ctx.header,
+    delimiter: ctx.delimiter,
   });
   const layout = csvLayout(staged.headers, map);
   if (!layout) {
@@ -40,7 +42,9 @@ export async function loadMappedCsv(
       } match no layout Basket knows; map them with --map field=Column (see docs/data.md)`,
     });
   }
-  const resolved = resolveMapping(staged.headers, layout.mapping, file);
+  const resolved = resolveMapping(staged.headers, layout.mapping, file, {
+    header: ctx.header ?? true,
+  });
   const fields: FieldSpec[] =
     (Object.entries(resolved) as [MappedField, string][]).map((
       [field, column],

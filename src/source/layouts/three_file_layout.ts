@@ -30,6 +30,7 @@ export async function loadThreeFile(
     what: "product categories",
     onBadRows,
     encoding: ctx.encoding,
+    delimiter: ctx.delimiter,
   });
   const c = requireHeaders(cat, [
     "prod_cat_code",
@@ -76,6 +77,7 @@ export async function loadThreeFile(
     what: "customers",
     onBadRows,
     encoding: ctx.encoding,
+    delimiter: ctx.delimiter,
   });
   const k = requireHeaders(cust, ["customer_id", "dob", "gender", "city_code"]);
   const custOk = await convertFields(connection, cust, [
@@ -107,7 +109,12 @@ export async function loadThreeFile(
     connection,
     files.transactions,
     "raw_transactions",
-    { what: "transactions", onBadRows, encoding: ctx.encoding },
+    {
+      what: "transactions",
+      onBadRows,
+      encoding: ctx.encoding,
+      delimiter: ctx.delimiter,
+    },
   );
   const t = requireHeaders(tx, [
     "transaction_id",
