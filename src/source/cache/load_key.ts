@@ -7,7 +7,7 @@ import { codeHash, sha256 } from "./code_hash.ts";
  * result. For files: the path as given and resolved, and the name, size,
  * modification and change times and inode of every file the path names (a
  * folder: every file in it), with the load options (mapping, date format,
- * encoding, bad rows); for the built-in data: the seed and the simulator's
+ * encoding, bad rows, header, delimiter); for the built-in data: the seed and the simulator's
  * options. Always Basket's version and code (see codeHash).
  *
  * Stamps, not a content hash: hashing is a full read of the input (a
@@ -30,6 +30,8 @@ export async function loadKey(
       dateFormat: options.dateFormat ?? null,
       onBadRows: options.onBadRows ?? "fail",
       encoding: options.encoding ?? null,
+      header: options.header ?? true,
+      delimiter: options.delimiter ?? null,
     };
   const hash = await sha256([
     JSON.stringify({ version, code: await codeHash(), input }),

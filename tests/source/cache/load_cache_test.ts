@@ -121,6 +121,8 @@ Deno.test("loadKey() changes with a file's stamp, the load options and the versi
     assertNotEquals(await loadKey({ ...options, onBadRows: "skip" }, "1"), key);
     assertNotEquals(await loadKey({ ...options, dateFormat: "mdy" }, "1"), key);
     assertNotEquals(await loadKey({ ...options, encoding: "utf-8" }, "1"), key);
+    assertNotEquals(await loadKey({ ...options, header: false }, "1"), key);
+    assertNotEquals(await loadKey({ ...options, delimiter: ";" }, "1"), key);
     assertNotEquals(
       await loadKey({ ...options, map: { amount: "total_amt" } }, "1"),
       key,
