@@ -1,6 +1,7 @@
 import { type ColumnMapping, parseMapFlags } from "../source/column_mapping.ts";
 import type { DateOrder } from "../source/parse_date.ts";
 import { encodingName } from "../source/csv_encoding.ts";
+import { CSV_DELIMITERS, type CsvDelimiter } from "../source/stage_csv.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
 import { CliError } from "../model/cli_error.ts";
 import { oneOf, realDate, wholeNumber } from "./spine/validators.ts";
@@ -14,6 +15,10 @@ export interface DataFlags {
   onBadRows: "fail" | "skip";
   /** The CSV files' encoding; undefined means detect it. */
   encoding?: string;
+  /** False for a sales CSV without a header; undefined means it has one. */
+  header?: false;
+  /** The CSV files' delimiter; undefined means detect it. */
+  delimiter?: CsvDelimiter;
   seed: number;
   /** The analysis date, `YYYY-MM-DD`. */
   asOf?: string;
@@ -97,6 +102,27 @@ export const DATA_OPTIONS = [
     parse: encodingName,
   },
   {
+    name: "no-header",
+    kind: "boolean",
+    section: SECTION,
+    help:
+      "the sales CSV has no header: its columns are 1, 2, ... for --map\n(--map customer=1 --map date=3)",
+    env: ["BASKET_NO_HEADER"],
+    config: "noHeader",
+  },
+  {
+    name: "delimiter",
+    kind: "string",
+    value: "CHAR",
+    section: SECTION,
+    help:
+      "what separates the CSV fields: , ; tab | or whitespace (runs of\nspaces and tabs, leading spaces ignored)",
+    defaultText: "detected: whichever of , ; tab | the first line has most of",
+    env: ["BASKET_DELIMITER"],
+    config: "delimiter",
+    parse: oneOf(...CSV_DELIMITERS),
+  },
+  {
     name: "seed",
     kind: "string",
     value: "N",
@@ -119,6 +145,19 @@ export const DATA_OPTIONS = [
     parse: realDate,
   },
 ] as const;
+
+type DataOption = typeof DATA_OPTIONS[number];
+
+/**
+ * The data options of the notebooks: all but `--no-header` and
+ * `--delimiter`, which their parameters do not read (yet), so that the
+ * notebooks refuse them rather than ignore them.
+ */
+export const NOTEBOOK_DATA_OPTIONS = DATA_OPTIONS.filter((
+  option,
+): option is Exclude<DataOption, { name: "no-header" | "delimiter" }> =>
+  option.name !== "no-header" && option.name !== "delimiter"
+);
 
 /** `--k`: the number of customer clusters (report and notebooks). */
 export const K_OPTION = {
@@ -151,6 +190,8 @@ export function dataSource(settings: {
   "date-format": DateOrder | undefined;
   "on-bad-rows": "fail" | "skip";
   encoding: string | undefined;
+  "no-header": boolean;
+  delimiter: CsvDelimiter | undefined;
   seed: number;
   "as-of": string | undefined;
 }): DataFlags {
@@ -166,6 +207,8 @@ export function dataSource(settings: {
     ...(settings["date-format"] ? { dateFormat: settings["date-format"] } : {}),
     onBadRows: settings["on-bad-rows"],
     ...(settings.encoding ? { encoding: settings.encoding } : {}),
+    ...(settings["no-header"] ? { header: false as const } : {}),
+    ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
     seed: settings.seed,
     ...(settings["as-of"] ? { asOf: settings["as-of"] } : {}),
   };

@@ -3,7 +3,11 @@ import { ensureNotebookKernel } from "../notebook/notebook_kernel.ts";
 import { type NotebookRun, runNotebook } from "../notebook/run_notebook.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
 import { CliError } from "../model/cli_error.ts";
-import { CONFIG_OPTION, DATA_OPTIONS, K_OPTION } from "./data_options.ts";
+import {
+  CONFIG_OPTION,
+  K_OPTION,
+  NOTEBOOK_DATA_OPTIONS,
+} from "./data_options.ts";
 import { runMain } from "./run_main.ts";
 import { loadSettings } from "./settings_file.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
@@ -13,7 +17,7 @@ import { wholeNumber } from "./spine/validators.ts";
 const NOTEBOOKS = new URL("../../notebooks/", import.meta.url).pathname;
 
 const OPTIONS = [
-  ...DATA_OPTIONS,
+  ...NOTEBOOK_DATA_OPTIONS,
   { ...K_OPTION, section: "Data" },
   CONFIG_OPTION,
   {

@@ -185,3 +185,51 @@ Deno.test("inspect stops at a ragged row with exit 65 and the row's file line", 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+const CDNOW =
+  new URL("../../../shared/datasets/cdnow/CDNOW_sample.txt", import.meta.url)
+    .pathname;
+const CDNOW_FLAGS = [
+  "--data",
+  CDNOW,
+  "--no-header",
+  "--delimiter",
+  "whitespace",
+  "--map",
+  "customer=1",
+  "--map",
+  "date=3",
+  "--map",
+  "quantity=4",
+];
+
+Deno.test("inspect reads CDNOW, whitespace-separated without a header, through --map by column number", async () => {
+  const run = await runCli("inspect", [...CDNOW_FLAGS, "--map", "amount=5"]);
+  assertEquals(run.code, 0, run.stderr);
+  assertStringIncludes(run.stdout, "Rows read      6,919");
+  assertStringIncludes(run.stdout, "Rows rejected  0");
+  assertStringIncludes(run.stdout, "Period         1997-01-01 to 1998-06-30");
+  assertStringIncludes(run.stdout, "Customers      2,357 on sale lines");
+  assertStringIncludes(run.stdout, "Uncategorised: 6,919 lines, 244,091.94");
+  assertStringIncludes(run.stdout, "amount ← CDNOW_sample.txt: 5");
+});
+
+Deno.test("inspect names the columns of a file without a header when --map names one it lacks, and refuses an unknown --delimiter", async () => {
+  const run = await runCli("inspect", [...CDNOW_FLAGS, "--map", "amount=7"]);
+  assertEquals(run.code, 65);
+  assertEquals(
+    run.stderr.trim(),
+    `error: Cannot read sales "${CDNOW}": column "7": is mapped to amount but the file has no header and 5 columns, numbered 1 to 5`,
+  );
+  const bad = await runCli("inspect", [
+    "--data",
+    CDNOW,
+    "--delimiter",
+    "space",
+  ]);
+  assertEquals(bad.code, 2);
+  assertStringIncludes(
+    bad.stderr,
+    'Cannot read --delimiter "space": expected "," or ";" or "tab" or "|" or "whitespace"',
+  );
+});

@@ -59,12 +59,23 @@ Deno.test("resolveSettings() checks every source's value and says where a bad on
 
 Deno.test("resolveSettings() reads the data settings from the notebooks' variables and the config file's keys", () => {
   const settings = resolveSettings(DATA_OPTIONS, { seed: "9" }, {
-    env: { BASKET_MAP: "date=Day; amount=Total", BASKET_SEED: "4" },
-    file: { asOf: "2025-02-28", dateFormat: "dd/mm/yyyy", seed: 3 },
+    env: {
+      BASKET_MAP: "date=Day; amount=Total",
+      BASKET_SEED: "4",
+      BASKET_DELIMITER: "whitespace",
+    },
+    file: {
+      asOf: "2025-02-28",
+      dateFormat: "dd/mm/yyyy",
+      seed: 3,
+      noHeader: true,
+    },
   });
   assertEquals(settings, {
     data: undefined,
     encoding: undefined,
+    "no-header": true,
+    delimiter: "whitespace",
     map: ["date=Day", "amount=Total"],
     "date-format": "dmy",
     "on-bad-rows": "fail",
