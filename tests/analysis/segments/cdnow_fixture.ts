@@ -1,4 +1,5 @@
-import { createDataset, type Dataset } from "../../../src/source/dataset.ts";
+import type { Dataset } from "../../../src/source/dataset.ts";
+import { loadSource } from "../../../src/source/load_source.ts";
 
 /** The CDNOW sample (see ../shared/datasets/cdnow/README.md), never copied into the project. */
 export const CDNOW_DIR = new URL(
@@ -19,28 +20,18 @@ export function cdnowSummary(): Map<number, number[]> {
   );
 }
 
-/** The CDNOW purchases as a Dataset built directly from the file's fields. */
-export function cdnowDataset(): Promise<Dataset> {
-  const text = Deno.readTextFileSync(new URL("CDNOW_sample.txt", CDNOW_DIR));
-  const sales = text.trim().split("\n").map((line) => {
-    const [, customer, day, cds, amount] = line.trim().split(/\s+/);
-    return {
-      date: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`,
-      store: null,
-      city: null,
-      region: null,
-      channel: null,
-      department: null,
-      category: "CDs",
-      sub_category: null,
-      customer_id: customer,
-      transaction_id: null,
-      quantity: Number(cds),
-      amount: Number(amount),
-      gallons: null,
-      fuel_type: null,
-      fuel_price: null,
-    };
+/**
+ * The CDNOW purchases read as a user reads them: a whitespace-separated
+ * file without a header, through `--map`. The customer is column 2, the
+ * id within the sample, which the summary's `ID` names (column 1 is the id
+ * in the whole CDNOW base); a customer's lines on one day are one purchase.
+ */
+export async function cdnowDataset(): Promise<Dataset> {
+  const { dataset } = await loadSource({
+    path: new URL("CDNOW_sample.txt", CDNOW_DIR).pathname,
+    header: false,
+    delimiter: "whitespace",
+    map: { customer_id: "2", date: "3", quantity: "4", amount: "5" },
   });
-  return createDataset({ sales, source: "CDNOW sample" });
+  return dataset;
 }

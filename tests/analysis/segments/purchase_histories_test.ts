@@ -1,6 +1,7 @@
 import { assertEquals, assertOk } from "../../assert.ts";
 import { closeDataset } from "../../../src/source/dataset.ts";
 import { purchaseHistories } from "../../../src/analysis/segments/purchase_histories.ts";
+import { fitBgNbd, fitGammaGamma } from "../../../src/stats/clv/mod.ts";
 import { cdnowDataset, cdnowSummary } from "./cdnow_fixture.ts";
 
 Deno.test("purchaseHistories() equals the published CDNOW calibration summary for every customer", async () => {
@@ -29,6 +30,30 @@ Deno.test("purchaseHistories() equals the published CDNOW calibration summary fo
         )
       );
     });
+  } finally {
+    closeDataset(data);
+  }
+});
+
+Deno.test("CDNOW read from its file as a user reads it gives the published BG/NBD and Gamma-Gamma parameters", async () => {
+  const data = await cdnowDataset();
+  try {
+    const h = await purchaseHistories(data, { holdoutFrom: "1997-10-01" });
+    const bg = fitBgNbd(h);
+    const { r, alpha, a, b } = bg.params;
+    assertEquals(
+      [r, alpha, a, b].map((v) => v.toFixed(3)),
+      ["0.243", "4.414", "0.793", "2.426"],
+    );
+    assertEquals(bg.logLikelihood.toFixed(1), "-9582.4");
+    const gg = fitGammaGamma(h);
+    assertEquals(gg.customers, 946);
+    const { p, q, gamma } = gg.params;
+    assertEquals([p, q, gamma].map((v) => v.toFixed(2)), [
+      "6.25",
+      "3.74",
+      "15.44",
+    ]);
   } finally {
     closeDataset(data);
   }
