@@ -9,7 +9,7 @@ export interface PreparedCsv {
   /** Whether `path` is a copy whose first field `__row` is each record's line in the file. */
   rewritten: boolean;
   encoding: CsvEncoding;
-  /** Records after the header, blank lines left out. */
+  /** Records after the header (if any), blank lines left out. */
   records: number;
   /** The records that cannot be read, left out of a copy. */
   problems: CsvProblem[];

@@ -56,7 +56,9 @@ const BETWEEN = 5;
  * quotes, `""` inside them; a quote inside an unquoted field is text),
  * finding the file line where each record starts, blank lines, mixed line
  * endings and the records that cannot be read: a wrong number of fields, a
- * NUL character, text after a closing quote, a quote never closed.
+ * NUL character, text after a closing quote, a quote never closed. With
+ * `delimiter: "whitespace"` a run of spaces and tabs ends a field, and with
+ * `header: false` the first line is already a record.
  *
  * @example
  * ```ts
@@ -67,6 +69,10 @@ const BETWEEN = 5;
  * if (shape.records !== 2 || shape.regular) throw new Error("wrong shape");
  * const [p] = shape.problems;
  * if (p.line !== 5 || p.problem !== "has 3 fields where the header has 2") throw new Error(p.problem);
+ * const spaced = new CsvScanner({ delimiter: "whitespace", headers: ["1", "2"], header: false });
+ * spaced.push("  1 \t x\n2 y z\n");
+ * const [q] = spaced.finish().problems;
+ * if (q.line !== 2 || q.problem !== "has 3 fields where the first line has 2") throw new Error(q.problem);
  * ```
  */
 export class CsvScanner {
