@@ -61,7 +61,7 @@ function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
   const { scatter, clusters: profiles } = clusters;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
   const options = { document: context.document, width: context.width, format: context.format };
-  const { integer: formatInteger, money: formatMoney } = context.format;
+  const formatInteger = context.format.integer;
   const figure = (id: string, element: Element) =>
     html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   return html`<p>${clusters.note ?? ""} k = ${clusters.k}${

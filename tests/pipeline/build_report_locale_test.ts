@@ -37,6 +37,8 @@ Deno.test("buildReport() with --currency EUR --locale de-DE formats every figure
       const shown = value.querySelector('[aria-hidden="true"]')!.textContent!;
       const exact = value.querySelector(".exact")!.textContent!;
       assertOk(GERMAN_COMPACT.test(shown), shown);
+      // Three significant digits at most: compact, not the exact amount.
+      assertOk(shown.replace(/\D/g, "").replace(/0+$/, "").length <= 3, shown);
       assertOk(GERMAN_MONEY.test(exact), exact);
       assertEquals(value.getAttribute("title"), exact);
       const cents = Math.round(json.sales.headline.totalSales * 100);
