@@ -7,76 +7,58 @@
 
 import type * as Plot from "@observablehq/plot";
 import { compareNames } from "../model/compare_names.ts";
-
-const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const CENTS = new Intl.NumberFormat("en-US", {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const COMPACT = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  maximumFractionDigits: 1,
-});
-const PERCENT = new Intl.NumberFormat("en-US", {
-  style: "percent",
-  maximumFractionDigits: 1,
-});
+import {
+  type NumberFormats,
+  numberFormats,
+} from "../figures/format/number_formats.ts";
 
 /** The default chart width in pixels. */
 export const DEFAULT_WIDTH = 640;
 
 /**
- * A tick format for a money axis: d3-format `,.0f` (thousands separators),
- * or `~s` (SI prefixes: 20k, 1.5M) once values reach a million; prefixed
- * with the currency ("$" through d3's own currency symbol).
+ * A tick format for a money axis: compact money in the report's currency
+ * and locale (`$20K`, `$1.5M`, `1,5 Mio. €`), so that every axis reads the
+ * same way.
  */
-export function moneyTicks(
-  values: readonly number[],
-  currency = "",
-): string | ((value: number) => string) {
-  const large = values.some((v) => Math.abs(v) >= 1e6);
-  if (currency === "" || currency === "$") {
-    return `${currency}${large ? "~s" : ",.0f"}`;
-  }
-  return (value: number) =>
-    `${value < 0 ? "−" : ""}${currency}${
-      (large ? COMPACT : WHOLE).format(Math.abs(value))
-    }`;
+export function moneyTicks(format: NumberFormats): (value: number) => string {
+  return (value: number) => format.compactMoney(value);
 }
 
-/** A tick format for prices to the cent: d3-format `,.2f`, with the currency. */
-export function priceTicks(currency = ""): string | ((v: number) => string) {
-  if (currency === "" || currency === "$") return `${currency},.2f`;
-  return (value: number) => `${currency}${CENTS.format(value)}`;
+/** A tick format for prices to the cent: `$3.25`, `3,25 €`. */
+export function priceTicks(format: NumberFormats): (value: number) => string {
+  return (value: number) => format.money(value);
 }
 
-/** An axis label with its unit: `Net sales ($)`, or the bare text. */
-export function withUnit(text: string, currency = ""): string {
-  return currency ? `${text} (${currency})` : text;
+/** An axis label with its currency: `Net sales (EUR)`. */
+export function withUnit(text: string, format: NumberFormats): string {
+  return `${text} (${format.currency})`;
 }
 
-/** Money in words for a description or a bar label: `$1,235`, `-$20`. */
-export function money(value: number, currency = ""): string {
-  const rounded = Math.round(value);
-  return `${rounded < 0 ? "-" : ""}${currency}${
-    WHOLE.format(Math.abs(rounded))
-  }`;
+/** Money in words for a description or a tooltip: `$1,235`, `-$20`. */
+export function money(value: number, format: NumberFormats): string {
+  return format.wholeMoney(value);
 }
 
 /** A price to the cent: `$3.25`. */
-export function price(value: number, currency = ""): string {
-  return `${currency}${CENTS.format(value)}`;
+export function price(value: number, format: NumberFormats): string {
+  return format.money(value);
 }
 
 /** A ratio as a percentage: `26.4%`. */
-export function percent(ratio: number): string {
-  return PERCENT.format(ratio);
+export function percent(
+  ratio: number,
+  format: NumberFormats = DEFAULT_FORMATS,
+): string {
+  return format.percent(ratio);
 }
 
 /** Money compactly, for a bar label: `$12.8M`, `$940`. */
-export function compactMoney(value: number, currency = ""): string {
-  return `${value < 0 ? "-" : ""}${currency}${COMPACT.format(Math.abs(value))}`;
+export function compactMoney(value: number, format: NumberFormats): string {
+  return format.compactMoney(value);
 }
+
+/** The formats a chart uses when its options give none: en-US, USD. */
+export const DEFAULT_FORMATS: NumberFormats = numberFormats();
 
 /**
  * About how many pixels the longest label takes in Plot's 10px
@@ -103,14 +85,13 @@ export function marginFor(
 }
 
 /**
- * A compact tick format for a colour legend, where space is short: d3-format
- * `~s` (20k, 1.5M) with the currency.
+ * A compact tick format for a colour legend, where space is short: compact
+ * money, as on the axes.
  */
 export function legendTicks(
-  currency = "",
-): string | ((value: number) => string) {
-  if (currency === "" || currency === "$") return `${currency}~s`;
-  return (value: number) => compactMoney(value, currency);
+  format: NumberFormats,
+): (value: number) => string {
+  return (value: number) => format.compactMoney(value);
 }
 
 /** Names ordered by value, largest first, ties broken by name. */
@@ -145,7 +126,7 @@ export function utcDate(date: string): Date {
  * which its types do not list.
  */
 export function shadedScale(
-  currency: string,
+  format: NumberFormats,
   label: string,
 ): Plot.ScaleOptions & Pick<Plot.LegendOptions, "width"> {
   return {
@@ -154,7 +135,21 @@ export function shadedScale(
     scheme: "blues",
     legend: true,
     label,
-    tickFormat: legendTicks(currency),
+    tickFormat: legendTicks(format),
     width: 320,
   };
+}
+
+/**
+ * A left margin for a vertical money axis: room for the longest compact
+ * label of the values (`48,6 Mio. €` is wider than `$48.6M`), at least 56.
+ */
+export function moneyMargin(
+  values: readonly number[],
+  format: NumberFormats,
+): number {
+  const extremes = values.length
+    ? [Math.min(...values), Math.max(...values)]
+    : [0];
+  return Math.max(56, labelWidth(extremes.map(format.compactMoney)) + 24);
 }

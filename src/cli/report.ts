@@ -31,6 +31,7 @@ import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";
 import { realDate, wholeNumber } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
+import { FORMAT_OPTIONS } from "./format_options.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -79,6 +80,7 @@ const OPTIONS = [
     default: 640,
     parse: wholeNumber({ min: 320 }),
   },
+  ...FORMAT_OPTIONS,
   filter("category"),
   filter("region"),
   filter("store"),
@@ -227,6 +229,8 @@ export async function report(args: string[]): Promise<number> {
     ...(k ? { k } : {}),
     topN: settings["top-n"],
     width: settings.width,
+    currency: settings.currency,
+    locale: settings.locale,
     filters,
   }, {
     openSource: cache

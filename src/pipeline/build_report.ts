@@ -38,6 +38,7 @@ import {
   filterValues,
 } from "./check_filters.ts";
 import { stageTimer } from "./stage_timer.ts";
+import { numberFormats } from "../figures/format/number_formats.ts";
 
 /** Options for {@linkcode buildReport}. */
 export interface BuildReportOptions {
@@ -53,6 +54,9 @@ export interface BuildReportOptions {
   filters?: FilterState;
   /** Chart width in pixels. Default 640. */
   width?: number;
+  /** How numbers read (see numberFormats). Default USD and en-US. */
+  currency?: string;
+  locale?: string;
   /** The cube's cell budget (see salesCube). */
   maxCells?: number;
   /**
@@ -117,6 +121,7 @@ export async function buildReport(
     const asOf = options.asOf ? { asOf: options.asOf } : {};
     const topN = options.topN ?? 2;
     const width = options.width ?? 640;
+    const format = numberFormats(options);
 
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
@@ -173,6 +178,7 @@ export async function buildReport(
       const context: ViewContext = {
         document: document as unknown as Document,
         width,
+        format,
         subCategoryNote: SUB_CATEGORY_NOTE,
       };
       return {
@@ -206,6 +212,8 @@ export async function buildReport(
               figures: sales,
               staticTables: customerTableList,
               width,
+              currency: format.currency,
+              locale: format.locale,
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
             }),
@@ -253,6 +261,8 @@ function reportModel(parts: {
     k: options.k ?? null,
     topN: options.topN ?? 2,
     filters: options.filters ?? {},
+    currency: numberFormats(options).currency,
+    locale: numberFormats(options).locale,
   };
   return {
     schema: "basket-report/1",

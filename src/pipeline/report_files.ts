@@ -21,7 +21,7 @@ export function reportFiles(
   for (const table of tables) {
     files.set(
       csvFileName(table.id, model.parameters.filters),
-      tableCsv(table),
+      tableCsv(table, model.parameters.currency),
     );
   }
   if (rejects) {

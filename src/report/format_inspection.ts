@@ -1,7 +1,9 @@
 import type { DataSummary } from "../source/data_summary.ts";
 import type { LoadReport } from "../source/load_report.ts";
 import { encodingText } from "../source/csv_encoding.ts";
-import { formatInteger, formatMoney } from "./format_number.ts";
+import { numberFormats } from "../figures/format/number_formats.ts";
+
+const { integer: formatInteger, money: formatMoney } = numberFormats();
 import { lookupText } from "./render_report.ts";
 
 /** The text `deno task inspect` prints. */

@@ -12,6 +12,9 @@ export interface PageData {
   staticTables: TableSpec[];
   /** Chart width the server used. */
   width: number;
+  /** The currency and locale the server formatted numbers in (see numberFormats). */
+  currency: string;
+  locale: string;
   /** Top N categories per region. */
   topN: number;
   subCategoryNote: string;

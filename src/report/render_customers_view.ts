@@ -11,7 +11,6 @@ import {
 import { chartMarkup } from "./chart_markup.ts";
 import type { CustomerFigures } from "./customer_model.ts";
 import { customerTables } from "./customer_tables.ts";
-import { formatInteger, formatMoney } from "./format_number.ts";
 import { type Html, html } from "./html.ts";
 import type { ViewContext } from "./render_sales_view.ts";
 import { renderTable } from "./render_table.ts";
@@ -33,7 +32,8 @@ export function renderCustomersView(
   }
   const { rfm, segments, grid, clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
-  const options = { document: context.document, width: context.width };
+  const options = { document: context.document, width: context.width, format: context.format };
+  const { integer: formatInteger, money: formatMoney } = context.format;
   const figure = (id: string, element: Element) =>
     html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   return html`<p class="notice">Segments and clusters are computed on all customers up to the as-of date (${
@@ -50,7 +50,7 @@ export function renderCustomersView(
   }</p>
 <h3 id="h-rfm">How they buy: RFM segments</h3>
 <div class="charts">${figure("rfm-segments", rfmSegmentsChart(segments, options))}${figure("rfm-grid", rfmGridChart(grid, options))}</div>
-${renderTable(byId.get("rfm-segments")!)}
+${renderTable(byId.get("rfm-segments")!, context.format)}
 <h3 id="h-clusters">What they buy: clusters</h3>
 ${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${clusters.note ?? "One cluster: customers do not split by what they buy"}</p>`}`;
 }
@@ -60,7 +60,8 @@ function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
   const { clusters, lift, crossTab } = figures;
   const { scatter, clusters: profiles } = clusters;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
-  const options = { document: context.document, width: context.width };
+  const options = { document: context.document, width: context.width, format: context.format };
+  const formatInteger = context.format.integer;
   const figure = (id: string, element: Element) =>
     html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   return html`<p>${clusters.note ?? ""} k = ${clusters.k}${
@@ -77,6 +78,6 @@ function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
   }${figure("explained-variance", explainedVarianceChart(clusters.explainedVariance, options))}${
     clusters.silhouetteByK.length ? figure("silhouette", silhouetteChart(clusters.silhouetteByK, options)) : ""
   }${figure("cluster-lift", clusterLiftChart(lift, options))}${figure("segment-cluster", segmentClusterChart(crossTab, options))}</div>
-${renderTable(byId.get("clusters")!)}
-${renderTable(byId.get("segment-by-cluster")!)}`;
+${renderTable(byId.get("clusters")!, context.format)}
+${renderTable(byId.get("segment-by-cluster")!, context.format)}`;
 }

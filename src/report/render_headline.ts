@@ -1,38 +1,44 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesHeadline } from "../figures/sales/headline_from_sums.ts";
+import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
 
 /**
  * The headline figures as a list of cards, each with its change against the
- * previous period of equal length when the data covers it.
+ * previous period of equal length when the data covers it. Money shows
+ * compactly so that it always fits its card (`$48.6M`); the exact amount is
+ * the value's `title` (on hover), and its text for screen readers and on
+ * focus (see {@linkcode moneyValue}).
  */
-export function renderHeadline(headline: SalesHeadline): Html {
+export function renderHeadline(headline: SalesHeadline, format: NumberFormats): Html {
+  const money = (value: number | null) => moneyValue(value, format);
+  const integer = (value: number | null) => formatValue(value, "integer", format);
   const change = headline.change;
   const compared = change !== null;
   const card = (
     id: string,
     label: string,
-    value: string,
+    value: string | Html,
     delta: number | null | undefined,
     detail?: string,
   ) =>
-    html`<div class="card" data-figure="${id}"><dt>${label}</dt><dd><span class="value">${value}</span>${
+    html`<div class="card" data-figure="${id}"><dt>${label}</dt><dd>${typeof value === "string" ? html`<span class="value">${value}</span>` : value}${
       delta === undefined || !compared ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
-        delta === null ? "no change to show" : `${formatValue(delta, "change")} vs previous period`
+        delta === null ? "no change to show" : `${formatValue(delta, "change", format)} vs previous period`
       }</span>`
     }${detail ? html` <span class="detail">${detail}</span>` : ""}</dd></div>`;
   const period = headline.period;
   return html`<dl class="headline">
-${card("totalSales", "Net sales", formatValue(headline.totalSales, "money"), change?.totalSales ?? null)}
-${card("grossSales", "Gross sales", formatValue(headline.grossSales, "money"), change?.grossSales ?? null)}
-${card("returnsValue", "Returns", formatValue(headline.returnsValue, "money"), change?.returnsValue ?? null, `${formatValue(headline.returnRate, "percent")} of gross sales, ${formatValue(headline.returnLines, "integer")} lines`)}
-${card("saleLines", "Sale lines", formatValue(headline.saleLines, "integer"), change?.saleLines ?? null)}
-${card("transactions", "Transactions", formatValue(headline.transactions, "integer"), change?.transactions ?? null, returnsApart(headline.returnTransactions))}
-${card("averageBasket", "Average basket", formatValue(headline.averageBasket, "money"), change?.averageBasket ?? null)}
-${card("stores", "Stores", formatValue(headline.stores, "integer"), undefined)}
-${card("customers", "Customers", formatValue(headline.customers, "integer"), change?.customers ?? null)}
-${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales", undefined, period ? `${formatValue(period.days, "integer")} days` : undefined)}
+${card("totalSales", "Net sales", money(headline.totalSales), change?.totalSales ?? null)}
+${card("grossSales", "Gross sales", money(headline.grossSales), change?.grossSales ?? null)}
+${card("returnsValue", "Returns", money(headline.returnsValue), change?.returnsValue ?? null, `${formatValue(headline.returnRate, "percent", format)} of gross sales, ${integer(headline.returnLines)} lines`)}
+${card("saleLines", "Sale lines", integer(headline.saleLines), change?.saleLines ?? null)}
+${card("transactions", "Transactions", integer(headline.transactions), change?.transactions ?? null, returnsApart(headline.returnTransactions, format))}
+${card("averageBasket", "Average basket", money(headline.averageBasket), change?.averageBasket ?? null)}
+${card("stores", "Stores", integer(headline.stores), undefined)}
+${card("customers", "Customers", integer(headline.customers), change?.customers ?? null)}
+${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales", undefined, period ? `${integer(period.days)} days` : undefined)}
 </dl>
 <p class="note">${
     compared && headline.previousPeriod
@@ -42,9 +48,25 @@ ${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales
 }
 
 /** The transactions card's note: purchases only, returns counted apart. */
-function returnsApart(returnTransactions: number | null): string | undefined {
+function returnsApart(
+  returnTransactions: number | null,
+  format: NumberFormats,
+): string | undefined {
   if (returnTransactions === null) return undefined;
-  return `purchases; ${formatValue(returnTransactions, "integer")} return transaction${
+  return `purchases; ${format.integer(returnTransactions)} return transaction${
     returnTransactions === 1 ? "" : "s"
   } apart`;
+}
+
+/**
+ * A money card's value: the compact amount shown, the exact one in the
+ * `title` and in text that only screen readers read until the value has the
+ * focus (Tab reaches it), when it shows under the card's figure.
+ */
+function moneyValue(value: number | null, format: NumberFormats): Html {
+  if (value === null || !Number.isFinite(value)) {
+    return html`<span class="value">—</span>`;
+  }
+  const exact = format.money(value);
+  return html`<span class="value" tabindex="0" title="${exact}"><span aria-hidden="true">${format.compactMoney(value)}</span><span class="exact">${exact}</span></span>`;
 }

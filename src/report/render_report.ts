@@ -1,6 +1,9 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import { addDays } from "../model/calendar.ts";
-import { formatInteger, formatMoney } from "./format_number.ts";
+import {
+  type NumberFormats,
+  numberFormats,
+} from "../figures/format/number_formats.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
 import type { ReportModel } from "./report_model.ts";
@@ -161,7 +164,11 @@ function capitalised(text: string): string {
  * if (found !== '1 repeated row dropped; 3 sale lines with a customer it lacks, kept as "(unknown)"') throw new Error(found);
  * ```
  */
-export function lookupText(l: LookupCheck): string {
+export function lookupText(
+  l: LookupCheck,
+  format: NumberFormats = numberFormats(),
+): string {
+  const formatInteger = format.integer;
   const field = l.field === "region" ? "customer" : "sub-category";
   if (l.repeatedRows === 0 && l.unmatchedLines === 0) {
     return `no repeated row; every sale line's ${field} is in it`;
@@ -175,6 +182,8 @@ export function lookupText(l: LookupCheck): string {
 
 function renderDataQuality(model: ReportModel): Html {
   const d = model.data;
+  const format = numberFormats(model.parameters);
+  const { integer: formatInteger, money: formatMoney } = format;
   return html`
     <section id="data-quality"
       aria-labelledby="h-data-quality"><h2 id="h-data-quality">Data quality</h2>
@@ -192,7 +201,7 @@ function renderDataQuality(model: ReportModel): Html {
     )}</dd>
     <dt>Duplicate lines</dt><dd>${formatInteger(d.duplicates)} (kept)</dd>${d.lookups.map((l) =>
       html`<dt>${capitalised(l.what)} (${l.file.split("/").pop()})</dt><dd>${
-        lookupText(l)
+        lookupText(l, format)
       }</dd>`
     )}
     <dt>Stores</dt><dd>${formatInteger(d.stores)}</dd>

@@ -1,5 +1,6 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { chartMarkup } from "./chart_markup.ts";
 import { type Html, html } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";
@@ -12,6 +13,8 @@ export interface ViewContext {
   document: Document;
   /** Chart width in pixels. */
   width: number;
+  /** How every number reads: the report's currency and locale. */
+  format: NumberFormats;
   /** Under the sub-category table: why it may not follow the filters. */
   subCategoryNote?: string;
 }
@@ -61,11 +64,11 @@ export function renderSalesView(
   return html`
     <section id="headline"
       aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2>${renderHeadline(
-        figures.headline,
+        figures.headline, context.format,
       )}</section>
     <section id="sales" aria-labelledby="h-sales"><h2 id="h-sales">Sales</h2>
     ${renderCharts(charts, figures, context)}
-    ${tables.map(renderTable)}
+    ${tables.map((t) => renderTable(t, context.format))}
     </section>
   `;
 }
@@ -80,6 +83,6 @@ export function renderFuelView(
     return html`<p class="notice">No fuel lines match the filters.</p>`;
   }
   return html`${renderCharts(charts, figures, context)}${
-    fuelTables(figures).map(renderTable)
+    fuelTables(figures).map((t) => renderTable(t, context.format))
   }`;
 }

@@ -1,4 +1,5 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
+import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -7,7 +8,7 @@ import type { TableSpec } from "./table_spec.ts";
  * Renders a report table: a captioned `<table>` with column headers, numbers
  * right-aligned, and a button that downloads the table as CSV in the page.
  */
-export function renderTable(table: TableSpec): Html {
+export function renderTable(table: TableSpec, format: NumberFormats): Html {
   const numeric = (kind: string) => kind !== "text";
   const cellClass = (kind: string) => numeric(kind) ? html` class="num"` : "";
   const body = table.rows.length
@@ -15,8 +16,8 @@ export function renderTable(table: TableSpec): Html {
       html`<tr>${
         table.columns.map((c, i) =>
           i === 0
-            ? html`<th scope="row">${formatValue(row[c.key], c.kind)}</th>`
-            : html`<td${cellClass(c.kind)}>${formatValue(row[c.key], c.kind)}</td>`
+            ? html`<th scope="row">${formatValue(row[c.key], c.kind, format)}</th>`
+            : html`<td${cellClass(c.kind)}>${formatValue(row[c.key], c.kind, format)}</td>`
         )
       }</tr>`
     )

@@ -29,8 +29,10 @@ dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(min
 .card { background: var(--soft); border-radius: 8px; padding: .6rem .8rem; }
 .card dt { color: var(--muted); font-size: .85rem; }
 .card dd { margin: 0; }
-.card .value { display: block; font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; }
-.card[data-figure="period"] .value { font-size: 1rem; }
+.card .value { display: block; font-size: 1.35rem; font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.card .value .exact { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.card .value:focus .exact { position: static; display: block; width: auto; height: auto; clip-path: none; font-size: .8rem; font-weight: 400; }
+.card[data-figure="period"] .value { font-size: 1rem; white-space: normal; }
 .card .change, .card .detail { display: block; font-size: .8rem; color: var(--muted); }
 .card .change.up { color: var(--up); } .card .change.down { color: var(--down); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.25rem; }

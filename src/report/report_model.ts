@@ -18,6 +18,10 @@ export interface ReportParameters {
   topN: number;
   /** Filters applied on the command line. */
   filters: FilterState;
+  /** The ISO 4217 code every amount is shown in: "USD". */
+  currency: string;
+  /** The language tag numbers are formatted for: "en-US". */
+  locale: string;
 }
 
 /** The data-quality facts the report states. */

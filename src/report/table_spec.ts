@@ -73,8 +73,10 @@ function quoted(text: string): string {
 
 /**
  * Writes a table as CSV (RFC 4180, CRLF line ends): the column labels as
- * header, then one line a row with each value as {@linkcode csvCell} writes
- * it, fields quoted when needed.
+ * header, a money column's naming the currency when given (`Net sales
+ * (EUR)`), then one line a row with each value as {@linkcode csvCell}
+ * writes it (plain numbers, whatever the report's locale), fields quoted
+ * when needed.
  *
  * @example
  * ```ts
@@ -82,11 +84,15 @@ function quoted(text: string): string {
  * const csv = tableCsv({ id: "t", title: "T", rows: [{ store: 'A, "B"', total: 1.5 }],
  *   columns: [{ key: "store", label: "Store", kind: "text" }, { key: "total", label: "Net sales", kind: "money" }] });
  * if (csv !== 'Store,Net sales\r\n"A, ""B""",1.50\r\n') throw new Error(csv);
+ * const eur = tableCsv({ id: "t", title: "T", rows: [], columns: [{ key: "total", label: "Net sales", kind: "money" }] }, "EUR");
+ * if (eur !== "Net sales (EUR)\r\n") throw new Error(eur);
  * ```
  */
-export function tableCsv(table: TableSpec): string {
+export function tableCsv(table: TableSpec, currency?: string): string {
+  const header = (c: TableColumn) =>
+    currency && c.kind === "money" ? `${c.label} (${currency})` : c.label;
   const lines = [
-    table.columns.map((c) => quoted(csvCell(c.label, "text"))).join(","),
+    table.columns.map((c) => quoted(csvCell(header(c), "text"))).join(","),
   ];
   for (const row of table.rows) {
     lines.push(

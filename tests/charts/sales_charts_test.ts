@@ -1,4 +1,5 @@
 import { assertEquals, assertOk } from "../assert.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { createDataset } from "../../src/source/dataset.ts";
 import { assertGoldenSvg, headlessDocument } from "./golden.ts";
 import { renderSalesCharts } from "./sales_charts.ts";
@@ -8,7 +9,7 @@ const SMALL = await createDataset({ sales: syntheticSales(1000) });
 const CHARTS = await renderSalesCharts(SMALL, {
   document: headlessDocument(),
   width: 640,
-  currency: "$",
+  format: numberFormats(),
 });
 
 for (const [name, chart] of Object.entries(CHARTS)) {
@@ -21,7 +22,7 @@ Deno.test("the sales charts match their golden SVGs at 1200 px with another curr
   const wide = await renderSalesCharts(SMALL, {
     document: headlessDocument(),
     width: 1200,
-    currency: "€",
+    format: numberFormats({ currency: "EUR", locale: "de-DE" }),
   });
   await assertGoldenSvg("store_sales-1200", wide.store_sales);
   await assertGoldenSvg("weekly_sales-1200", wide.weekly_sales);
@@ -78,7 +79,7 @@ Deno.test("a sales chart's size does not grow with the number of sale lines", as
   const charts = await renderSalesCharts(large, {
     document: headlessDocument(),
     width: 640,
-    currency: "$",
+    format: numberFormats(),
   });
   for (const [name, chart] of Object.entries(charts)) {
     const small = CHARTS[name].outerHTML.length;

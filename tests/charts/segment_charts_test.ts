@@ -1,4 +1,5 @@
 import { assertEquals, assertOk } from "../assert.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { createDataset } from "../../src/source/dataset.ts";
 import { pcaScatterChart } from "../../src/charts/segments/pca_scatter_chart.ts";
 import { clusterFixture } from "../analysis/segments/cluster_fixture.ts";
@@ -9,7 +10,7 @@ const DATA = await createDataset(clusterFixture());
 const CHARTS = await renderSegmentCharts(DATA, {
   document: headlessDocument(),
   width: 640,
-  currency: "$",
+  format: numberFormats(),
 });
 
 for (const [name, chart] of Object.entries(CHARTS)) {
@@ -22,7 +23,7 @@ Deno.test("the segment charts match their golden SVGs at 1200 px", async () => {
   const wide = await renderSegmentCharts(DATA, {
     document: headlessDocument(),
     width: 1200,
-    currency: "€",
+    format: numberFormats({ currency: "EUR", locale: "de-DE" }),
   });
   for (const [name, chart] of Object.entries(wide)) {
     await assertGoldenSvg(`${name}-1200`, chart);

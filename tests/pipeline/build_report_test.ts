@@ -120,6 +120,8 @@ Deno.test("buildReport() on the fixture", async (t) => {
       assertEquals([json.data.from, json.data.to], [FIXTURE_FROM, FIXTURE_TO]);
       assertEquals(json.data.stores, 3);
       assertEquals(json.parameters, {
+        currency: "USD",
+        locale: "en-US",
         data: null,
         map: null,
         dateFormat: null,
@@ -228,9 +230,9 @@ Deno.test("buildReport() on the fixture", async (t) => {
       assertEquals(stores[0], [
         "Store",
         "City",
-        "Average daily sales",
+        "Average daily sales (USD)",
         "Trading days",
-        "Net sales",
+        "Net sales (USD)",
       ]);
       assertOk(stores.some((r) => r[0] === HOSTILE_STORE));
       const rejected = parseCsv(built.files.get("rejected_rows.csv")!);

@@ -10,8 +10,11 @@
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { filterHash } from "../../src/report/filter_state.ts";
 import { csvFileName } from "../../src/report/table_spec.ts";
-import { formatInteger, formatMoney } from "../../src/report/format_number.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { formatValue } from "../../src/report/format_value.ts";
+
+const FORMAT = numberFormats();
+const { integer: formatInteger, money: formatMoney } = FORMAT;
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
 import {
@@ -71,7 +74,7 @@ async function load(page: Page, url: string): Promise<void> {
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (e) => (e as HTMLElement).innerText.trim());
 const netSales = (page: Page) =>
-  text(page, '[data-figure="totalSales"] .value');
+  text(page, '[data-figure="totalSales"] .value .exact');
 const status = (page: Page) => text(page, "#filter-status");
 
 /** Ticks a filter's checkbox by clicking, opening its list first. */
@@ -227,7 +230,7 @@ Deno.test("the report page in Chromium", async (t) => {
           );
         }
         assertEquals(
-          await text(page, '[data-figure="averageBasket"] .value'),
+          await text(page, '[data-figure="averageBasket"] .value .exact'),
           formatMoney(sales.headline.averageBasket),
         );
         assertEquals(
@@ -454,7 +457,9 @@ Deno.test("the report page in Chromium", async (t) => {
         assertEquals(await netSales(page), formatMoney(current));
         assertEquals(
           await text(page, '[data-figure="totalSales"] .change'),
-          `${formatValue(current / previous - 1, "change")} vs previous period`,
+          `${
+            formatValue(current / previous - 1, "change", FORMAT)
+          } vs previous period`,
         );
         assertStringIncludes(
           await text(page, "#headline .note"),

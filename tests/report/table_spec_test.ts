@@ -1,4 +1,5 @@
 import { assertEquals } from "../assert.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { csvFileName, tableCsv } from "../../src/report/table_spec.ts";
 import { renderTable } from "../../src/report/render_table.ts";
 import { formatValue } from "../../src/report/format_value.ts";
@@ -17,6 +18,8 @@ const TABLE = {
     change: null,
   }],
 };
+
+const FORMAT = numberFormats();
 
 Deno.test("tableCsv() writes the labels as header, money to the cent, and empty for a missing value", () => {
   assertEquals(
@@ -89,9 +92,9 @@ Deno.test("csvFileName() names the table and every filter in force, in a safe fi
 });
 
 Deno.test("renderTable() escapes values, formats numbers and offers a CSV download", () => {
-  const markup = renderTable(TABLE).markup;
+  const markup = renderTable(TABLE, FORMAT).markup;
   assertEquals(markup.includes("&lt;b&gt;North&lt;/b&gt;"), true);
-  assertEquals(markup.includes('<td class="num">1,234.50</td>'), true);
+  assertEquals(markup.includes('<td class="num">$1,234.50</td>'), true);
   assertEquals(markup.includes('<td class="num">-5.0%</td>'), true);
   assertEquals(
     markup.includes('<button type="button" class="csv" data-table="stores">'),
@@ -102,7 +105,7 @@ Deno.test("renderTable() escapes values, formats numbers and offers a CSV downlo
 
 Deno.test("renderTable() says so when no row matches", () => {
   assertEquals(
-    renderTable({ ...TABLE, rows: [] }).markup.includes(
+    renderTable({ ...TABLE, rows: [] }, FORMAT).markup.includes(
       "No sales match the filters",
     ),
     true,
@@ -110,10 +113,10 @@ Deno.test("renderTable() says so when no row matches", () => {
 });
 
 Deno.test("formatValue() formats money, counts, ratios and changes, and a dash for missing", () => {
-  assertEquals(formatValue(48579771.37, "money"), "48,579,771.37");
-  assertEquals(formatValue(23053, "integer"), "23,053");
-  assertEquals(formatValue(0.0944, "percent"), "9.4%");
-  assertEquals(formatValue(0.1, "change"), "+10.0%");
-  assertEquals(formatValue(Number.NaN, "money"), "—");
-  assertEquals(formatValue(-0, "money"), "0.00");
+  assertEquals(formatValue(48579771.37, "money", FORMAT), "$48,579,771.37");
+  assertEquals(formatValue(23053, "integer", FORMAT), "23,053");
+  assertEquals(formatValue(0.0944, "percent", FORMAT), "9.4%");
+  assertEquals(formatValue(0.1, "change", FORMAT), "+10.0%");
+  assertEquals(formatValue(Number.NaN, "money", FORMAT), "—");
+  assertEquals(formatValue(-0, "money", FORMAT), "$0.00");
 });

@@ -1,5 +1,13 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
-import { DEFAULT_WIDTH, money, moneyTicks, withUnit } from "../chart_parts.ts";
+import {
+  DEFAULT_FORMATS,
+  DEFAULT_WIDTH,
+  money,
+  moneyMargin,
+  moneyTicks,
+  withUnit,
+} from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 
 /** A row of a seasonality chart: a named slot of the calendar and its average day. */
@@ -33,21 +41,21 @@ export function averageDailyColumns(
   text: AverageDailyColumnsText,
   options: SalesChartOptions,
 ): Element {
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? text.title;
   return Plot.plot({
     document: options.document,
     width: options.width ?? DEFAULT_WIDTH,
     height: 260,
-    marginLeft: 56,
+    marginLeft: moneyMargin(rows.map((r) => r.averageDailySales), format),
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, text, currency),
+    ariaDescription: describe(rows, text, format),
     caption: text.caption,
     x: { label: text.xLabel, domain: rows.map((r) => r.name) },
     y: {
-      label: withUnit("Average net sales per day", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.averageDailySales), currency),
+      label: withUnit("Average net sales per day", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
     },
@@ -58,7 +66,7 @@ export function averageDailyColumns(
         fill: "steelblue",
         title: (r: AverageDailyRow) =>
           `${r.name}: ${
-            money(r.averageDailySales, currency)
+            money(r.averageDailySales, format)
           } a day over ${r.days} days`,
       }),
       Plot.ruleY([0]),
@@ -69,7 +77,7 @@ export function averageDailyColumns(
 function describe(
   rows: readonly AverageDailyRow[],
   text: AverageDailyColumnsText,
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (rows.length === 0) return text.empty;
   const best = rows.reduce((a, b) =>
@@ -79,8 +87,8 @@ function describe(
     b.averageDailySales < a.averageDailySales ? b : a
   );
   return `${text.lead(rows.length)} ${text.best}: ${best.name} at ${
-    money(best.averageDailySales, currency)
+    money(best.averageDailySales, format)
   }${text.perDay}; weakest: ${worst.name} at ${
-    money(worst.averageDailySales, currency)
+    money(worst.averageDailySales, format)
   }${text.perDay}.`;
 }

@@ -1,9 +1,12 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
 import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   money,
+  moneyMargin,
   moneyTicks,
   utcDate,
   withUnit,
@@ -25,7 +28,7 @@ export function dailySalesChart(
   options: DailySalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Daily sales";
   const daily = "Daily net sales";
   const average = `${options.window ?? 7}-day moving average`;
@@ -41,15 +44,15 @@ export function dailySalesChart(
     document: options.document,
     width,
     height: 300,
-    marginLeft: 56,
+    marginLeft: moneyMargin(rows.map((r) => r.totalSales), format),
     marginBottom: 46,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, average, currency),
+    ariaDescription: describe(rows, average, format),
     ...(leftOut
       ? {
         caption: `${
-          leftOut.toLocaleString("en-US")
+          format.integer(leftOut)
         } days without sales left out, in gaps of more than ${MAX_GAP_DAYS} days: the lines break there.`,
       }
       : {}),
@@ -60,8 +63,8 @@ export function dailySalesChart(
       ticks: Math.max(2, Math.floor(width / 110)),
     },
     y: {
-      label: withUnit("Net sales", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      label: withUnit("Net sales", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
       zero: true,
@@ -91,7 +94,7 @@ export function dailySalesChart(
 function describe(
   rows: readonly DailySalesRow[],
   average: string,
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (rows.length === 0) return "No daily sales to show.";
   const last = rows[rows.length - 1];
@@ -99,6 +102,6 @@ function describe(
   return `Lines of daily net sales and their ${average} over ${rows.length} day${
     rows.length === 1 ? "" : "s"
   }, ${rows[0].date} to ${last.date}. Best day: ${best.date} with ${
-    money(best.totalSales, currency)
-  }; the average ends at ${money(last.movingAverage, currency)} a day.`;
+    money(best.totalSales, format)
+  }; the average ends at ${money(last.movingAverage, format)} a day.`;
 }

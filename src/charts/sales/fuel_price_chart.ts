@@ -1,6 +1,8 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   price,
   priceTicks,
@@ -20,7 +22,7 @@ export function fuelPriceChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Fuel price by type";
   const types = sortedDistinct(rows.map((r) => r.fuelType));
   const points = rows
@@ -34,7 +36,7 @@ export function fuelPriceChart(
     marginBottom: 46,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, types, currency),
+    ariaDescription: describe(rows, types, format),
     caption:
       "Volume-weighted: fuel revenue divided by gallons sold, per ISO week (by the date of its Monday).",
     x: {
@@ -44,8 +46,8 @@ export function fuelPriceChart(
       ticks: Math.max(2, Math.floor(width / 110)),
     },
     y: {
-      label: withUnit("Average price per gallon", currency),
-      tickFormat: priceTicks(currency),
+      label: withUnit("Average price per gallon", format),
+      tickFormat: priceTicks(format),
       grid: true,
       nice: true,
     },
@@ -70,7 +72,7 @@ export function fuelPriceChart(
         r: 2,
         title: (r: WeeklyFuelPriceRow) =>
           `${r.fuelType}, ${r.week}: ${
-            price(r.averagePrice!, currency)
+            price(r.averagePrice!, format)
           } a gallon over ${Math.round(r.gallons)} gallons`,
       }),
     ],
@@ -80,7 +82,7 @@ export function fuelPriceChart(
 function describe(
   rows: readonly WeeklyFuelPriceRow[],
   types: string[],
-  currency: string,
+  format: NumberFormats,
 ): string {
   const priced = rows.filter((r) => r.averagePrice !== null);
   if (priced.length === 0) return "No fuel sales to show.";
@@ -88,8 +90,8 @@ function describe(
     const own = priced.filter((r) => r.fuelType === type);
     if (own.length === 0) return `${type}: no price`;
     const prices = own.map((r) => r.averagePrice!);
-    return `${type} from ${price(Math.min(...prices), currency)} to ${
-      price(Math.max(...prices), currency)
+    return `${type} from ${price(Math.min(...prices), format)} to ${
+      price(Math.max(...prices), format)
     }`;
   });
   const weeks = [...new Set(priced.map((r) => r.week))].sort();

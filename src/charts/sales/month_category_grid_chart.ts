@@ -1,6 +1,8 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   distinct,
   marginFor,
@@ -20,7 +22,7 @@ export function monthCategoryGridChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Monthly sales by category";
   const months = distinct(cells.map((c) => c.month)).sort();
   const categories = sortedDistinct(cells.map((c) => c.category));
@@ -29,7 +31,7 @@ export function monthCategoryGridChart(
     1,
     Math.ceil(months.length * 50 / (width - marginLeft - 20)),
   );
-  const label = withUnit("Net sales per month", currency);
+  const label = withUnit("Net sales per month", format);
   return Plot.plot({
     document: options.document,
     width,
@@ -38,7 +40,7 @@ export function monthCategoryGridChart(
     marginRight: 20,
     title,
     ariaLabel: title,
-    ariaDescription: describe(cells, months, categories, currency),
+    ariaDescription: describe(cells, months, categories, format),
     x: {
       label: "Month",
       domain: months,
@@ -46,7 +48,7 @@ export function monthCategoryGridChart(
       tickSize: 0,
     },
     y: { label: "Category", domain: categories, tickSize: 0 },
-    color: shadedScale(currency, label),
+    color: shadedScale(format, label),
     marks: [
       Plot.cell(cells, {
         x: "month",
@@ -54,7 +56,7 @@ export function monthCategoryGridChart(
         fill: "totalSales",
         inset: 0.5,
         title: (c: MonthCategoryCell) =>
-          `${c.category}, ${c.month}: ${money(c.totalSales, currency)}`,
+          `${c.category}, ${c.month}: ${money(c.totalSales, format)}`,
       }),
     ],
   });
@@ -64,7 +66,7 @@ function describe(
   cells: readonly MonthCategoryCell[],
   months: string[],
   categories: string[],
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (cells.length === 0) return "No monthly sales by category to show.";
   const best = cells.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
@@ -75,6 +77,6 @@ function describe(
   }) and ${categories.length} categor${
     categories.length === 1 ? "y" : "ies"
   } down, darker for higher sales. Highest: ${best.category} in ${best.month} with ${
-    money(best.totalSales, currency)
+    money(best.totalSales, format)
   }.`;
 }

@@ -1,8 +1,11 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { MonthlySalesRow } from "../../figures/sales/series_from_days.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   money,
+  moneyMargin,
   moneyTicks,
   percent,
   utcDate,
@@ -19,18 +22,18 @@ export function monthlySalesChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Monthly sales";
   const points = rows.map((r) => ({ ...r, x: utcDate(r.month) }));
   return Plot.plot({
     document: options.document,
     width,
     height: 300,
-    marginLeft: 56,
+    marginLeft: moneyMargin(rows.map((r) => r.totalSales), format),
     marginBottom: 46,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, currency),
+    ariaDescription: describe(rows, format),
     x: {
       label: "Month",
       type: "utc",
@@ -38,8 +41,8 @@ export function monthlySalesChart(
       ticks: Math.max(2, Math.floor(width / 110)),
     },
     y: {
-      label: withUnit("Net sales", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      label: withUnit("Net sales", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
     },
@@ -51,11 +54,11 @@ export function monthlySalesChart(
         inset: 1,
         fill: "steelblue",
         title: (p: MonthlySalesRow) =>
-          `${p.month}: ${money(p.totalSales, currency)}${
+          `${p.month}: ${money(p.totalSales, format)}${
             p.change === null
               ? ""
               : ` (${p.change >= 0 ? "+" : ""}${
-                percent(p.change)
+                percent(p.change, format)
               } on the month before)`
           }${p.days < 28 ? `, ${p.days} days in the period` : ""}`,
       }),
@@ -64,12 +67,15 @@ export function monthlySalesChart(
   });
 }
 
-function describe(rows: readonly MonthlySalesRow[], currency: string): string {
+function describe(
+  rows: readonly MonthlySalesRow[],
+  format: NumberFormats,
+): string {
   if (rows.length === 0) return "No monthly sales to show.";
   const best = rows.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
   return `Columns of net sales for ${rows.length} month${
     rows.length === 1 ? "" : "s"
   }, ${rows[0].month} to ${
     rows[rows.length - 1].month
-  }. Best month: ${best.month} with ${money(best.totalSales, currency)}.`;
+  }. Best month: ${best.month} with ${money(best.totalSales, format)}.`;
 }

@@ -1,6 +1,8 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import {
   compactMoney,
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   labelWidth,
   marginFor,
@@ -38,10 +40,10 @@ export function rankedBars(
   options: SalesChartOptions,
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const names = rankedNames(bars, (b) => b.name, (b) => b.totalSales);
   const label = (b: RankedBar) =>
-    `${compactMoney(b.totalSales, currency)} · ${percent(b.share)}`;
+    `${compactMoney(b.totalSales, format)} · ${percent(b.share, format)}`;
   const title = options.title ?? text.title;
   return Plot.plot({
     document: options.document,
@@ -51,10 +53,10 @@ export function rankedBars(
     marginRight: labelWidth(bars.map(label)) + 12,
     title,
     ariaLabel: title,
-    ariaDescription: describe(bars, names, text, currency),
+    ariaDescription: describe(bars, names, text, format),
     x: {
-      label: withUnit("Net sales", currency),
-      tickFormat: moneyTicks(bars.map((b) => b.totalSales), currency),
+      label: withUnit("Net sales", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
       ticks: Math.max(2, Math.floor(width / 120)),
@@ -66,8 +68,8 @@ export function rankedBars(
         y: "name",
         fill: "steelblue",
         title: (b: RankedBar) =>
-          `${b.name}: ${money(b.totalSales, currency)} (${
-            percent(b.share)
+          `${b.name}: ${money(b.totalSales, format)} (${
+            percent(b.share, format)
           } of net sales)`,
       }),
       Plot.text(bars, {
@@ -86,7 +88,7 @@ function describe(
   bars: readonly RankedBar[],
   names: string[],
   text: RankedBarsText,
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (bars.length === 0) return `No sales by ${text.noun[0]} to show.`;
   const byName = new Map(bars.map((b) => [b.name, b]));
@@ -95,6 +97,6 @@ function describe(
     bars.length === 1 ? text.noun[0] : text.noun[1]
   }`;
   return `Horizontal bars of net sales for ${count}, largest first. ${top.name} leads with ${
-    money(top.totalSales, currency)
-  } (${percent(top.share)} of net sales).`;
+    money(top.totalSales, format)
+  } (${percent(top.share, format)} of net sales).`;
 }

@@ -1,10 +1,11 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import type { ChartOptions } from "../chart_options.ts";
 
-/** Options of the sales charts: the common ones plus the currency. */
+/** Options of the sales charts: the common ones plus the number formats. */
 export interface SalesChartOptions extends ChartOptions {
   /**
-   * The currency symbol to show on money axes and in descriptions, such as
-   * "$" or "₹". Default none: the data's currency is not known.
+   * How numbers read: currency and locale (see numberFormats). Default
+   * en-US and USD.
    */
-  currency?: string;
+  format?: NumberFormats;
 }

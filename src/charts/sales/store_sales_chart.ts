@@ -1,7 +1,9 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { StoreSalesRow } from "../../figures/sales/grouped_totals.ts";
 import {
   compactMoney,
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   labelWidth,
   marginFor,
@@ -23,12 +25,11 @@ export function storeSalesChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const stores = rankedNames(rows, (r) => r.store, (r) => r.averageDailySales);
   const cities = sortedDistinct(rows.map((r) => r.city));
   const title = options.title ?? "Average daily sales per store";
-  const label = (r: StoreSalesRow) =>
-    compactMoney(r.averageDailySales, currency);
+  const label = (r: StoreSalesRow) => compactMoney(r.averageDailySales, format);
   return Plot.plot({
     document: options.document,
     width,
@@ -37,11 +38,11 @@ export function storeSalesChart(
     marginRight: labelWidth(rows.map(label)) + 12,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, stores, cities, currency),
+    ariaDescription: describe(rows, stores, cities, format),
     caption: "Net sales per day the store traded (had at least one sale line).",
     x: {
-      label: withUnit("Average net sales per trading day", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.averageDailySales), currency),
+      label: withUnit("Average net sales per trading day", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
       ticks: Math.max(2, Math.floor(width / 120)),
@@ -61,9 +62,9 @@ export function storeSalesChart(
         fill: "city",
         title: (r: StoreSalesRow) =>
           `${r.store} (${r.city}): ${
-            money(r.averageDailySales, currency)
+            money(r.averageDailySales, format)
           } a day over ${r.tradingDays} trading days; ${
-            money(r.totalSales, currency)
+            money(r.totalSales, format)
           } in total`,
       }),
       Plot.text(rows, {
@@ -82,7 +83,7 @@ function describe(
   rows: readonly StoreSalesRow[],
   stores: string[],
   cities: string[],
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (rows.length === 0) return "No store sales to show.";
   const byStore = new Map(rows.map((r) => [r.store, r]));
@@ -93,8 +94,8 @@ function describe(
   } in ${cities.length} cit${
     cities.length === 1 ? "y" : "ies"
   }, highest first, coloured by city. Highest: ${top.store} (${top.city}) at ${
-    money(top.averageDailySales, currency)
+    money(top.averageDailySales, format)
   } a day; lowest: ${bottom.store} (${bottom.city}) at ${
-    money(bottom.averageDailySales, currency)
+    money(bottom.averageDailySales, format)
   } a day.`;
 }

@@ -1,7 +1,9 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { TopCategoryRow } from "../../figures/sales/grouped_totals.ts";
 import {
   compactMoney,
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   labelWidth,
   marginFor,
@@ -24,7 +26,7 @@ export function topCategoriesChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const regions = sortedDistinct(rows.map((r) => r.region));
   const categories = sortedDistinct(rows.map((r) => r.category));
   const ranks = [...new Set(rows.map((r) => r.rank))].sort((a, b) => a - b);
@@ -32,7 +34,7 @@ export function topCategoriesChart(
   const title = options.title ??
     `Top ${n} categor${n === 1 ? "y" : "ies"} in each region`;
   const label = (r: TopCategoryRow) =>
-    `${r.category} · ${compactMoney(r.totalSales, currency)}`;
+    `${r.category} · ${compactMoney(r.totalSales, format)}`;
   return Plot.plot({
     document: options.document,
     width,
@@ -41,10 +43,10 @@ export function topCategoriesChart(
     marginRight: Math.min(labelWidth(rows.map(label)) + 12, width / 3),
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, regions, n, currency),
+    ariaDescription: describe(rows, regions, n, format),
     x: {
-      label: withUnit("Net sales", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      label: withUnit("Net sales", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
       ticks: Math.max(2, Math.floor(width / 120)),
@@ -66,8 +68,8 @@ export function topCategoriesChart(
         fill: "category",
         title: (r: TopCategoryRow) =>
           `${r.region}, #${r.rank}: ${r.category}, ${
-            money(r.totalSales, currency)
-          } (${percent(r.share)} of the region)`,
+            money(r.totalSales, format)
+          } (${percent(r.share, format)} of the region)`,
       }),
       Plot.text(rows, {
         fy: "region",
@@ -86,14 +88,12 @@ function describe(
   rows: readonly TopCategoryRow[],
   regions: string[],
   n: number,
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (rows.length === 0) return "No sales by region and category to show.";
   const leaders = regions.map((region) => {
     const first = rows.find((r) => r.region === region && r.rank === 1)!;
-    return `${region}: ${first.category} (${
-      money(first.totalSales, currency)
-    })`;
+    return `${region}: ${first.category} (${money(first.totalSales, format)})`;
   });
   return `Grouped horizontal bars of the top ${n} categories by net sales in each of ${regions.length} region${
     regions.length === 1 ? "" : "s"

@@ -1,6 +1,8 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { WeekdayWeekCell } from "../../figures/sales/series_from_days.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   distinct,
   marginFor,
@@ -22,7 +24,7 @@ export function weekdayWeekGridChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Daily sales by week and weekday";
   const weeks = distinct(cells.map((c) => c.week));
   const marginLeft = marginFor(WEEKDAYS, width);
@@ -32,7 +34,7 @@ export function weekdayWeekGridChart(
     1,
     Math.ceil(weeks.length * 60 / (width - marginLeft - marginRight)),
   );
-  const label = withUnit("Net sales per day", currency);
+  const label = withUnit("Net sales per day", format);
   return Plot.plot({
     document: options.document,
     width,
@@ -42,7 +44,7 @@ export function weekdayWeekGridChart(
     marginBottom: 36,
     title,
     ariaLabel: title,
-    ariaDescription: describe(cells, weeks, currency),
+    ariaDescription: describe(cells, weeks, format),
     caption:
       "ISO weeks, Monday first; each week is labelled by its ISO year and number.",
     x: {
@@ -52,7 +54,7 @@ export function weekdayWeekGridChart(
       tickSize: 0,
     },
     y: { label: "Weekday", domain: WEEKDAYS, tickSize: 0 },
-    color: shadedScale(currency, label),
+    color: shadedScale(format, label),
     marks: [
       Plot.cell(cells, {
         x: "week",
@@ -61,7 +63,7 @@ export function weekdayWeekGridChart(
         inset: 0.5,
         title: (c: WeekdayWeekCell) =>
           `${c.date} (${c.weekdayName}, ${c.week}): ${
-            money(c.totalSales, currency)
+            money(c.totalSales, format)
           }`,
       }),
     ],
@@ -71,7 +73,7 @@ export function weekdayWeekGridChart(
 function describe(
   cells: readonly WeekdayWeekCell[],
   weeks: string[],
-  currency: string,
+  format: NumberFormats,
 ): string {
   if (cells.length === 0) return "No daily sales to show.";
   const best = cells.reduce((a, b) => b.totalSales > a.totalSales ? b : a);
@@ -80,6 +82,6 @@ function describe(
   } across (${weeks[0]} to ${
     weeks[weeks.length - 1]
   }) and seven weekdays down, darker for higher sales. Best day: ${best.date} (${best.weekdayName}) with ${
-    money(best.totalSales, currency)
+    money(best.totalSales, format)
   }.`;
 }

@@ -1,9 +1,12 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
 import type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
 import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
+  DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   money,
+  moneyMargin,
   moneyTicks,
   rankedNames,
   utcDate,
@@ -20,7 +23,7 @@ export function weeklySalesChart(
   options: SalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Weekly sales";
   const points = rows.map((r) => ({ ...r, x: utcDate(r.weekStart) }));
   // A gap left out breaks the line: a point without a value before the row.
@@ -31,11 +34,11 @@ export function weeklySalesChart(
     document: options.document,
     width,
     height: 300,
-    marginLeft: 56,
+    marginLeft: moneyMargin(rows.map((r) => r.totalSales), format),
     marginBottom: 46,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, currency),
+    ariaDescription: describe(rows, format),
     caption:
       `ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots: weeks only partly in the period.${
         rows.some((r) => r.gapBefore)
@@ -49,8 +52,8 @@ export function weeklySalesChart(
       ticks: Math.max(2, Math.floor(width / 110)),
     },
     y: {
-      label: withUnit("Net sales", currency),
-      tickFormat: moneyTicks(rows.map((r) => r.totalSales), currency),
+      label: withUnit("Net sales", format),
+      tickFormat: moneyTicks(format),
       grid: true,
       nice: true,
       zero: true,
@@ -66,13 +69,16 @@ export function weeklySalesChart(
         title: (p: WeeklySalesRow) =>
           `${p.week} (from ${p.weekStart}${
             p.days < 7 ? `, ${p.days} days` : ""
-          }): ${money(p.totalSales, currency)}`,
+          }): ${money(p.totalSales, format)}`,
       }),
     ],
   });
 }
 
-function describe(rows: readonly WeeklySalesRow[], currency: string): string {
+function describe(
+  rows: readonly WeeklySalesRow[],
+  format: NumberFormats,
+): string {
   if (rows.length === 0) return "No weekly sales to show.";
   const best = rankedNames(rows, (r) => r.week, (r) => r.totalSales)[0];
   const top = rows.find((r) => r.week === best)!;
@@ -81,7 +87,7 @@ function describe(rows: readonly WeeklySalesRow[], currency: string): string {
     rows.length === 1 ? "" : "s"
   }, ${rows[0].week} to ${
     rows[rows.length - 1].week
-  }. Best week: ${top.week} with ${money(top.totalSales, currency)}.${
+  }. Best week: ${top.week} with ${money(top.totalSales, format)}.${
     partial
       ? ` ${partial} partial week${partial === 1 ? "" : "s"} at the edges.`
       : ""

@@ -1,3 +1,5 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
 import type { RfmSegmentRow } from "../../figures/segments/rfm_segments.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
@@ -30,7 +32,7 @@ export function rfmSegmentsChart(
   options: SegmentChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
-  const currency = options.currency ?? "";
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Customers and revenue by RFM segment";
   const segments = rows.map((r) => r.segment);
   const bars: Bar[] = rows.flatMap((r): Bar[] => [
@@ -38,14 +40,14 @@ export function rfmSegmentsChart(
       segment: r.segment,
       measure: "Customers",
       share: r.share,
-      label: `${whole(r.customers)} · ${percent(r.share)}`,
+      label: `${whole(r.customers)} · ${percent(r.share, format)}`,
     },
     {
       segment: r.segment,
       measure: "Revenue",
       share: Math.max(r.revenueShare ?? 0, 0),
-      label: `${compactMoney(r.revenue, currency)} · ${
-        percent(r.revenueShare ?? 0)
+      label: `${compactMoney(r.revenue, format)} · ${
+        percent(r.revenueShare ?? 0, format)
       }`,
     },
   ]);
@@ -58,7 +60,7 @@ export function rfmSegmentsChart(
     marginRight: 20,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, currency),
+    ariaDescription: describe(rows, format),
     fx: {
       domain: ["Customers", "Revenue"],
       label: null,
@@ -98,7 +100,10 @@ export function rfmSegmentsChart(
   });
 }
 
-function describe(rows: readonly RfmSegmentRow[], currency: string): string {
+function describe(
+  rows: readonly RfmSegmentRow[],
+  format: NumberFormats,
+): string {
   const customers = rows.reduce((s, r) => s + r.customers, 0);
   if (customers === 0) return "No scored customers to show.";
   const biggest = rows.reduce((a, b) => b.customers > a.customers ? b : a);
@@ -109,7 +114,9 @@ function describe(rows: readonly RfmSegmentRow[], currency: string): string {
     plural(customers, "customer", "customers")
   }: share of customers, then share of revenue. The largest segment is ${biggest.segment} with ${
     plural(biggest.customers, "customer", "customers")
-  } (${percent(biggest.share)}); ${richest.segment} brings the most revenue, ${
-    money(richest.revenue, currency)
-  } (${percent(richest.revenueShare ?? 0)}).`;
+  } (${
+    percent(biggest.share, format)
+  }); ${richest.segment} brings the most revenue, ${
+    money(richest.revenue, format)
+  } (${percent(richest.revenueShare ?? 0, format)}).`;
 }

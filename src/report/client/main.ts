@@ -6,6 +6,7 @@
  * @module
  */
 import { cubeFigures } from "../../figures/sales/cube_figures.ts";
+import { numberFormats } from "../../figures/format/number_formats.ts";
 import type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
 import {
   filterHash,
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
   const context: ViewContext = {
     document,
     width: data.width,
+    format: numberFormats({ currency: data.currency, locale: data.locale }),
     subCategoryNote: data.subCategoryNote,
   };
   let tables = new Map<string, TableSpec>();
@@ -126,7 +128,7 @@ async function start(): Promise<void> {
     const table = button && tables.get(button.getAttribute("data-table") ?? "");
     if (!table) return;
     const url = URL.createObjectURL(
-      new Blob([tableCsv(table)], { type: "text/csv" }),
+      new Blob([tableCsv(table, data.currency)], { type: "text/csv" }),
     );
     const link = document.createElement("a");
     link.href = url;

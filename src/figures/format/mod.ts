@@ -1,0 +1,1 @@
+export * from "./number_formats.ts";
