@@ -3,6 +3,7 @@ import { CliError } from "../model/cli_error.ts";
 import { EXIT_USAGE } from "./exit_codes.ts";
 import { DATA_OPTIONS } from "./data_options.ts";
 import { CACHE_OPTIONS } from "./cache_options.ts";
+import { FORMAT_OPTIONS } from "./format_options.ts";
 import { PUBLISH_OPTIONS } from "./publish_options.ts";
 import { SCHEDULE_OPTIONS } from "./schedule_options.ts";
 import type { OptionSpec, SettingsOf } from "./spine/option_spec.ts";
@@ -13,6 +14,7 @@ import { checkConfigKeys, resolveSettings } from "./spine/resolve_settings.ts";
 export const CONFIG_KEYS: readonly string[] = [
   ...DATA_OPTIONS,
   ...CACHE_OPTIONS,
+  ...FORMAT_OPTIONS,
   ...PUBLISH_OPTIONS,
   ...SCHEDULE_OPTIONS,
 ].flatMap((option) => "config" in option ? [option.config] : []);

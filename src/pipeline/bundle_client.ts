@@ -1,4 +1,6 @@
 const ENTRY = new URL("../report/client/main.ts", import.meta.url);
+// Basket's own import map and lock file, whatever the working folder.
+const CONFIG = new URL("../../deno.json", import.meta.url);
 
 /**
  * Bundles the report page's script (its filters, and the same chart and
@@ -12,6 +14,7 @@ export async function bundleClient(): Promise<string> {
       "--platform",
       "browser",
       "--minify",
+      `--config=${CONFIG.pathname}`,
       ENTRY.pathname,
     ],
     stdout: "piped",
