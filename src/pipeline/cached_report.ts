@@ -35,7 +35,7 @@ const RUN_FILE = "run.json";
 /**
  * The cache key of a whole build: `report-` and a SHA-256 of the load's
  * key (the input's stamps, the load options, Basket's version and code)
- * and every other option of the build. Every option that changes a run's
+ * and every option of the build. Every option that changes a run's
  * files is a field of {@linkcode BuildReportOptions}, so a new one is in
  * the key without a word here. The default as-of date is the day after the
  * last sale, fixed by the data and so by the load key; an explicit one is
@@ -45,9 +45,9 @@ export async function reportKey(
   options: BuildReportOptions,
   version: string,
 ): Promise<string> {
-  const { source: _, ...rest } = options;
   const load = await loadKey(options.source, version);
-  const hash = await sha256([JSON.stringify({ load, options: rest })]);
+  // The source's options too: one the load key leaves out still misses.
+  const hash = await sha256([JSON.stringify({ load, options })]);
   return `report-${hash.slice(0, 32)}`;
 }
 
