@@ -9,7 +9,7 @@ export const DEFAULT_CACHE_MB = 2000;
 
 /**
  * The cache options of `report`, declared once: the columnar cache of
- * loads and the bundled page script.
+ * loads, the bundled page script and whole built runs.
  */
 export const CACHE_OPTIONS = [
   {
@@ -17,7 +17,7 @@ export const CACHE_OPTIONS = [
     kind: "boolean",
     section: SECTION,
     help:
-      "load and check the data again, and bundle the page's script again,\nrather than read them from the cache (and write nothing to it)",
+      "build the whole run again (load and check the data, bundle the\npage's script) rather than read it from the cache, and write\nnothing to it",
     env: ["BASKET_NO_CACHE"],
     config: "noCache",
   },

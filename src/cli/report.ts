@@ -1,12 +1,10 @@
 import { dirname, join, resolve, sep } from "node:path";
-import { bundleClient } from "../pipeline/bundle_client.ts";
-import { cachedBundle } from "../pipeline/cached_bundle.ts";
-import { openSource } from "../source/open_source.ts";
-import { openCachedSource } from "../source/cache/open_cached_source.ts";
+// The build (DuckDB, Plot, linkedom) loads only when the run is not in the
+// cache: see buildOrReuse.
+import { buildOrReuse } from "../pipeline/build_or_reuse.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
-import { buildReport } from "../pipeline/build_report.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
 import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
@@ -222,26 +220,21 @@ export async function report(args: string[]): Promise<number> {
   const out = settings.out;
   const log = (message: string) => console.error(message);
   const cache = cacheFor(settings, VERSION);
-  const built = await buildReport({
-    source,
-    ...(source.asOf ? { asOf: source.asOf } : {}),
-    seed: source.seed,
-    ...(k ? { k } : {}),
-    topN: settings["top-n"],
-    width: settings.width,
-    currency: settings.currency,
-    locale: settings.locale,
-    filters,
-  }, {
-    openSource: cache
-      ? (options) => openCachedSource(options, { ...cache, log })
-      : openSource,
-    now: () => new Date(),
-    log,
-    bundleClient: cache
-      ? () => cachedBundle(cache, bundleClient)
-      : bundleClient,
-  });
+  const built = await buildOrReuse(
+    {
+      source,
+      ...(source.asOf ? { asOf: source.asOf } : {}),
+      seed: source.seed,
+      ...(k ? { k } : {}),
+      topN: settings["top-n"],
+      width: settings.width,
+      currency: settings.currency,
+      locale: settings.locale,
+      filters,
+    },
+    { cache, reuse: !locked },
+    { now: () => new Date(), log },
+  );
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
   if (password !== undefined) {

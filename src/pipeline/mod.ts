@@ -16,3 +16,9 @@ export {
   customerFigures,
   type CustomerFiguresOptions,
 } from "./customer_figures.ts";
+export {
+  buildOrReuse,
+  type ReuseEffects,
+  type ReuseSettings,
+} from "./build_or_reuse.ts";
+export { readCachedRun, reportKey, writeCachedRun } from "./cached_report.ts";

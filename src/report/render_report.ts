@@ -6,6 +6,7 @@ import {
 } from "../figures/format/number_formats.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
+import { generatedAtText } from "./generated_at_text.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
 import { encodingsText } from "../source/csv_encoding.ts";
@@ -70,8 +71,8 @@ export function renderReport(page: ReportPage): string {
     <dt>As of</dt><dd>${p.asOf ?? (model.data.to
       ? `${addDays(model.data.to, 1)} (the day after the last sale)`
       : "the day after the last sale")}</dd>
-    <dt>Generated</dt><dd><time datetime="${model.generatedAt}">${model
-      .generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC")}</time></dd>
+    <dt>Generated</dt><dd><time datetime="${model.generatedAt}">${generatedAtText(
+      model.generatedAt)}</time></dd>
     <dt>Seed</dt><dd>${p.seed}</dd>
     <dt>Clusters</dt><dd>${p.k === null
       ? "k chosen by silhouette"

@@ -1,7 +1,8 @@
 /**
  * What `deno task report` loads at start-up: its static module graph, as
  * `deno info --json` reads it, leaves out the AWS SDK (loaded with
- * `--publish` only) and danfojs (the notebooks').
+ * `--publish` only), danfojs (the notebooks') and the build (DuckDB, Plot,
+ * linkedom: loaded only when the run is not in the cache).
  */
 import { assertEquals } from "../assert.ts";
 
@@ -46,6 +47,16 @@ Deno.test("report's static imports leave out the AWS SDK and danfojs", async () 
     graph.filter((s) => /@aws-sdk|danfojs/.test(s)),
     [],
   );
-  // The graph is read: DuckDB is in it.
-  assertEquals(graph.some((s) => s.includes("@duckdb/node-api")), true);
+  // The graph is read: the run cache is in it.
+  assertEquals(graph.some((s) => s.endsWith("/cached_report.ts")), true);
+});
+
+Deno.test("report's static imports leave out the build: a run read from the cache starts no DuckDB", async () => {
+  const graph = await staticGraph();
+  assertEquals(
+    graph.filter((s) =>
+      /@duckdb|linkedom|@observablehq|build_report\.ts|open_source\.ts/.test(s)
+    ),
+    [],
+  );
 });
