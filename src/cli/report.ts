@@ -2,6 +2,7 @@ import { dirname, join, resolve, sep } from "node:path";
 // The build (DuckDB, Plot, linkedom) loads only when the run is not in the
 // cache: see buildOrReuse.
 import { buildOrReuse } from "../pipeline/build_or_reuse.ts";
+import { startInFreeSecond } from "../pipeline/run_id_for.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
@@ -220,6 +221,7 @@ export async function report(args: string[]): Promise<number> {
   const out = settings.out;
   const log = (message: string) => console.error(message);
   const cache = cacheFor(settings, VERSION);
+  const runStart = await startInFreeSecond(out);
   const built = await buildOrReuse(
     {
       source,
@@ -233,7 +235,7 @@ export async function report(args: string[]): Promise<number> {
       filters,
     },
     { cache, reuse: !locked },
-    { now: () => new Date(), log },
+    { now: () => runStart, log },
   );
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);

@@ -32,6 +32,8 @@ import { customerFigures } from "./customer_figures.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
+import { runIdFor } from "./run_id_for.ts";
+export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
   emptySelectionError,
@@ -230,11 +232,6 @@ export async function buildReport(
   } finally {
     closeDataset(dataset);
   }
-}
-
-/** A run id from a time: `20261121T214500Z`. */
-export function runIdFor(time: Date): string {
-  return time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 
 /** What report.json holds: the build's parameters, the data's facts and both halves' figures. */

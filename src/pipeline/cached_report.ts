@@ -10,7 +10,7 @@ import {
 import { sha256 } from "../source/cache/code_hash.ts";
 import { loadKey } from "../source/cache/load_key.ts";
 import type { BuildReportOptions, BuiltReport } from "./build_report.ts";
-import { runIdFor } from "./write_run.ts";
+import { runIdFor } from "./run_id_for.ts";
 
 /**
  * What stands in a cached run's files for the three stamps of the time it

@@ -55,8 +55,3 @@ async function writeFolder(dir: string, files: RunFiles): Promise<void> {
     else await Deno.writeFile(path, content);
   }
 }
-
-/** A run id from a time: `20261121T214500Z`. */
-export function runIdFor(time: Date): string {
-  return time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-}

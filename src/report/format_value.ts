@@ -11,8 +11,8 @@ import type { ColumnKind } from "./table_spec.ts";
  * import { numberFormats } from "../figures/format/number_formats.ts";
  * import { formatValue } from "./format_value.ts";
  * const format = numberFormats({ currency: "EUR", locale: "de-DE" });
- * if (formatValue(0.125, "change", format) !== "+12,5 %") throw new Error();
- * if (formatValue(1234.5, "money", format) !== "1.234,50 €") throw new Error();
+ * if (formatValue(0.125, "change", format) !== "+12,5\u00a0%") throw new Error();
+ * if (formatValue(1234.5, "money", format) !== "1.234,50\u00a0€") throw new Error();
  * if (formatValue(null, "money", format) !== "—") throw new Error();
  * ```
  */

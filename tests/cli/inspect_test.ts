@@ -210,7 +210,7 @@ Deno.test("inspect reads CDNOW, whitespace-separated without a header, through -
   assertStringIncludes(run.stdout, "Rows rejected  0");
   assertStringIncludes(run.stdout, "Period         1997-01-01 to 1998-06-30");
   assertStringIncludes(run.stdout, "Customers      2,357 on sale lines");
-  assertStringIncludes(run.stdout, "Uncategorised: 6,919 lines, 244,091.94");
+  assertStringIncludes(run.stdout, "Uncategorised: 6,919 lines, $244,091.94");
   assertStringIncludes(run.stdout, "amount ← CDNOW_sample.txt: 5");
 });
 

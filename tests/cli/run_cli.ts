@@ -35,6 +35,11 @@ export async function runCli(
 ): Promise<CliRun> {
   const home = Deno.env.get("HOME") ?? "/root";
   const permissions = await taskPermissions(name);
+  // Each command gets a cache of its own, empty, unless the test gives one:
+  // a cache shared between runs (or clones) would turn a build into a hit.
+  const cache = options.env?.XDG_CACHE_HOME
+    ? null
+    : await Deno.makeTempDir({ prefix: "basket-test-cache-" });
   const command = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -55,14 +60,15 @@ export async function runCli(
       AWS_CONFIG_FILE: "/nonexistent/aws-config",
       AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
       AWS_EC2_METADATA_DISABLED: "true",
-      // The run cache goes to a folder of the tests', not the user's.
-      XDG_CACHE_HOME: `${Deno.env.get("TMPDIR") ?? "/tmp"}/basket-test-cache`,
+      ...(cache ? { XDG_CACHE_HOME: cache } : {}),
       ...options.env,
     },
     stdout: "piped",
     stderr: "piped",
   });
-  const output = await command.output();
+  const output = await command.output().finally(() =>
+    cache ? Deno.remove(cache, { recursive: true }) : undefined
+  );
   return {
     code: output.code,
     stdout: new TextDecoder().decode(output.stdout),

@@ -51,8 +51,8 @@ export interface NumberFormats {
  * ```ts
  * import { numberFormats } from "./number_formats.ts";
  * const de = numberFormats({ currency: "EUR", locale: "de-DE" });
- * if (de.money(48579771.37) !== "48.579.771,37 €") throw new Error();
- * if (de.compactMoney(48579771.37) !== "48,6 Mio. €") throw new Error();
+ * if (de.money(48579771.37) !== "48.579.771,37\u00a0€") throw new Error();
+ * if (de.compactMoney(48579771.37) !== "48,6\u00a0Mio.\u00a0€") throw new Error();
  * ```
  */
 export function numberFormats(
