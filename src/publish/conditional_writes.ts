@@ -2,7 +2,11 @@ import { NO_CACHE } from "./published_run.ts";
 import { PublishError } from "./publish_error.ts";
 import type { S3Bucket } from "./s3_bucket.ts";
 
-/** The object the probe writes, below the prefix; nothing else uses it. */
+/**
+ * The name of the object a probe writes, below the prefix: one per probing
+ * publish (`<PROBE>-<run id>`), so that two publishes probing at once never
+ * see each other's object, and each removes its own.
+ */
 export const PROBE = ".basket-conditional-write-probe";
 
 /**
@@ -16,33 +20,34 @@ export const PROBE = ".basket-conditional-write-probe";
  */
 export async function probeConditionalWrites(
   bucket: S3Bucket,
+  runId = "probe",
 ): Promise<boolean> {
+  const key = `${PROBE}-${runId}`;
   const body = new TextEncoder().encode("basket conditional write probe\n");
   const options = { contentType: "text/plain", cacheControl: NO_CACHE };
-  await bucket.put(PROBE, body, options);
+  await bucket.put(key, body, options);
   try {
-    return await probe(bucket, body, options);
+    return await probe(bucket, key, body, options);
   } finally {
     // The probe holds no data, but readers of a website bucket would see it:
-    // it goes as soon as it has answered. (A publish probing at the same
-    // moment may then find no object and take the ordering rule, which is
-    // always safe.)
-    await bucket.remove([PROBE]);
+    // it goes as soon as it has answered.
+    await bucket.remove([key]);
   }
 }
 
 async function probe(
   bucket: S3Bucket,
+  key: string,
   body: Uint8Array,
   options: { contentType: string; cacheControl: string },
 ): Promise<boolean> {
   try {
-    const created = await bucket.put(PROBE, body, {
+    const created = await bucket.put(key, body, {
       ...options,
       ifNoneMatch: "*",
     });
     if (!created.refused) return false;
-    const matched = await bucket.put(PROBE, body, {
+    const matched = await bucket.put(key, body, {
       ...options,
       ifMatch: '"00000000000000000000000000000000"',
     });

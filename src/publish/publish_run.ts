@@ -120,7 +120,7 @@ export async function publishRun(
 
   const { region } = await bucket.check();
   const conditional = options.conditionalWrites ??
-    await probeConditionalWrites(bucket);
+    await probeConditionalWrites(bucket, runId);
   const manifest = buildManifest(files, runId, now(), options);
   const existing = await readExisting(bucket, runId, failure);
   let uploaded = 0;
