@@ -29,6 +29,32 @@ export function priceTicks(format: NumberFormats): (value: number) => string {
   return (value: number) => format.money(value);
 }
 
+/**
+ * The x scale of a chart over time: UTC dates, about one tick per 110 px.
+ */
+export function timeAxis(label: string, width: number) {
+  return {
+    label,
+    type: "utc" as const,
+    labelOffset: 40,
+    ticks: Math.max(2, Math.floor(width / 110)),
+  };
+}
+
+/**
+ * The y scale of net sales: the currency in the label, compact money ticks,
+ * a grid; `zero` keeps 0 in the domain (lines), bars have it anyway.
+ */
+export function netSalesAxis(format: NumberFormats, zero = true) {
+  return {
+    label: withUnit("Net sales", format),
+    tickFormat: moneyTicks(format),
+    grid: true,
+    nice: true,
+    ...(zero ? { zero: true } : {}),
+  };
+}
+
 /** An axis label with its currency: `Net sales (EUR)`. */
 export function withUnit(text: string, format: NumberFormats): string {
   return `${text} (${format.currency})`;

@@ -7,9 +7,9 @@ import {
   DEFAULT_WIDTH,
   money,
   moneyMargin,
-  moneyTicks,
+  netSalesAxis,
+  timeAxis,
   utcDate,
-  withUnit,
 } from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 
@@ -56,19 +56,8 @@ export function dailySalesChart(
         } days without sales left out, in gaps of more than ${MAX_GAP_DAYS} days: the lines break there.`,
       }
       : {}),
-    x: {
-      label: "Date",
-      type: "utc",
-      labelOffset: 40,
-      ticks: Math.max(2, Math.floor(width / 110)),
-    },
-    y: {
-      label: withUnit("Net sales", format),
-      tickFormat: moneyTicks(format),
-      grid: true,
-      nice: true,
-      zero: true,
-    },
+    x: timeAxis("Date", width),
+    y: netSalesAxis(format),
     color: {
       legend: true,
       domain: [daily, average],

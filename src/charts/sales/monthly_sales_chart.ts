@@ -6,10 +6,10 @@ import {
   DEFAULT_WIDTH,
   money,
   moneyMargin,
-  moneyTicks,
+  netSalesAxis,
   percent,
+  timeAxis,
   utcDate,
-  withUnit,
 } from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 
@@ -34,18 +34,8 @@ export function monthlySalesChart(
     title,
     ariaLabel: title,
     ariaDescription: describe(rows, format),
-    x: {
-      label: "Month",
-      type: "utc",
-      labelOffset: 40,
-      ticks: Math.max(2, Math.floor(width / 110)),
-    },
-    y: {
-      label: withUnit("Net sales", format),
-      tickFormat: moneyTicks(format),
-      grid: true,
-      nice: true,
-    },
+    x: timeAxis("Month", width),
+    y: netSalesAxis(format, false),
     marks: [
       Plot.rectY(points, {
         x: "x",

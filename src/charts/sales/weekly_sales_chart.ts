@@ -7,10 +7,10 @@ import {
   DEFAULT_WIDTH,
   money,
   moneyMargin,
-  moneyTicks,
+  netSalesAxis,
   rankedNames,
+  timeAxis,
   utcDate,
-  withUnit,
 } from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 
@@ -45,19 +45,8 @@ export function weeklySalesChart(
           ? ` Weeks in gaps of more than ${MAX_GAP_DAYS} days without sales are left out.`
           : ""
       }`,
-    x: {
-      label: "Week starting",
-      type: "utc",
-      labelOffset: 40,
-      ticks: Math.max(2, Math.floor(width / 110)),
-    },
-    y: {
-      label: withUnit("Net sales", format),
-      tickFormat: moneyTicks(format),
-      grid: true,
-      nice: true,
-      zero: true,
-    },
+    x: timeAxis("Week starting", width),
+    y: netSalesAxis(format),
     marks: [
       Plot.lineY(line, { x: "x", y: "totalSales", stroke: "steelblue" }),
       Plot.dot(points, {
