@@ -7,7 +7,7 @@ import {
   type DuckDBValueConverter,
   JSDuckDBValueConverter,
 } from "@duckdb/node-api";
-import { dateOfDay } from "../model/calendar.ts";
+import { dateOfDay, dayNumber } from "../model/calendar.ts";
 import {
   type ColumnSpec,
   type Customer,
@@ -106,8 +106,6 @@ export async function createDataset(
   };
 }
 
-const DAY_MS = 86_400_000;
-
 function appendRows<T extends object>(
   appender: DuckDBAppender,
   columns: readonly ColumnSpec[],
@@ -122,9 +120,7 @@ function appendRows<T extends object>(
       else if (column.type === "DOUBLE") appender.appendDouble(value as number);
       else if (column.type === "DATE") {
         appender.appendDate(
-          new DuckDBDateValue(
-            Math.round(Date.parse(`${value}T00:00:00Z`) / DAY_MS),
-          ),
+          new DuckDBDateValue(dayNumber(String(value))),
         );
       } else appender.appendVarchar(String(value));
     }

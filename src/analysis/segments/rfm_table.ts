@@ -1,3 +1,4 @@
+import { addDays, dayNumber, isIsoDate } from "../../model/calendar.ts";
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { quintileScores, type TiePolicy } from "../../stats/quintile_scores.ts";
 import {
@@ -33,9 +34,6 @@ export interface RfmTableOptions extends SalesFilter {
   /** The recency × frequency segment grid; default DEFAULT_SEGMENT_MAP. */
   segmentMap?: RfmSegmentMap;
 }
-
-const DAY_MS = 86_400_000;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Recency, frequency and monetary value per customer, scored 1 to 5 by
@@ -79,7 +77,7 @@ export async function rfmTable(
     ...filter
   } = options;
   checkSegmentMap(segmentMap);
-  if (givenAsOf !== undefined && !isDate(givenAsOf)) {
+  if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) {
     throw new RangeError(
       `Cannot compute RFM as of ${
         JSON.stringify(givenAsOf)
@@ -135,7 +133,7 @@ export async function rfmTable(
       excluded.returnOnlyNetSpend += c.net;
       continue;
     }
-    const recency = daysBetween(c.last_purchase, asOf);
+    const recency = dayNumber(asOf) - dayNumber(c.last_purchase);
     buyers.push({
       customerId: c.customer_id,
       lastPurchase: c.last_purchase,
@@ -171,20 +169,4 @@ export async function rfmTable(
 export function cutOff<T extends SalesFilter>(filter: T, asOf?: string): T {
   if (asOf === undefined) return filter;
   return { ...filter, to: filter.to && filter.to < asOf ? filter.to : asOf };
-}
-
-function isDate(text: string): boolean {
-  return DATE_PATTERN.test(text) &&
-    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS)
-    .toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
-  );
 }
