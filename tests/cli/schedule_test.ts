@@ -19,6 +19,34 @@ const readLog = async (path: string) =>
     JSON.parse(line)
   );
 
+/** Starts `deno task schedule` on `cron` with the fake report, logging to `log`. */
+async function startSchedule(
+  cron: string,
+  dir: string,
+  log: string,
+  env: Record<string, string> = {},
+): Promise<Deno.ChildProcess> {
+  return new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      ...(await taskPermissions("schedule")),
+      `--config=${ROOT}deno.json`,
+      `${ROOT}src/cli/schedule.ts`,
+      "--cron",
+      cron,
+      "--report-script",
+      FAKE,
+      "--log",
+      log,
+    ],
+    cwd: dir,
+    env: { FAKE_REPORT_COUNTER: `${dir}/count`, NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+}
+
 Deno.test("deno task schedule --once runs the report, passes its arguments and logs one JSON line", async () => {
   await withFolder(async (dir) => {
     const log = `${dir}/logs/schedule.log`;
@@ -105,25 +133,7 @@ Deno.test("deno task schedule refuses an invalid cron schedule from BASKET_SCHED
 Deno.test("deno task schedule runs at start and again when Deno.cron fires, until it is stopped", async () => {
   await withFolder(async (dir) => {
     const log = `${dir}/schedule.log`;
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--quiet",
-        ...(await taskPermissions("schedule")),
-        `--config=${ROOT}deno.json`,
-        `${ROOT}src/cli/schedule.ts`,
-        "--cron",
-        "* * * * *",
-        "--report-script",
-        FAKE,
-        "--log",
-        log,
-      ],
-      cwd: dir,
-      env: { FAKE_REPORT_COUNTER: `${dir}/count`, NO_COLOR: "1" },
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
+    const child = await startSchedule("* * * * *", dir, log);
     try {
       // Deno.cron fires at the start of each minute: wait for the start run and one tick.
       let entries: { runId: string; trigger: string }[] = [];
@@ -161,29 +171,9 @@ Deno.test("deno task schedule refuses a cron schedule that never fires, with exi
 Deno.test("deno task schedule, stopped by SIGTERM during a run, logs the attempt as interrupted, stops the report and exits 0", async () => {
   await withFolder(async (dir) => {
     const log = `${dir}/schedule.log`;
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--quiet",
-        ...(await taskPermissions("schedule")),
-        `--config=${ROOT}deno.json`,
-        `${ROOT}src/cli/schedule.ts`,
-        "--cron",
-        "0 0 1 1 *",
-        "--report-script",
-        FAKE,
-        "--log",
-        log,
-      ],
-      cwd: dir,
-      env: {
-        FAKE_REPORT_COUNTER: `${dir}/count`,
-        FAKE_REPORT_SLEEP_MS: "60000",
-        NO_COLOR: "1",
-      },
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
+    const child = await startSchedule("0 0 1 1 *", dir, log, {
+      FAKE_REPORT_SLEEP_MS: "60000",
+    });
     let status: Deno.CommandStatus | undefined;
     try {
       // The report has started once the fake counted its run.
