@@ -8,8 +8,12 @@ import { oneOf, realDate, wholeNumber } from "./spine/validators.ts";
 
 /** Where the data comes from, as the settings say. */
 export interface DataFlags {
-  /** A path; undefined means the built-in simulator. */
+  /** A path or a `postgresql://` URL; undefined means the built-in simulator. */
   data?: string;
+  /** The warehouse's table of sale lines, or a query giving them. */
+  table?: string;
+  query?: string;
+  customersTable?: string;
   map?: ColumnMapping;
   dateFormat?: DateOrder;
   onBadRows: "fail" | "skip";
@@ -38,10 +42,41 @@ export const DATA_OPTIONS = [
     value: "PATH",
     section: SECTION,
     help:
-      "a folder (three-file schema: Customer.csv, prod_cat_info.csv,\nTransactions.csv; or Basket's sales.csv + customers.csv) or a\nsales CSV",
+      "a folder (three-file schema: Customer.csv, prod_cat_info.csv,\nTransactions.csv; or Basket's sales.csv + customers.csv), a\nsales CSV, or a warehouse postgresql://user@host:port/db\n(docs/warehouse.md)",
     defaultText: "the built-in simulated retail chain",
     env: [NOTEBOOK_ENV.data],
     config: "data",
+  },
+  {
+    name: "table",
+    kind: "string",
+    value: "NAME",
+    section: SECTION,
+    help:
+      "with a postgresql:// --data: the table (or schema.table) of sale\nlines; its columns are read as a CSV's headers, through --map",
+    env: ["BASKET_TABLE"],
+    config: "table",
+  },
+  {
+    name: "query",
+    kind: "string",
+    value: "SQL",
+    section: SECTION,
+    help:
+      "with a postgresql:// --data, instead of --table: a SELECT whose\nrows are the sale lines",
+    env: ["BASKET_QUERY"],
+    config: "query",
+  },
+  {
+    name: "customers-table",
+    kind: "string",
+    value: "NAME",
+    section: SECTION,
+    help:
+      "with a postgresql:// --data: a table of customers (customer_id,\nbirth_date, gender, city)",
+    defaultText: "none: the clusters' profiles go without age and gender",
+    env: ["BASKET_CUSTOMERS_TABLE"],
+    config: "customersTable",
   },
   {
     name: "map",
@@ -149,14 +184,20 @@ export const DATA_OPTIONS = [
 type DataOption = typeof DATA_OPTIONS[number];
 
 /**
- * The data options of the notebooks: all but `--no-header` and
- * `--delimiter`, which their parameters do not read (yet), so that the
- * notebooks refuse them rather than ignore them.
+ * The data options of the notebooks: all but `--no-header`,
+ * `--delimiter` and the warehouse's `--table`, `--query` and
+ * `--customers-table`, which their parameters do not read (yet), so that
+ * the notebooks refuse them rather than ignore them.
  */
 export const NOTEBOOK_DATA_OPTIONS = DATA_OPTIONS.filter((
   option,
-): option is Exclude<DataOption, { name: "no-header" | "delimiter" }> =>
-  option.name !== "no-header" && option.name !== "delimiter"
+): option is Exclude<
+  DataOption,
+  { name: "no-header" | "delimiter" | "table" | "query" | "customers-table" }
+> =>
+  option.name !== "no-header" && option.name !== "delimiter" &&
+  option.name !== "table" && option.name !== "query" &&
+  option.name !== "customers-table"
 );
 
 /** `--k`: the number of customer clusters (report and notebooks). */
@@ -186,6 +227,9 @@ export const CONFIG_OPTION = {
 /** The data source the resolved data settings describe. */
 export function dataSource(settings: {
   data: string | undefined;
+  table?: string | undefined;
+  query?: string | undefined;
+  "customers-table"?: string | undefined;
   map: string[];
   "date-format": DateOrder | undefined;
   "on-bad-rows": "fail" | "skip";
@@ -203,6 +247,11 @@ export function dataSource(settings: {
   }
   return {
     ...(settings.data === undefined ? {} : { data: settings.data }),
+    ...(settings.table === undefined ? {} : { table: settings.table }),
+    ...(settings.query === undefined ? {} : { query: settings.query }),
+    ...(settings["customers-table"] === undefined
+      ? {}
+      : { customersTable: settings["customers-table"] }),
     ...(map ? { map } : {}),
     ...(settings["date-format"] ? { dateFormat: settings["date-format"] } : {}),
     onBadRows: settings["on-bad-rows"],

@@ -28,6 +28,7 @@ import { closeDataset } from "../source/dataset.ts";
 import type { LoadedSource, LoadReport } from "../source/load_report.ts";
 import type { OpenSourceOptions } from "../source/open_source.ts";
 import { rejectedRows } from "../source/rejected_rows.ts";
+import type { SqlEngine } from "../source/sql_engine.ts";
 import { customerFigures } from "./customer_figures.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
@@ -119,7 +120,8 @@ export async function buildReport(
     // so that a total can differ in its last digit from one run to the
     // next; one thread makes every figure, and so the report's bytes, the
     // same on every run.
-    await dataset.connection.run("SET threads = 1");
+    // (A warehouse's sums are rounded to 6 decimals like DuckDB's.)
+    if (!dataset.engine) await dataset.connection.run("SET threads = 1");
     const asOf = options.asOf ? { asOf: options.asOf } : {};
     const topN = options.topN ?? 2;
     const width = options.width ?? 640;
@@ -171,6 +173,7 @@ export async function buildReport(
       fingerprint,
       sales,
       customers,
+      ...(dataset.engine ? { engine: engineFacts(dataset.engine, load) } : {}),
     });
     const customerTableList = customers ? customerTables(customers) : [];
     const { views, tables } = await stage("charts", () => {
@@ -234,6 +237,21 @@ export async function buildReport(
   }
 }
 
+/** What a warehouse engine has done for the report so far. */
+function engineFacts(
+  engine: SqlEngine,
+  load: LoadReport,
+): NonNullable<ReportModel["data"]["engine"]> {
+  const stats = engine.stats();
+  return {
+    name: stats.engine,
+    rowsScanned: load.rowsRead,
+    queries: stats.queries,
+    rowsReturned: stats.rowsReturned,
+    bytesReturned: stats.bytesReturned ?? 0,
+  };
+}
+
 /** What report.json holds: the build's parameters, the data's facts and both halves' figures. */
 function reportModel(parts: {
   options: BuildReportOptions;
@@ -244,6 +262,7 @@ function reportModel(parts: {
   fingerprint: string;
   sales: SalesFigures;
   customers: CustomerFigures | null;
+  engine?: ReportModel["data"]["engine"];
 }): ReportModel {
   const { options, load, summary, sales, customers } = parts;
   const parameters: ReportParameters = {
@@ -283,6 +302,7 @@ function reportModel(parts: {
       customers: summary.customers,
       columns: load.columns,
       fingerprint: parts.fingerprint,
+      ...(parts.engine ? { engine: parts.engine } : {}),
     },
     sales: { total: sales.headline.totalSales, ...sales },
     customers: customers ? customerModel(customers) : null,

@@ -206,7 +206,16 @@ function renderDataQuality(model: ReportModel): Html {
       }</dd>`
     )}
     <dt>Stores</dt><dd>${formatInteger(d.stores)}</dd>
-    <dt>Customers</dt><dd>${formatInteger(d.customers)}</dd>
+    <dt>Customers</dt><dd>${formatInteger(d.customers)}</dd>${d.engine
+      ? html`
+    <dt>Engine</dt><dd>${d.engine.name}: ${formatInteger(
+        d.engine.rowsScanned,
+      )} lines summed where they are, in ${formatInteger(
+        d.engine.queries,
+      )} queries; ${formatInteger(d.engine.rowsReturned)} result rows, ${
+        formatInteger(Math.ceil(d.engine.bytesReturned / 1024))
+      } kB returned</dd>`
+      : ""}
     </dl>
     ${d.rejectReasons.length
       ? html`

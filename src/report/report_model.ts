@@ -46,6 +46,19 @@ export interface ReportData {
   columns: LoadReport["columns"];
   /** Line counts and a hash of the data's rows (see dataFingerprint). */
   fingerprint: string;
+  /**
+   * For a warehouse source only (see docs/warehouse.md): the server that
+   * summed the lines, the lines each pass over them scans, and what came
+   * back by the time the figures were computed: queries, result rows and
+   * bytes received.
+   */
+  engine?: {
+    name: string;
+    rowsScanned: number;
+    queries: number;
+    rowsReturned: number;
+    bytesReturned: number;
+  };
 }
 
 /** Everything a report shows; `report.json` is this without the cube. */

@@ -8,11 +8,15 @@ import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../model/schema.ts";
  */
 export async function dataFingerprint(data: Dataset): Promise<string> {
   const part = async (table: string, columns: readonly { name: string }[]) => {
+    const names = columns.map((c) => c.name).join(", ");
+    // DuckDB's hash() has no PostgreSQL twin: there, each row's text form
+    // through md5, its first 64 bits as a number (another fingerprint).
+    const hash = data.engine?.dialect === "postgres"
+      ? `('x' || left(md5(CAST(ROW(${names}) AS TEXT)), 16))::bit(64)::bigint::numeric + 9223372036854775808`
+      : `hash(${names})`;
     const [row] = await queryRows<{ n: number; h: string }>(
       data,
-      `SELECT count(*) AS n, CAST(coalesce(sum(hash(${
-        columns.map((c) => c.name).join(", ")
-      })), 0) % 18446744073709551616 AS VARCHAR) AS h FROM ${table}`,
+      `SELECT count(*) AS n, CAST(coalesce(sum(${hash}), 0) % 18446744073709551616 AS VARCHAR) AS h FROM ${table}`,
     );
     return `${row.n}:${BigInt(row.h).toString(16).padStart(16, "0")}`;
   };

@@ -15,6 +15,7 @@ import {
   type SaleLine,
   SALES_COLUMNS,
 } from "../model/schema.ts";
+import type { SqlEngine } from "./sql_engine.ts";
 
 /**
  * Sales data loaded into an embedded, in-memory DuckDB database: a `sales`
@@ -27,6 +28,12 @@ export interface Dataset {
   readonly hasCustomers: boolean;
   /** A short description of where the data came from. */
   readonly source: string;
+  /**
+   * The warehouse that holds the `sales` and `customers` tables, when they
+   * are not in `connection` (see docs/warehouse.md): every query then runs
+   * there, and `connection` must not be used.
+   */
+  readonly engine?: SqlEngine;
 }
 
 /** Options for {@linkcode createDataset}. */
@@ -139,10 +146,18 @@ export type QueryParam = string | number | boolean | null;
  * dates as `YYYY-MM-DD` strings and timestamps as ISO strings.
  */
 export async function queryRows<T = Record<string, unknown>>(
-  data: Pick<Dataset, "connection">,
+  data: Pick<Dataset, "connection" | "engine">,
   sql: string,
   params?: QueryParam[] | Record<string, QueryParam>,
 ): Promise<T[]> {
+  if (data.engine) {
+    if (params !== undefined && !Array.isArray(params)) {
+      throw new TypeError(
+        "Cannot run a query with named parameters on a warehouse",
+      );
+    }
+    return await data.engine.query<T>(sql, params);
+  }
   const reader = await data.connection.runAndReadAll(
     sql,
     params as never,
@@ -189,7 +204,13 @@ function plain(value: unknown): unknown {
 }
 
 /** Releases the dataset's connection. */
-export function closeDataset(data: Pick<Dataset, "connection">): void {
+export function closeDataset(
+  data: Pick<Dataset, "connection" | "engine">,
+): void {
+  if (data.engine) {
+    data.engine.close().catch(() => {});
+    return;
+  }
   data.connection.closeSync();
   INSTANCES.get(data.connection)?.closeSync();
   INSTANCES.delete(data.connection);

@@ -8,7 +8,8 @@ export type SourceKind =
   | "three-file"
   | "basket"
   | "store-sales"
-  | "mapped";
+  | "mapped"
+  | "warehouse";
 
 /** Which source column fed which data-model field. */
 export interface FieldSource {

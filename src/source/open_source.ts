@@ -10,11 +10,20 @@ import type { LoadedSource } from "./load_report.ts";
 import { loadSource } from "./load_source.ts";
 import type { CsvDelimiter } from "./stage_csv.ts";
 import { SALES_COLUMNS } from "../model/schema.ts";
+import { isWarehouseUrl } from "./warehouse/pg_url.ts";
+import { openWarehouse } from "./warehouse/open_warehouse.ts";
+import { InputError } from "../model/input_error.ts";
 
 /** Options for {@linkcode openSource}. */
 export interface OpenSourceOptions {
-  /** A path to load; when missing, the built-in simulator runs. */
+  /** A path to load, or a `postgresql://` URL; when missing, the built-in simulator runs. */
   data?: string;
+  /** The warehouse table of sale lines (`data` a URL; see docs/warehouse.md). */
+  table?: string;
+  /** Or a SELECT whose rows are the sale lines. */
+  query?: string;
+  /** The warehouse table of customers. */
+  customersTable?: string;
   map?: ColumnMapping;
   dateFormat?: DateOrder;
   onBadRows?: "fail" | "skip";
@@ -36,6 +45,27 @@ export interface OpenSourceOptions {
 export async function openSource(
   options: OpenSourceOptions,
 ): Promise<LoadedSource> {
+  const warehouse = options.data !== undefined && isWarehouseUrl(options.data);
+  const named = options.table ?? options.query ?? options.customersTable;
+  if (!warehouse && named !== undefined) {
+    throw new InputError({
+      what: "data",
+      file: options.data ?? "(the simulator)",
+      problem:
+        "--table, --query and --customers-table read a warehouse: --data must be a postgresql:// URL",
+    });
+  }
+  if (warehouse) {
+    return await openWarehouse({
+      url: options.data!,
+      ...(options.table !== undefined ? { table: options.table } : {}),
+      ...(options.query !== undefined ? { query: options.query } : {}),
+      ...(options.customersTable !== undefined
+        ? { customersTable: options.customersTable }
+        : {}),
+      ...(options.map ? { map: options.map } : {}),
+    });
+  }
   if (options.data !== undefined) {
     return await loadSource({
       path: options.data,

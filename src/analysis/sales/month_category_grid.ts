@@ -42,11 +42,11 @@ export async function monthCategoryTotals(
     { month: string; category: string; total: number }
   >(
     data,
-    `SELECT strftime(date, '%Y-%m') AS month, ${
+    `SELECT left(CAST(date AS VARCHAR), 7) AS month, ${
       labelled("category")
     } AS category,
        sum(amount) AS total
-     FROM sales ${where.sql} GROUP BY ALL`,
+     FROM sales ${where.sql} GROUP BY 1, 2`,
     where.params,
   );
   return rows.map((r) => ({

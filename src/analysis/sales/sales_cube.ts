@@ -1,5 +1,5 @@
-import type { DuckDBResultReader } from "@duckdb/node-api";
 import type { Dataset } from "../../source/dataset.ts";
+import { engineOf } from "../../source/duckdb_engine.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
 import { round6 } from "../../stats/round6.ts";
 import { lastDay } from "./sales_options.ts";
@@ -55,26 +55,27 @@ const BASKET_DIMENSIONS: readonly BasketDimension[] = [
 const NONE = "(none)";
 const GRAINS: readonly CubeGrain[] = ["day", "week", "month"];
 
-/** Builds the report's sales cube from the data model. */
+/**
+ * Builds the report's sales cube from the data model. Its queries are
+ * written once for DuckDB and PostgreSQL (see docs/warehouse.md): what
+ * comes back is sums by day and dimension, never sale lines; labels are
+ * turned into dictionary indices and sorted here, not in SQL.
+ */
 export async function salesCube(
   data: Dataset,
   options: SalesCubeOptions = {},
 ): Promise<SalesCube> {
-  const { connection } = data;
+  const engine = engineOf(data);
   const maxCells = options.maxCells ?? 60_000;
-  await connection.run(
-    "CREATE OR REPLACE TEMP TABLE cube_groups (customer_id VARCHAR, segment VARCHAR, cluster VARCHAR)",
+  await engine.createTempTable(
+    "cube_groups",
+    [
+      { name: "customer_id", type: "VARCHAR" },
+      { name: "segment", type: "VARCHAR" },
+      { name: "cluster", type: "VARCHAR" },
+    ],
+    (options.groups ?? []).map((g) => [g.customer_id, g.segment, g.cluster]),
   );
-  if (options.groups?.length) {
-    const appender = await connection.createAppender("cube_groups");
-    for (const g of options.groups) {
-      appender.appendVarchar(g.customer_id);
-      appender.appendVarchar(g.segment);
-      appender.appendVarchar(g.cluster);
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
   const condition = salesWhere({
     ...options.filter,
     ...(options.asOf &&
@@ -103,8 +104,9 @@ export async function salesCube(
   // Sums by day and every dimension, in one pass over the lines: the grain,
   // the dictionaries and the cells all come from these, and every measure
   // adds up from days to weeks and months.
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE cube_days AS ${lines}
+  await engine.run("DROP TABLE IF EXISTS cube_days");
+  await engine.run(
+    `CREATE TEMP TABLE cube_days AS ${lines}
     SELECT date, store, region, channel, department, category, fuel_type, segment, cluster,
       min(city) AS city,
       sum(amount) AS net,
@@ -118,26 +120,26 @@ export async function salesCube(
       coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet",
       count(transaction_id) AS transaction_lines,
       count(customer_id) AS customer_lines
-    FROM cube_lines GROUP BY ALL`,
+    FROM cube_lines GROUP BY ${GROUP_DIMENSIONS}`,
     condition.params,
   );
   let grain: CubeGrain = "day";
   for (const candidate of GRAINS) {
     grain = candidate;
-    const reader = await connection.runAndReadAll(
-      `SELECT count(*) FROM (SELECT DISTINCT ${
+    const [{ n }] = await engine.query<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT ${
         periodSql(candidate)
-      }, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_days)`,
+      } AS period, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_days) AS combinations`,
     );
-    if (Number(reader.getRows()[0][0]) <= maxCells) break;
+    if (n <= maxCells) break;
   }
+  const period = `CAST(${periodSql(grain)} AS VARCHAR)`;
   const dictionary = async (column: string) =>
-    (await connection.runAndReadAll(
-      `SELECT DISTINCT ${column} AS v FROM cube_days ORDER BY v`,
-    ))
-      .getRows().map((r) => String(r[0]));
+    (await engine.query<{ v: string }>(
+      `SELECT DISTINCT ${column} AS v FROM cube_days`,
+    )).map((r) => String(r.v)).sort(byCodePoint);
   const dims = {
-    period: await dictionary(`strftime(${periodSql(grain)}, '%Y-%m-%d')`),
+    period: await dictionary(period),
     store: await dictionary("store"),
     region: await dictionary("region"),
     channel: await dictionary("channel"),
@@ -147,32 +149,20 @@ export async function salesCube(
     segment: await dictionary("segment"),
     cluster: await dictionary("cluster"),
   };
-  const index = (dim: CellDimension, expr: string) =>
-    `list_position(${listLiteral(dims[dim])}, ${expr})::INTEGER - 1 AS ${dim}`;
-  const dimSelect = [
-    index("period", `strftime(${periodSql(grain)}, '%Y-%m-%d')`),
-    index("store", "store"),
-    index("region", "region"),
-    index("channel", "channel"),
-    index("department", "department"),
-    index("category", "category"),
-    index("fuelType", "fuel_type"),
-    index("segment", "segment"),
-    index("cluster", "cluster"),
-  ];
-  const cellsReader = await connection.runAndReadAll(`
-    SELECT ${dimSelect.join(", ")},
+  const cellRows = await engine.query<Record<string, unknown>>(`
+    SELECT ${period} AS period, store, region, channel, department, category,
+      fuel_type AS "fuelType", segment, cluster,
       sum(net) AS net,
       sum(gross) AS gross,
       sum(returns) AS returns,
-      sum("lines")::INTEGER AS "lines",
-      sum("returnLines")::INTEGER AS "returnLines",
+      CAST(sum("lines") AS INTEGER) AS "lines",
+      CAST(sum("returnLines") AS INTEGER) AS "returnLines",
       coalesce(sum(quantity), 0) AS quantity,
       coalesce(sum(gallons), 0) AS gallons,
       sum("basketGross") AS "basketGross",
       sum("gallonsNet") AS "gallonsNet"
-    FROM cube_days GROUP BY ALL ORDER BY ALL`);
-  const cells = readColumns(cellsReader, [
+    FROM cube_days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  const cells = readColumns(indexed(cellRows, dims, DIMENSIONS), [
     ...DIMENSIONS,
     "net",
     "gross",
@@ -184,103 +174,105 @@ export async function salesCube(
     "basketGross",
     "gallonsNet",
   ], ROUNDED_MEASURES) as SalesCube["cells"];
-  const storeCity = (await connection.runAndReadAll(
-    `SELECT store, coalesce(min(city), '${NONE}') FROM cube_days GROUP BY store ORDER BY store`,
-  )).getRows().map((r) => String(r[1]));
+  const storeCity = (await engine.query<{ store: string; city: string }>(
+    `SELECT store, coalesce(min(city), '${NONE}') AS city FROM cube_days GROUP BY store`,
+  )).sort((a, b) => byCodePoint(a.store, b.store)).map((r) => String(r.city));
   let baskets: SalesCube["baskets"] = null;
   let splitBaskets: SalesCube["splitBaskets"] = null;
-  const [hasTransactions, hasCustomers] = (await connection.runAndReadAll(
-    "SELECT coalesce(sum(transaction_lines), 0) > 0, coalesce(sum(customer_lines), 0) > 0 FROM cube_days",
-  )).getRows()[0];
-  const categoryBit = `(1 << (list_position(${
-    listLiteral(dims.category)
-  }, category) - 1))`;
+  const [{ t: hasTransactions, c: hasCustomers }] = await engine.query<
+    { t: boolean; c: boolean }
+  >(
+    "SELECT coalesce(sum(transaction_lines), 0) > 0 AS t, coalesce(sum(customer_lines), 0) > 0 AS c FROM cube_days",
+  );
+  // Each category's bit, its names bound as parameters: bit i for the
+  // dictionary's i-th category.
+  const categoryBit = `CASE category ${
+    dims.category.map((_, i) => `WHEN ? THEN ${2 ** i}`).join(" ")
+  } END`;
+  const bitParams = dims.category;
   if (hasTransactions && dims.category.length <= 30) {
-    await connection.run(
+    await engine.run("DROP TABLE IF EXISTS cube_parts");
+    await engine.run(
       `
-      CREATE OR REPLACE TEMP TABLE cube_parts AS ${lines}
-      SELECT transaction_id, strftime(${
+      CREATE TEMP TABLE cube_parts AS ${lines}
+      SELECT transaction_id, CAST(${
         periodSql(grain)
-      }, '%Y-%m-%d') AS day, store, region,
+      } AS VARCHAR) AS period, store, region,
              channel, segment, cluster,
-             coalesce(bit_or(${categoryBit}) FILTER (WHERE amount > 0), 0)::INTEGER AS mask,
-             coalesce(bit_or(${categoryBit}) FILTER (WHERE amount < 0), 0)::INTEGER AS "returnMask"
+             CAST(coalesce(bit_or(${categoryBit}) FILTER (WHERE amount > 0), 0) AS INTEGER) AS mask,
+             CAST(coalesce(bit_or(${categoryBit}) FILTER (WHERE amount < 0), 0) AS INTEGER) AS "returnMask"
       FROM cube_lines WHERE transaction_id IS NOT NULL
-      GROUP BY transaction_id, day, store, region, channel, segment, cluster`,
-      condition.params,
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      [...condition.params, ...bitParams, ...bitParams],
     );
-    const basketDims = [
-      index("period", "day"),
-      dimSelect[1],
-      dimSelect[2],
-      dimSelect[3],
-      dimSelect[7],
-      dimSelect[8],
-    ].join(", ");
     const parts = (comparison: string) =>
       `transaction_id IN (SELECT transaction_id FROM cube_parts GROUP BY transaction_id HAVING count(*) ${comparison})`;
-    const basketReader = await connection.runAndReadAll(`
-      SELECT ${basketDims}, mask, "returnMask", count(*)::INTEGER AS count
-      FROM cube_parts WHERE ${parts("= 1")} GROUP BY ALL ORDER BY ALL`);
-    baskets = readColumns(basketReader, [
-      ...BASKET_DIMENSIONS,
+    const basketRows = await engine.query<Record<string, unknown>>(`
+      SELECT period, store, region, channel, segment, cluster, mask, "returnMask",
+        CAST(count(*) AS INTEGER) AS count
+      FROM cube_parts WHERE ${parts("= 1")} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+    baskets = readColumns(
+      indexed(basketRows, dims, BASKET_DIMENSIONS, ["mask", "returnMask"]),
+      [...BASKET_DIMENSIONS, "mask", "returnMask", "count"],
+    ) as NonNullable<SalesCube["baskets"]>;
+    const splitRows = await engine.query<Record<string, unknown>>(`
+      SELECT transaction_id AS id, period, store, region, channel, segment, cluster, mask, "returnMask"
+      FROM cube_parts WHERE ${parts("> 1")}`);
+    const split = indexed(splitRows, dims, BASKET_DIMENSIONS, [
       "mask",
       "returnMask",
-      "count",
-    ]) as NonNullable<SalesCube["baskets"]>;
-    const splitRows = (await connection.runAndReadAll(`
-      SELECT transaction_id AS id, ${basketDims}, mask, "returnMask"
-      FROM cube_parts WHERE ${parts("> 1")} ORDER BY ALL`)).getRowObjectsJS();
+    ], "id");
     const numbers = new Map<unknown, number>();
-    for (const row of splitRows) {
+    for (const row of split) {
       row.transaction = numbers.get(row.id) ?? numbers.size;
       numbers.set(row.id, row.transaction as number);
     }
-    splitBaskets = columns(splitRows, [
+    splitBaskets = columns(split, [
       "transaction",
       ...BASKET_DIMENSIONS,
       "mask",
       "returnMask",
     ]) as NonNullable<SalesCube["splitBaskets"]>;
-    await connection.run("DROP TABLE cube_parts");
+    await engine.run("DROP TABLE cube_parts");
   }
   let customers: SalesCube["customers"] = null;
   if (hasCustomers && dims.category.length <= 30) {
-    const reader = await connection.runAndReadAll(
+    const rows = await engine.query<Record<string, unknown>>(
       `
       ${lines}, c AS (
-        SELECT customer_id, min(segment) AS segment, min(cluster) AS cluster, bit_or(${categoryBit})::INTEGER AS mask
+        SELECT customer_id, min(segment) AS segment, min(cluster) AS cluster,
+          CAST(bit_or(${categoryBit}) AS INTEGER) AS mask
         FROM cube_lines WHERE customer_id IS NOT NULL GROUP BY customer_id
       )
-      SELECT ${dimSelect[7]}, ${dimSelect[8]}, mask, count(*)::INTEGER AS count
-      FROM c GROUP BY ALL ORDER BY ALL`,
-      condition.params,
+      SELECT segment, cluster, mask, CAST(count(*) AS INTEGER) AS count
+      FROM c GROUP BY 1, 2, 3`,
+      [...condition.params, ...bitParams],
     );
-    customers = readColumns(reader, [
-      "segment",
-      "cluster",
-      "mask",
-      "count",
-    ]) as NonNullable<SalesCube["customers"]>;
+    customers = readColumns(
+      indexed(rows, dims, ["segment", "cluster"], ["mask"]),
+      ["segment", "cluster", "mask", "count"],
+    ) as NonNullable<SalesCube["customers"]>;
   }
-  const [range] = (await connection.runAndReadAll(
-    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM cube_days",
-  )).getRows();
-  const [all] = (await connection.runAndReadAll(
-    "SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') FROM sales",
-  )).getRows();
+  const range = async (table: string) => {
+    const [row] = await engine.query<{ f: string | null; t: string | null }>(
+      `SELECT CAST(min(date) AS VARCHAR) AS f, CAST(max(date) AS VARCHAR) AS t FROM ${table}`,
+    );
+    return [row.f, row.t];
+  };
+  const selected = await range("cube_days");
+  const all = await range("sales");
   const bounds = {
-    dataFrom: all[0] === null ? null : String(all[0]),
-    dataTo: all[1] === null ? null : String(all[1]),
+    dataFrom: all[0],
+    dataTo: all[1],
     from: options.filter?.from || null,
     to: lastDay({ to: options.filter?.to, asOf: options.asOf }) ?? null,
   };
-  await connection.run("DROP TABLE cube_days");
-  await connection.run("DROP TABLE cube_groups");
+  await engine.run("DROP TABLE cube_days");
+  await engine.run("DROP TABLE cube_groups");
   return {
     grain,
-    from: range[0] === null ? null : String(range[0]),
-    to: range[1] === null ? null : String(range[1]),
+    from: selected[0],
+    to: selected[1],
     bounds,
     dims,
     storeCity,
@@ -291,14 +283,55 @@ export async function salesCube(
   };
 }
 
+/** The cube_days columns a cell is keyed by, in the cells' order. */
+const GROUP_DIMENSIONS =
+  "date, store, region, channel, department, category, fuel_type, segment, cluster";
+
 function periodSql(grain: CubeGrain): string {
-  return grain === "day" ? "date" : `date_trunc('${grain}', date)::DATE`;
+  return grain === "day"
+    ? "date"
+    : `CAST(date_trunc('${grain}', CAST(date AS TIMESTAMP)) AS DATE)`;
 }
 
-function listLiteral(values: string[]): string {
-  return `[${
-    values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")
-  }]::VARCHAR[]`;
+/** Text in byte order (UTF-8 bytes compare as code points), as DuckDB sorts it. */
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * Rows with each dimension's label replaced by its index in the
+ * dictionary, sorted by `first` (text) and then every index and number, as
+ * `ORDER BY ALL` sorted them when SQL did this.
+ */
+function indexed(
+  rows: Record<string, unknown>[],
+  dims: Record<string, string[]>,
+  names: readonly string[],
+  numbers: readonly string[] = [],
+  first?: string,
+): Record<string, unknown>[] {
+  for (const name of names) {
+    const index = new Map(dims[name].map((v, i) => [v, i]));
+    for (const row of rows) row[name] = index.get(String(row[name]));
+  }
+  const keys = [...names, ...numbers];
+  return rows.sort((a, b) => {
+    if (first) {
+      const order = byCodePoint(String(a[first]), String(b[first]));
+      if (order !== 0) return order;
+    }
+    for (const key of keys) {
+      const d = Number(a[key]) - Number(b[key]);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
 }
 
 /**
@@ -318,21 +351,19 @@ const ROUNDED_MEASURES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The named columns of a query's result as numbers, those in `rounded`
- * rounded to 6 decimals. Read column by column: row objects cost ten times
- * as much for a cube of 50,000 cells.
+ * The named columns of rows as numbers, those in `rounded` rounded to 6
+ * decimals: the cube's columnar form.
  */
 function readColumns(
-  reader: DuckDBResultReader,
+  rows: Record<string, unknown>[],
   names: readonly string[],
   rounded: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
-  const read = reader.getColumnsObjectJS();
-  const out: Record<string, unknown> = { length: reader.currentRowCount };
+  const out: Record<string, unknown> = { length: rows.length };
   for (const name of names) {
     out[name] = rounded.has(name)
-      ? read[name].map((v) => round6(Number(v)))
-      : read[name].map(Number);
+      ? rows.map((row) => round6(Number(row[name])))
+      : rows.map((row) => Number(row[name]));
   }
   return out;
 }

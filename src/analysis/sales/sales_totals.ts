@@ -50,7 +50,7 @@ export async function salesGroupSums<K extends string>(
        count(*) AS lines,
        coalesce(sum(quantity), 0) AS quantity
      FROM sales ${where.sql}
-     GROUP BY ALL`,
+     GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`,
     where.params,
   );
   return rows.map((row) => {

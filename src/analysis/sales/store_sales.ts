@@ -58,7 +58,7 @@ export async function storeTotals(
        SELECT ${labelled("store")} AS store, date, min(city) AS city,
          sum(amount) AS sales
        FROM sales ${where.sql}
-       GROUP BY ALL
+       GROUP BY 1, 2
      )
      SELECT store, min(city) AS city, sum(sales) AS total, count(*) AS days
      FROM store_days GROUP BY store`,

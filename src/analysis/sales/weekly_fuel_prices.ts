@@ -50,11 +50,11 @@ export async function weeklyFuelSums(
     lines: number;
   }>(
     data,
-    `SELECT date_trunc('week', date)::DATE AS week_start,
+    `SELECT CAST(date_trunc('week', CAST(date AS TIMESTAMP)) AS DATE) AS week_start,
        ${labelled("fuel_type")} AS fuel_type, sum(amount) AS revenue,
        sum(amount) FILTER (WHERE gallons IS NOT NULL) AS priced_revenue,
        sum(gallons) AS gallons, count(*) AS lines
-     FROM sales ${where.sql} GROUP BY ALL
+     FROM sales ${where.sql} GROUP BY 1, 2
      ORDER BY week_start, fuel_type`,
     where.params,
   );

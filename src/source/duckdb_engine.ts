@@ -1,0 +1,70 @@
+import { type Dataset, queryRows } from "./dataset.ts";
+import type { SqlEngine } from "./sql_engine.ts";
+import { sqlIdentifier } from "../model/sql_string.ts";
+
+/**
+ * The engine a Dataset's queries run on: its warehouse when it has one,
+ * else its embedded DuckDB database.
+ */
+export function engineOf(data: Dataset): SqlEngine {
+  return data.engine ?? duckdbEngine(data);
+}
+
+/** The embedded DuckDB database as a {@linkcode SqlEngine}. */
+export function duckdbEngine(data: Pick<Dataset, "connection">): SqlEngine {
+  const { connection } = data;
+  let queries = 0;
+  let rowsReturned = 0;
+  let largestResult = 0;
+  return {
+    dialect: "duckdb",
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const rows = await queryRows<T>(
+        { connection },
+        sql,
+        params.length ? [...params] as never : undefined,
+      );
+      queries++;
+      rowsReturned += rows.length;
+      largestResult = Math.max(largestResult, rows.length);
+      return rows;
+    },
+    async run(sql, params = []) {
+      await connection.run(
+        sql,
+        params.length ? [...params] as never : undefined,
+      );
+    },
+    async createTempTable(name, columns, rows) {
+      await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(name)}`);
+      await connection.run(
+        `CREATE TEMP TABLE ${sqlIdentifier(name)} (${
+          columns.map((c) => `${sqlIdentifier(c.name)} ${c.type}`).join(", ")
+        })`,
+      );
+      if (rows.length === 0) return;
+      const appender = await connection.createAppender(name);
+      for (const row of rows) {
+        columns.forEach((column, i) => {
+          const value = row[i];
+          if (value === null) appender.appendNull();
+          else if (column.type === "DOUBLE") {
+            appender.appendDouble(Number(value));
+          } else if (column.type === "INTEGER") {
+            appender.appendInteger(Number(value));
+          } else appender.appendVarchar(String(value));
+        });
+        appender.endRow();
+      }
+      appender.closeSync();
+    },
+    stats: () => ({
+      engine: "DuckDB",
+      queries,
+      rowsReturned,
+      largestResult,
+      bytesReturned: null,
+    }),
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,49 @@
+/** A value a query can bind to a placeholder. */
+export type SqlParam = string | number | boolean | null;
+
+/** The SQL dialects Basket's queries are written for (see docs/warehouse.md). */
+export type SqlDialect = "duckdb" | "postgres";
+
+/** A column of a table an engine creates from rows in memory. */
+export interface SqlColumn {
+  name: string;
+  type: "VARCHAR" | "DOUBLE" | "INTEGER";
+}
+
+/** What an engine has sent back so far: what the data-quality section reports. */
+export interface EngineStats {
+  /** `DuckDB` or the server's own name and version. */
+  engine: string;
+  queries: number;
+  /** Result rows received, all queries together. */
+  rowsReturned: number;
+  /** The most rows one query returned. */
+  largestResult: number;
+  /** Bytes received from the server; null for the embedded engine, which sends none. */
+  bytesReturned: number | null;
+}
+
+/**
+ * Where the analyses' SQL runs: the embedded DuckDB database or a
+ * PostgreSQL-protocol warehouse. Queries are written once with `?`
+ * placeholders in the subset both dialects share; an engine translates
+ * what differs (see dialect.ts) and returns plain rows: numbers as
+ * numbers, dates as `YYYY-MM-DD` strings.
+ */
+export interface SqlEngine {
+  readonly dialect: SqlDialect;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlParam[],
+  ): Promise<T[]>;
+  /** Runs a statement that returns nothing. */
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  /** Creates (or replaces) a temporary table and fills it with rows. */
+  createTempTable(
+    name: string,
+    columns: readonly SqlColumn[],
+    rows: readonly (readonly SqlParam[])[],
+  ): Promise<void>;
+  stats(): EngineStats;
+  close(): Promise<void>;
+}

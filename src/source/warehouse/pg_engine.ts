@@ -1,0 +1,189 @@
+import pg from "pg";
+import type {
+  EngineStats,
+  SqlColumn,
+  SqlEngine,
+  SqlParam,
+} from "../sql_engine.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
+import { postgresSql } from "./postgres_sql.ts";
+import { readPgpass } from "./pgpass.ts";
+import { redactedUrl } from "./pg_url.ts";
+
+/** An error the server reported, with its SQLSTATE code (`42P01`: no such table). */
+export class WarehouseError extends Error {
+  override name = "WarehouseError";
+  constructor(message: string, readonly code: string | null) {
+    super(message);
+  }
+}
+
+// Numbers as numbers (counts are bigint, sums of integers numeric), dates
+// and times as the text the server sends (ISO, as the session asks).
+const AS_NUMBER = new Set([20, 1700]);
+const AS_TEXT = new Set([1082, 1114, 1184, 1083]);
+const TYPES = {
+  getTypeParser(oid: number, format?: string) {
+    if (AS_NUMBER.has(oid)) return (text: string) => Number(text);
+    if (AS_TEXT.has(oid)) return (text: string) => text;
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+/** A column of a query's result, with the kind of value its type holds. */
+export interface ResultColumn {
+  name: string;
+  kind: "date" | "number" | "text" | "other";
+  /** The server's name for the type (`text`, `numeric`, ...). */
+  type: string;
+}
+
+/** The PostgreSQL engine, which can also say what columns a query returns. */
+export interface PostgresEngine extends SqlEngine {
+  /** The columns `sql` returns, without running it over any row. */
+  describe(sql: string): Promise<ResultColumn[]>;
+}
+
+const KINDS: Record<number, [ResultColumn["kind"], string]> = {
+  1082: ["date", "date"],
+  1114: ["date", "timestamp"],
+  1184: ["date", "timestamptz"],
+  20: ["number", "bigint"],
+  21: ["number", "smallint"],
+  23: ["number", "integer"],
+  700: ["number", "real"],
+  701: ["number", "double precision"],
+  1700: ["number", "numeric"],
+  25: ["text", "text"],
+  1043: ["text", "varchar"],
+  1042: ["text", "char"],
+  19: ["text", "name"],
+  2950: ["text", "uuid"],
+  16: ["other", "boolean"],
+};
+
+/** How many rows one INSERT of createTempTable carries. */
+const INSERT_BATCH = 10_000;
+
+/**
+ * Connects to a PostgreSQL-protocol server (PostgreSQL, Citus, Redshift)
+ * with the `pg` client. The URL's missing parts come from the standard
+ * `PG*` variables, the password from the URL, `PGPASSWORD` or
+ * `~/.pgpass`; none of it is ever printed. The session reads dates in ISO
+ * form in UTC. Every byte the server sends is counted.
+ */
+export async function connectPostgres(url: string): Promise<PostgresEngine> {
+  const shown = redactedUrl(url);
+  const client = new pg.Client({
+    connectionString: url,
+    types: TYPES,
+    password: async () => {
+      const parameters = (client as unknown as {
+        connectionParameters: {
+          host: string;
+          port: number;
+          database: string;
+          user: string;
+        };
+      }).connectionParameters;
+      return Deno.env.get("PGPASSWORD") ?? await readPgpass(parameters);
+    },
+  } as never);
+  client.on("error", () => {}); // A dropped connection fails the next query instead.
+  let bytesReturned = 0;
+  let queries = 0;
+  let rowsReturned = 0;
+  let largestResult = 0;
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new WarehouseError(
+      `Cannot connect to the warehouse ${JSON.stringify(shown)}: ${
+        (error as Error).message
+      }`,
+      (error as { code?: string }).code ?? null,
+    );
+  }
+  (client as unknown as {
+    connection: { stream: { on(e: "data", f: (b: Uint8Array) => void): void } };
+  }).connection.stream.on("data", (chunk) => bytesReturned += chunk.length);
+  const exec = async (sql: string, params: readonly SqlParam[] = []) => {
+    try {
+      return await client.query(postgresSql(sql), [...params]);
+    } catch (error) {
+      const e = error as { message: string; code?: string };
+      throw new WarehouseError(
+        `Cannot run a query on the warehouse ${
+          JSON.stringify(shown)
+        }: ${e.message}`,
+        e.code ?? null,
+      );
+    }
+  };
+  await exec("SET DateStyle = 'ISO, YMD'");
+  await exec("SET TimeZone = 'UTC'");
+  const [{ server_version: version }] = (await exec("SHOW server_version"))
+    .rows as { server_version: string }[];
+  return {
+    dialect: "postgres",
+    async describe(sql) {
+      const result = await exec(`SELECT * FROM (${sql}) AS probe LIMIT 0`);
+      return result.fields.map((f: { name: string; dataTypeID: number }) => {
+        const [kind, type] = KINDS[f.dataTypeID] ??
+          ["other", `type ${f.dataTypeID}`];
+        return { name: f.name, kind, type };
+      });
+    },
+    async query<T>(sql: string, params?: readonly SqlParam[]) {
+      const result = await exec(sql, params);
+      queries++;
+      rowsReturned += result.rows.length;
+      largestResult = Math.max(largestResult, result.rows.length);
+      return result.rows as T[];
+    },
+    async run(sql, params) {
+      await exec(sql, params);
+    },
+    async createTempTable(name, columns, rows) {
+      await exec(`DROP TABLE IF EXISTS pg_temp.${sqlIdentifier(name)}`);
+      await exec(
+        `CREATE TEMP TABLE ${sqlIdentifier(name)} (${
+          columns.map((c) => `${sqlIdentifier(c.name)} ${pgType(c)}`).join(", ")
+        })`,
+      );
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        const batch = rows.slice(start, start + INSERT_BATCH);
+        // One array parameter a column: a batch is one statement whatever its size.
+        await exec(
+          `INSERT INTO ${sqlIdentifier(name)} SELECT * FROM unnest(${
+            columns.map((c) => `?::${pgType(c, false)}[]`).join(", ")
+          })`,
+          columns.map((_, i) => batch.map((row) => row[i])) as never,
+        );
+      }
+    },
+    stats: (): EngineStats => ({
+      engine: `PostgreSQL ${version.split(" ")[0]}`,
+      queries,
+      rowsReturned,
+      largestResult,
+      bytesReturned,
+    }),
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+/** Text columns sort byte by byte, as DuckDB's do, whatever the database's collation. */
+function pgType(column: SqlColumn, collate = true): string {
+  switch (column.type) {
+    case "DOUBLE":
+      return "double precision";
+    case "INTEGER":
+      return "integer";
+    default:
+      return collate ? 'text COLLATE "C"' : "text";
+  }
+}

@@ -1,0 +1,154 @@
+import pg from "pg";
+import { type Dataset, queryRows } from "../../../src/source/dataset.ts";
+import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../../../src/model/schema.ts";
+
+/** A PostgreSQL server of a test's own: its URL and how to stop it. */
+export interface TestServer {
+  url: string;
+  port: number;
+  /** Runs SQL as the superuser (to create tables and roles). */
+  sql(
+    statement: string,
+    params?: unknown[],
+  ): Promise<Record<string, unknown>[]>;
+  stop(): Promise<void>;
+}
+
+const BIN = (() => {
+  for (const version of ["17", "16", "15", "14", "13"]) {
+    const dir = `/usr/lib/postgresql/${version}/bin`;
+    try {
+      Deno.statSync(`${dir}/initdb`);
+      return dir;
+    } catch { /* next */ }
+  }
+  throw new Error(
+    "Cannot find PostgreSQL's initdb: run scripts/ensure_test_deps.sh",
+  );
+})();
+
+/** initdb and postgres refuse to run as root: run them as `postgres` then. */
+async function asServerUser(args: string[]): Promise<void> {
+  const root = Deno.uid() === 0;
+  const command = new Deno.Command(root ? "runuser" : args[0], {
+    args: root ? ["-u", "postgres", "--", ...args] : args.slice(1),
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const { code, stdout, stderr } = await command.output();
+  if (code !== 0) {
+    const text = new TextDecoder().decode(stderr) ||
+      new TextDecoder().decode(stdout);
+    throw new Error(`${args.join(" ")} failed (${code}): ${text}`);
+  }
+}
+
+/**
+ * Starts a PostgreSQL server in a temporary folder, listening on a free
+ * port of 127.0.0.1, with a superuser `basket` (trust authentication on
+ * the loopback) and a database `shop`. Stop it when done.
+ */
+export async function startPostgres(
+  options: { locale?: string } = {},
+): Promise<TestServer> {
+  const dir = await Deno.makeTempDir({ prefix: "basket-pg-" });
+  if (Deno.uid() === 0) {
+    const id = Number(
+      new TextDecoder().decode(
+        (await new Deno.Command("id", { args: ["-u", "postgres"] }).output())
+          .stdout,
+      ),
+    );
+    await Deno.chown(dir, id, null);
+  }
+  await asServerUser([
+    `${BIN}/initdb`,
+    "-D",
+    `${dir}/data`,
+    "-U",
+    "basket",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    ...(options.locale ? [`--locale=${options.locale}`] : ["--no-locale"]),
+  ]);
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  await asServerUser([
+    `${BIN}/pg_ctl`,
+    "-D",
+    `${dir}/data`,
+    "-w",
+    "-l",
+    `${dir}/log`,
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    "start",
+  ]);
+  const admin = new pg.Client({
+    connectionString: `postgresql://basket@127.0.0.1:${port}/postgres`,
+  });
+  await admin.connect();
+  await admin.query("CREATE DATABASE shop");
+  await admin.end();
+  const url = `postgresql://basket@127.0.0.1:${port}/shop`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    url,
+    port,
+    sql: async (statement, params) =>
+      (await client.query(statement, params)).rows,
+    stop: async () => {
+      await client.end().catch(() => {});
+      await asServerUser([
+        `${BIN}/pg_ctl`,
+        "-D",
+        `${dir}/data`,
+        "-m",
+        "immediate",
+        "stop",
+      ]);
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+const PG_TYPES = { DATE: "date", VARCHAR: "text", DOUBLE: "double precision" };
+
+/**
+ * Copies a Dataset's `sales` and `customers` tables into plain tables of
+ * the server, column for column, in batches.
+ */
+export async function copyDataset(
+  server: TestServer,
+  data: Dataset,
+  names: { sales: string; customers: string },
+): Promise<void> {
+  for (
+    const [table, columns, name] of [
+      ["sales", SALES_COLUMNS, names.sales],
+      ["customers", CUSTOMER_COLUMNS, names.customers],
+    ] as const
+  ) {
+    await server.sql(
+      `CREATE TABLE ${name} (${
+        columns.map((c) => `${c.name} ${PG_TYPES[c.type]}`).join(", ")
+      })`,
+    );
+    const rows = await queryRows<Record<string, unknown>>(
+      data,
+      `SELECT ${columns.map((c) => c.name).join(", ")} FROM ${table}`,
+    );
+    for (let start = 0; start < rows.length; start += 20_000) {
+      const batch = rows.slice(start, start + 20_000);
+      await server.sql(
+        `INSERT INTO ${name} SELECT * FROM unnest(${
+          columns.map((c, i) => `$${i + 1}::${PG_TYPES[c.type]}[]`).join(", ")
+        })`,
+        columns.map((c) => batch.map((row) => row[c.name])),
+      );
+    }
+  }
+}
