@@ -29,6 +29,7 @@ import type { LoadedSource, LoadReport } from "../source/load_report.ts";
 import type { OpenSourceOptions } from "../source/open_source.ts";
 import { rejectedRows } from "../source/rejected_rows.ts";
 import type { SqlEngine } from "../source/sql_engine.ts";
+import { isWarehouseUrl, redactedUrl } from "../source/warehouse/pg_url.ts";
 import { customerFigures } from "./customer_figures.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
@@ -266,7 +267,12 @@ function reportModel(parts: {
 }): ReportModel {
   const { options, load, summary, sales, customers } = parts;
   const parameters: ReportParameters = {
-    data: options.source.data ?? null,
+    // A warehouse URL without its password (see redactedUrl).
+    data: options.source.data === undefined
+      ? null
+      : isWarehouseUrl(options.source.data)
+      ? redactedUrl(options.source.data)
+      : options.source.data,
     map: options.source.map
       ? { ...options.source.map } as Record<string, string>
       : null,

@@ -74,21 +74,21 @@ const INSERT_BATCH = 10_000;
  */
 export async function connectPostgres(url: string): Promise<PostgresEngine> {
   const shown = redactedUrl(url);
-  const client = new pg.Client({
-    connectionString: url,
-    types: TYPES,
-    password: async () => {
-      const parameters = (client as unknown as {
-        connectionParameters: {
-          host: string;
-          port: number;
-          database: string;
-          user: string;
-        };
-      }).connectionParameters;
-      return Deno.env.get("PGPASSWORD") ?? await readPgpass(parameters);
-    },
-  } as never);
+  const client = new pg.Client({ connectionString: url, types: TYPES });
+  const parts = client as unknown as {
+    password: string | null | (() => Promise<string | undefined>);
+    connectionParameters: {
+      host: string;
+      port: number;
+      database: string;
+      user: string;
+    };
+  };
+  // Neither the URL nor PGPASSWORD gave one: ~/.pgpass, read by Basket
+  // (pg's own reading of it is deprecated).
+  if (!parts.password) {
+    parts.password = () => readPgpass(parts.connectionParameters);
+  }
   client.on("error", () => {}); // A dropped connection fails the next query instead.
   let bytesReturned = 0;
   let queries = 0;
@@ -98,10 +98,14 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => {});
+    // pg's words when it has no password to give.
+    const message = /client password must be a string/.test(
+        (error as Error).message,
+      )
+      ? "the server asks for a password and none was given (in the URL, PGPASSWORD or ~/.pgpass)"
+      : (error as Error).message;
     throw new WarehouseError(
-      `Cannot connect to the warehouse ${JSON.stringify(shown)}: ${
-        (error as Error).message
-      }`,
+      `Cannot connect to the warehouse ${JSON.stringify(shown)}: ${message}`,
       (error as { code?: string }).code ?? null,
     );
   }

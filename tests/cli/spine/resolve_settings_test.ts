@@ -69,10 +69,15 @@ Deno.test("resolveSettings() reads the data settings from the notebooks' variabl
       dateFormat: "dd/mm/yyyy",
       seed: 3,
       noHeader: true,
+      table: "public.sales",
+      customersTable: "public.customers",
     },
   });
   assertEquals(settings, {
     data: undefined,
+    table: "public.sales",
+    query: undefined,
+    "customers-table": "public.customers",
     encoding: undefined,
     "no-header": true,
     delimiter: "whitespace",

@@ -49,7 +49,12 @@ async function asServerUser(args: string[]): Promise<void> {
  * the loopback) and a database `shop`. Stop it when done.
  */
 export async function startPostgres(
-  options: { locale?: string } = {},
+  options: {
+    /** An ICU collation for the database (`en-US`): text then sorts by language, not by byte. */
+    icu?: string;
+    /** The superuser's password: connections over TCP must then give it (SCRAM). */
+    password?: string;
+  } = {},
 ): Promise<TestServer> {
   const dir = await Deno.makeTempDir({ prefix: "basket-pg-" });
   if (Deno.uid() === 0) {
@@ -67,10 +72,22 @@ export async function startPostgres(
     `${dir}/data`,
     "-U",
     "basket",
-    "--auth=trust",
+    ...(options.password
+      ? [
+        "--auth-local=trust",
+        "--auth-host=scram-sha-256",
+        `--pwfile=${await passwordFile(dir, options.password)}`,
+      ]
+      : ["--auth=trust"]),
     "-E",
     "UTF8",
-    ...(options.locale ? [`--locale=${options.locale}`] : ["--no-locale"]),
+    ...(options.icu
+      ? [
+        "--locale-provider=icu",
+        `--icu-locale=${options.icu}`,
+        "--locale=C.UTF-8",
+      ]
+      : ["--no-locale"]),
   ]);
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
@@ -86,14 +103,19 @@ export async function startPostgres(
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
     "start",
   ]);
+  const login = options.password
+    ? `basket:${encodeURIComponent(options.password)}`
+    : "basket";
   const admin = new pg.Client({
-    connectionString: `postgresql://basket@127.0.0.1:${port}/postgres`,
+    connectionString: `postgresql://${login}@127.0.0.1:${port}/postgres`,
   });
   await admin.connect();
   await admin.query("CREATE DATABASE shop");
   await admin.end();
   const url = `postgresql://basket@127.0.0.1:${port}/shop`;
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({
+    connectionString: `postgresql://${login}@127.0.0.1:${port}/shop`,
+  });
   await client.connect();
   return {
     url,
@@ -113,6 +135,17 @@ export async function startPostgres(
       await Deno.remove(dir, { recursive: true });
     },
   };
+}
+
+/** initdb's --pwfile, readable by the server's user. */
+async function passwordFile(dir: string, password: string): Promise<string> {
+  const file = `${dir}/pwfile`;
+  await Deno.writeTextFile(file, `${password}\n`);
+  if (Deno.uid() === 0) {
+    const { uid } = await Deno.stat(dir);
+    await Deno.chown(file, uid, null);
+  }
+  return file;
 }
 
 const PG_TYPES = { DATE: "date", VARCHAR: "text", DOUBLE: "double precision" };
