@@ -7,7 +7,8 @@ import type { SegmentChartOptions } from "../segments/segment_chart_options.ts";
  * The papers' heat map: the probability that a customer is still active,
  * by repeat purchases (across) and weeks since the last purchase (down,
  * the most recent at the top), for a customer who first bought at the
- * start of the period. Draws `aliveGrid`.
+ * start of the period. Draws `aliveGrid`. (A customer with no repeat
+ * purchase counts as active in the model, and is not drawn.)
  */
 export function aliveHeatmapChart(
   grid: AliveGrid,
@@ -16,6 +17,9 @@ export function aliveHeatmapChart(
   const width = options.width ?? DEFAULT_WIDTH;
   const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Probability a customer is still active";
+  const wholePercent = new Intl.NumberFormat(format.locale, {
+    style: "percent",
+  });
   const band = (c: AliveCell) =>
     `${Math.round(c.weeksSinceFrom)}–${Math.round(c.weeksSinceTo)}`;
   const rows = [...new Set(grid.cells.map(band))];
@@ -45,12 +49,15 @@ export function aliveHeatmapChart(
       tickSize: 0,
     },
     color: {
-      type: "linear",
+      // Ten bands of 10%: a continuous ramp needs a canvas, which the
+      // report's headless rendering has not.
+      type: "quantize",
       domain: [0, 1],
+      n: 10,
       scheme: "blues",
       legend: true,
       label: "Probability still active",
-      tickFormat: (v: number) => format.percent(v),
+      tickFormat: (v: number) => wholePercent.format(v),
       width: 320,
     } as Plot.ScaleOptions,
     marks: [
@@ -81,13 +88,11 @@ function describe(grid: AliveGrid, format: typeof DEFAULT_FORMATS): string {
         : a
     );
   const fresh = at(most, true), stale = at(most, false);
-  return `A heat map of the probability that a customer is still active, by repeat purchases (0 to ${most}, across) and weeks since the last purchase (down), for a customer who first bought ${
+  return `A heat map of the probability that a customer is still active, by repeat purchases (1 to ${most}, across) and weeks since the last purchase (down), for a customer who first bought ${
     Math.round(grid.T)
   } weeks ago. With ${most} repeat purchases it is ${
     format.percent(fresh.probabilityAlive)
   } when the last was recent and ${
     format.percent(stale.probabilityAlive)
-  } when it was ${
-    Math.round(stale.weeksSince)
-  } weeks ago; a customer who never came back counts as active.`;
+  } when it was ${Math.round(stale.weeksSince)} weeks ago.`;
 }

@@ -42,8 +42,14 @@ export function valueDistributionChart(
       label: withUnit(`Predicted ${months}-month value`, format),
       tickFormat: (v: number) => format.compactMoney(v),
       ticks: Math.max(2, Math.floor(width / 90)),
+      ...(bins.length ? {} : { domain: [0, 1] }),
     },
-    y: { label: "Customers", grid: true, tickFormat: "~s" },
+    y: {
+      label: "Customers",
+      grid: true,
+      tickFormat: "~s",
+      ...(bins.length ? {} : { domain: [0, 1] }),
+    },
     marks: [
       Plot.rectY(bins, {
         x1: "from",

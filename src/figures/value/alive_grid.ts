@@ -34,13 +34,15 @@ export interface AliveGridOptions {
  * a customer who first bought `T` weeks ago is still active, by repeat
  * purchases (across) and weeks since the last purchase (down, in `rows`
  * equal bands of 0 to T, each computed at its middle). Up to `columns`
- * repeat-purchase counts from 0 to `maxRepeatPurchases`, evenly spread.
+ * repeat-purchase counts from 1 to `maxRepeatPurchases`, evenly spread: a
+ * customer with none has no last purchase after the first, and counts as
+ * active in the model whatever the weeks.
  *
  * @example
  * ```ts
  * import { aliveGrid } from "./alive_grid.ts";
  * const grid = aliveGrid({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, { maxRepeatPurchases: 5, rows: 4 });
- * if (grid.cells.length !== 24) throw new Error(String(grid.cells.length));
+ * if (grid.cells.length !== 20) throw new Error(String(grid.cells.length));
  * ```
  */
 export function aliveGrid(
@@ -51,13 +53,13 @@ export function aliveGrid(
   const rows = options.rows ?? 12;
   const columns = options.columns ?? 25;
   const max = Math.max(1, Math.round(options.maxRepeatPurchases));
-  const xs = max + 1 <= columns
-    ? Array.from({ length: max + 1 }, (_, i) => i)
+  const xs = max <= columns
+    ? Array.from({ length: max }, (_, i) => i + 1)
     : [
       ...new Set(
         Array.from(
           { length: columns },
-          (_, i) => Math.round(i * max / (columns - 1)),
+          (_, i) => 1 + Math.round(i * (max - 1) / (columns - 1)),
         ),
       ),
     ];
