@@ -53,16 +53,14 @@ export function aliveGrid(
   const rows = options.rows ?? 12;
   const columns = options.columns ?? 25;
   const max = Math.max(1, Math.round(options.maxRepeatPurchases));
-  const xs = max <= columns
-    ? Array.from({ length: max }, (_, i) => i + 1)
-    : [
-      ...new Set(
-        Array.from(
-          { length: columns },
-          (_, i) => 1 + Math.round(i * (max - 1) / (columns - 1)),
-        ),
+  const xs = max <= columns ? Array.from({ length: max }, (_, i) => i + 1) : [
+    ...new Set(
+      Array.from(
+        { length: columns },
+        (_, i) => 1 + Math.round(i * (max - 1) / (columns - 1)),
       ),
-    ];
+    ),
+  ];
   const cells: AliveCell[] = [];
   for (let row = 0; row < rows; row++) {
     const from = T * row / rows, to = T * (row + 1) / rows;

@@ -30,12 +30,25 @@ export type ValueModels =
  */
 export const MIN_REPEAT_CUSTOMERS = 30;
 
+/** A parameter past this (or below its inverse) has run off to a limit. */
+const LIMIT = 1e5;
+
+/** A parameter in a sentence: `2.2e+7`, `0.793`. */
+function sci(value: number): string {
+  return value > 1e4 || value < 1e-3
+    ? value.toExponential(1)
+    : String(Number(value.toPrecision(3)));
+}
+
 /**
  * Fits BG/NBD (purchases and drop-out) and Gamma-Gamma (spend per
  * purchase) to the histories, or says in words why the value cannot be
- * predicted: too few repeat customers, a search that did not converge,
- * parameters that are not finite, or a spend model whose population mean
- * is infinite (q ≤ 1). Never throws on data it cannot fit.
+ * predicted: too few repeat customers, a likelihood with no maximum (its
+ * parameters run off to their limits: every customer buys at one rate and
+ * none drops out, or spend does not differ between customers; the model
+ * would predict the same for everyone), a search that did not converge,
+ * or a spend model whose population mean is infinite (q ≤ 1). Never
+ * throws on data it cannot fit.
  *
  * @example
  * ```ts
@@ -74,18 +87,39 @@ export function fitValueModels(
     values.every((v) => Number.isFinite(v) && v > 0);
   const { r, alpha, a, b } = bgNbd.params;
   if (!bgNbd.converged || !finite([r, alpha, a, b])) {
+    const why: string[] = [];
+    if (r > LIMIT && alpha > LIMIT) {
+      why.push(
+        `customers buy at much the same rate (${
+          (r / alpha).toPrecision(2)
+        } purchases a week)`,
+      );
+    }
+    if (a < 1 / LIMIT || b > LIMIT) {
+      why.push("next to none is seen to stop buying");
+    }
     return {
       fitted: false,
-      reason:
-        `The purchase model (BG/NBD) did not converge to a maximum of its likelihood in ${bgNbd.iterations} steps`,
+      reason: why.length
+        ? `The purchase model (BG/NBD) has no maximum on this data: its parameters run off to their limits (r = ${
+          sci(r)
+        }, α = ${sci(alpha)}, a = ${sci(a)}, b = ${sci(b)}), which says that ${
+          why.join(" and ")
+        }, so it cannot tell customers apart`
+        : `The purchase model (BG/NBD) did not converge to a maximum of its likelihood in ${bgNbd.iterations} steps`,
     };
   }
   const { p, q, gamma } = gammaGamma.params;
   if (!gammaGamma.converged || !finite([p, q, gamma])) {
     return {
       fitted: false,
-      reason:
-        `The spend model (Gamma-Gamma) did not converge to a maximum of its likelihood in ${gammaGamma.iterations} steps`,
+      reason: q > LIMIT && gamma > LIMIT
+        ? `The spend model (Gamma-Gamma) has no maximum on this data: its parameters run off to their limits (p = ${
+          sci(p)
+        }, q = ${sci(q)}, γ = ${
+          sci(gamma)
+        }), which says that customers' typical spend per purchase differs no more than one purchase's from the next, so it cannot tell customers apart`
+        : `The spend model (Gamma-Gamma) did not converge to a maximum of its likelihood in ${gammaGamma.iterations} steps`,
     };
   }
   if (!(q > 1)) {

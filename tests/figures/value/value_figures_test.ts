@@ -3,6 +3,7 @@ import { aliveGrid } from "../../../src/figures/value/alive_grid.ts";
 import { fitValueModels } from "../../../src/figures/value/fit_value_models.ts";
 import { valueBins } from "../../../src/figures/value/value_bins.ts";
 import { valueFigures } from "../../../src/figures/value/value_figures.ts";
+import { seededRandom } from "../../../src/stats/seeded_random.ts";
 import { cdnowGroups, cdnowHistories, REFERENCE } from "./cdnow_reference.ts";
 
 function close(actual: number, expected: number, relative: number) {
@@ -146,4 +147,38 @@ Deno.test("aliveGrid() spreads 25 columns from 1 to the most repeat purchases, a
   for (let i = 1; i < ten.length; i++) {
     assertOk(ten[i].probabilityAlive < ten[i - 1].probabilityAlive);
   }
+});
+
+Deno.test("fitValueModels() says plainly when every customer buys at one rate and none drops out", () => {
+  // A Poisson process of one rate for everyone, without drop-out: the
+  // BG/NBD likelihood has no maximum (r, α → ∞, a → 0).
+  const random = seededRandom(7);
+  const n = 400, rate = 0.2;
+  const x: number[] = [], tx: number[] = [], T: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const age = 20 + 32 * random();
+    let t = 0, last = 0, count = 0;
+    for (;;) {
+      t += -Math.log(1 - random()) / rate;
+      if (t > age) break;
+      count++;
+      last = t;
+    }
+    x.push(count);
+    tx.push(last);
+    T.push(age);
+  }
+  const models = fitValueModels({
+    customers: x.map((_, i) => `c${i}`),
+    x,
+    tx,
+    T,
+    zbar: x.map((v, i) => v > 0 ? 10 + (i % 17) * 3 : 0),
+  });
+  assertOk(!models.fitted, JSON.stringify(models));
+  assertOk(
+    /^The purchase model \(BG\/NBD\) has no maximum on this data: its parameters run off to their limits \(r = .*\), which says that customers buy at much the same rate \(0\.\d+ purchases a week\) and next to none is seen to stop buying, so it cannot tell customers apart$/
+      .test(models.reason),
+    models.reason,
+  );
 });
