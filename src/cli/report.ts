@@ -31,6 +31,7 @@ import { readCommandLine } from "./spine/read_command_line.ts";
 import { realDate, wholeNumber } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
+import { VALUE_OPTIONS } from "./value_options.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -80,6 +81,7 @@ const OPTIONS = [
     parse: wholeNumber({ min: 320 }),
   },
   ...FORMAT_OPTIONS,
+  ...VALUE_OPTIONS,
   filter("category"),
   filter("region"),
   filter("store"),
@@ -233,6 +235,11 @@ export async function report(args: string[]): Promise<number> {
       currency: settings.currency,
       locale: settings.locale,
       filters,
+      ...(settings["holdout-from"]
+        ? { holdoutFrom: settings["holdout-from"] }
+        : {}),
+      valueWeeks: settings["value-weeks"],
+      discountRate: settings["discount-rate"],
     },
     { cache, reuse: !locked },
     { now: () => runStart, log },

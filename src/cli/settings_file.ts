@@ -6,6 +6,7 @@ import { CACHE_OPTIONS } from "./cache_options.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
 import { PUBLISH_OPTIONS } from "./publish_options.ts";
 import { SCHEDULE_OPTIONS } from "./schedule_options.ts";
+import { VALUE_OPTIONS } from "./value_options.ts";
 import type { OptionSpec, SettingsOf } from "./spine/option_spec.ts";
 import type { RawFlags } from "./spine/parse_command.ts";
 import { checkConfigKeys, resolveSettings } from "./spine/resolve_settings.ts";
@@ -17,6 +18,7 @@ export const CONFIG_KEYS: readonly string[] = [
   ...FORMAT_OPTIONS,
   ...PUBLISH_OPTIONS,
   ...SCHEDULE_OPTIONS,
+  ...VALUE_OPTIONS,
 ].flatMap((option) => "config" in option ? [option.config] : []);
 
 /**

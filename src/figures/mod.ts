@@ -6,3 +6,4 @@
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
 export * from "./format/mod.ts";
+export * from "./value/mod.ts";

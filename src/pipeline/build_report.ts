@@ -42,6 +42,11 @@ import {
   filterValues,
 } from "./check_filters.ts";
 import { stageTimer } from "./stage_timer.ts";
+import { customerValueFigures } from "./customer_value_figures.ts";
+import type { ValueFigures } from "../figures/value/value_figures.ts";
+import { renderValueView } from "../report/render_value_view.ts";
+import { valueMethodNotes } from "../report/value_method_notes.ts";
+import { valueTables } from "../report/value_tables.ts";
 import { numberFormats } from "../figures/format/number_formats.ts";
 
 /** Options for {@linkcode buildReport}. */
@@ -68,6 +73,12 @@ export interface BuildReportOptions {
    * with the cube's time cut coarser (day, week, month). Default 2,000,000.
    */
   maxPageBytes?: number;
+  /** Customer value: the first day of the holdout check (see customerValueFigures). */
+  holdoutFrom?: string;
+  /** Customer value: the horizon of expected purchases in weeks. Default 52. */
+  valueWeeks?: number;
+  /** Customer value: the discount rate per month. Default 0.01. */
+  discountRate?: number;
 }
 
 /** The default of {@linkcode BuildReportOptions.maxPageBytes}. */
@@ -139,6 +150,15 @@ export async function buildReport(
           k: options.k,
         }),
     );
+    const value = customers
+      ? await stage("value", () =>
+        customerValueFigures(dataset, customers.groups, {
+          asOf: options.asOf,
+          holdoutFrom: options.holdoutFrom,
+          weeks: options.valueWeeks,
+          monthlyDiscount: options.discountRate,
+        }))
+      : null;
     const filters = options.filters ?? {};
     if (isFiltered(filters)) {
       checkFilters(
@@ -175,8 +195,12 @@ export async function buildReport(
       sales,
       customers,
       ...(dataset.engine ? { engine: engineFacts(dataset.engine, load) } : {}),
+      value,
     });
-    const customerTableList = customers ? customerTables(customers) : [];
+    const customerTableList = [
+      ...(customers ? customerTables(customers) : []),
+      ...valueTables(value),
+    ];
     const { views, tables } = await stage("charts", () => {
       const { document } = parseHTML(
         "<!DOCTYPE html><html><body></body></html>",
@@ -193,6 +217,7 @@ export async function buildReport(
           salesView: renderSalesView(sales, SALES_CHARTS, context),
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
           customersView: renderCustomersView(customers, context),
+          valueView: renderValueView(value, context),
         },
       };
     });
@@ -224,7 +249,10 @@ export async function buildReport(
               subCategoryNote: SUB_CATEGORY_NOTE,
             }),
             script,
-            methods: methodNotes(cube.grain, customers !== null),
+            methods: [
+              ...methodNotes(cube.grain, customers !== null),
+              ...valueMethodNotes(value),
+            ],
           }),
         recut: cubeFor,
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,
@@ -264,6 +292,7 @@ function reportModel(parts: {
   sales: SalesFigures;
   customers: CustomerFigures | null;
   engine?: ReportModel["data"]["engine"];
+  value: ValueFigures | null;
 }): ReportModel {
   const { options, load, summary, sales, customers } = parts;
   const parameters: ReportParameters = {
@@ -312,5 +341,6 @@ function reportModel(parts: {
     },
     sales: { total: sales.headline.totalSales, ...sales },
     customers: customers ? customerModel(customers) : null,
+    value: parts.value,
   };
 }

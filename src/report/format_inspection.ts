@@ -81,7 +81,11 @@ export function formatInspection(
     add(
       "Dates",
       `${column.split("/").pop()}: ${
-        order === "dmy" ? "day first" : order === "mdy" ? "month first" : "ISO"
+        order === "dmy"
+          ? "day first"
+          : order === "mdy"
+          ? "month first"
+          : "year first (YYYY-MM-DD or YYYYMMDD)"
       }`,
     );
   }

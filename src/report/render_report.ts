@@ -31,6 +31,8 @@ export interface ReportPage {
   salesView: Html;
   fuelView: Html;
   customersView: Html;
+  /** The customer-value section's content; no section without it. */
+  valueView?: Html;
   filterOptions: FilterOptions;
   /** Data the page's script reads (the cube and what the views need), as JSON. */
   pageData: unknown;
@@ -88,7 +90,7 @@ export function renderReport(page: ReportPage): string {
     <nav class="sections" aria-label="Sections"><ul>
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
-    }`}<li><a href="#customers">Customers</a></li><li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
+    }`}<li><a href="#customers">Customers</a></li>${page.valueView ? html`<li><a href="#value">Customer value</a></li>` : ""}<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
     </ul></nav>
     ${page.script ? renderFilterForm(page.filterOptions) : ""}
     <main id="main">
@@ -99,6 +101,7 @@ export function renderReport(page: ReportPage): string {
       .fuelView}</div></section>
     <section id="customers" aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><div data-slot="customers-view">${page
       .customersView}</div></section>
+    ${page.valueView ? html`<section id="value" aria-labelledby="h-value"><h2 id="h-value">Customer value</h2><div data-slot="value-view">${page.valueView}</div></section>` : ""}
     ${renderDataQuality(model)}
     <section id="methods" aria-labelledby="h-methods"><h2 id="h-methods">Methods</h2><ul class="methods">${page
       .methods.map((m) => html`<li>${m}</li>`)}</ul></section>

@@ -35,6 +35,7 @@ dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(min
 .card[data-figure="period"] .value { font-size: 1rem; white-space: normal; }
 .card .change, .card .detail { display: block; font-size: .8rem; color: var(--muted); }
 .card .change.up { color: var(--up); } .card .change.down { color: var(--down); }
+dl.value-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); gap: .75rem; margin: 0 0 1rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.25rem; }
 figure.chart, figure.chart figure { margin: 0; min-width: 0; }
 figure.chart svg { max-width: 100%; height: auto; }

@@ -2,6 +2,7 @@ import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
+import type { ValueFigures } from "../figures/value/value_figures.ts";
 
 /** What a report was built from and with. */
 export interface ReportParameters {
@@ -71,4 +72,6 @@ export interface ReportModel {
   sales: SalesFigures & { total: number };
   /** Null when the data has no customer ids. */
   customers: unknown | null;
+  /** Predicted customer value (see valueFigures); null when the data has no customer ids. */
+  value?: ValueFigures | null;
 }

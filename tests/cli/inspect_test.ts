@@ -212,6 +212,11 @@ Deno.test("inspect reads CDNOW, whitespace-separated without a header, through -
   assertStringIncludes(run.stdout, "Customers      2,357 on sale lines");
   assertStringIncludes(run.stdout, "Uncategorised: 6,919 lines, $244,091.94");
   assertStringIncludes(run.stdout, "amount ← CDNOW_sample.txt: 5");
+  // CDNOW writes 19970101: year first, but not ISO.
+  assertStringIncludes(
+    run.stdout,
+    "Dates          CDNOW_sample.txt:3: year first (YYYY-MM-DD or YYYYMMDD)",
+  );
 });
 
 Deno.test("inspect names the columns of a file without a header when --map names one it lacks, and refuses an unknown --delimiter", async () => {

@@ -31,6 +31,11 @@ export interface PurchaseHistoriesOptions {
    * to the last sale and there is no holdout.
    */
   holdoutFrom?: string;
+  /**
+   * The last day of sales to read, `YYYY-MM-DD` (the report's as-of date):
+   * later lines are left out. Default: every line.
+   */
+  to?: string;
 }
 
 /**
@@ -65,20 +70,25 @@ export async function purchaseHistories(
   data: Dataset,
   options: PurchaseHistoriesOptions = {},
 ): Promise<PurchaseHistories> {
-  const { holdoutFrom } = options;
-  if (holdoutFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(holdoutFrom)) {
-    throw new RangeError(
-      `Cannot summarise purchases with a holdout from ${
-        JSON.stringify(holdoutFrom)
-      }: the date is not in YYYY-MM-DD form`,
-    );
+  const { holdoutFrom, to } = options;
+  for (
+    const [what, date] of [["a holdout from", holdoutFrom], ["sales to", to]]
+  ) {
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new RangeError(
+        `Cannot summarise purchases with ${what} ${
+          JSON.stringify(date)
+        }: the date is not in YYYY-MM-DD form`,
+      );
+    }
   }
+  const upTo = to === undefined ? "" : ` AND date <= DATE '${to}'`;
   const [range] = await queryRows<
     { first: string | null; last: string | null }
   >(
     data,
     `SELECT min(date) AS first, max(date) AS last FROM sales
-     WHERE customer_id IS NOT NULL AND amount >= 0`,
+     WHERE customer_id IS NOT NULL AND amount >= 0${upTo}`,
   );
   if (range.first === null || range.last === null) {
     throw new RangeError(
@@ -107,7 +117,7 @@ export async function purchaseHistories(
     data,
     `WITH days AS (
        SELECT customer_id, date, sum(amount) AS value
-       FROM sales WHERE customer_id IS NOT NULL AND amount >= 0
+       FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
        GROUP BY customer_id, date
      )
      SELECT customer_id,

@@ -58,3 +58,23 @@ export function nonEmpty(text: string, from: string): string {
   }
   return text;
 }
+
+/**
+ * A rate from 0 to below 1: a decimal (`0.01`) or a percentage (`1%`).
+ *
+ * @example
+ * ```ts
+ * import { rate } from "./validators.ts";
+ * if (rate("1.5%", "--discount-rate") !== 0.015 || rate("0.01", "--discount-rate") !== 0.01) throw new Error();
+ * ```
+ */
+export function rate(text: string, from: string): number {
+  const match = text.trim().match(/^(\d+(?:\.\d+)?|\.\d+)(%?)$/);
+  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (value >= 0 && value < 1) return value;
+  throw new RangeError(
+    `Cannot read ${from} ${
+      JSON.stringify(text)
+    }: expected a rate from 0 to below 1, as a decimal or a percentage, like 0.01 or 1%`,
+  );
+}

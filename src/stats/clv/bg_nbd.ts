@@ -30,6 +30,8 @@ export interface BgNbdFit {
   params: BgNbdParams;
   logLikelihood: number;
   iterations: number;
+  /** Whether the search stopped at a maximum (the gradient vanished), not by running out of steps. */
+  converged: boolean;
   customers: number;
 }
 
@@ -162,6 +164,7 @@ export function fitBgNbd(history: PurchaseHistory): BgNbdFit {
     params: { r, alpha, a, b },
     logLikelihood: -result.value * n,
     iterations: result.iterations,
+    converged: result.converged,
     customers: n,
   };
 }

@@ -1,6 +1,5 @@
 import type { BgNbdParams } from "./bg_nbd.ts";
 import type { GammaGammaParams } from "./gamma_gamma.ts";
-import { hyp2f1 } from "./hyp2f1.ts";
 
 /** One customer's calibration history: x repeat purchases, last at tx, observed for T (weeks), repeat purchases worth zbar on average. */
 export interface CustomerHistory {
@@ -44,6 +43,9 @@ export function probabilityAlive(
  * series has small parameters and no large powers:
  * ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)
  *   = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), z = t/(α+T+t).
+ * The paper's factor (1 − that) / (a − 1) is 0 / 0 at a = 1 and loses
+ * digits near it; it is summed here without the division (see
+ * {@linkcode growthOverA}), so a = 1 gives the limit.
  *
  * @example
  * ```ts
@@ -51,6 +53,8 @@ export function probabilityAlive(
  * const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
  * const h = { x: 2, tx: 30.43, T: 38.86, zbar: 22.35 };
  * if (!(expectedPurchases(params, h, 39) > expectedPurchases(params, h, 10))) throw new Error("grows with t");
+ * const one = expectedPurchases({ ...params, a: 1 }, h, 39);
+ * if (!(one > 0 && Number.isFinite(one))) throw new Error(`a = 1: ${one}`);
  * ```
  */
 export function expectedPurchases(
@@ -63,8 +67,31 @@ export function expectedPurchases(
   const { x, T } = history;
   const z = t / (alpha + T + t);
   const c = a + b + x - 1;
-  const tail = Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  return probabilityAlive(params, history) * c / (a - 1) * (1 - tail);
+  return probabilityAlive(params, history) * c *
+    growthOverA(a - 1, a + b - 1 - r, c, z);
+}
+
+/**
+ * (1 − (1−z)^e ₂F₁(A, e; c; z)) / e without dividing by e: with
+ * ₂F₁(A, e; c; z) = 1 + e·S, S = Σₖ (A)ₖ (e+1)ₖ₋₁ zᵏ / ((c)ₖ k!), the
+ * quotient is −expm1(e·L)/e − e^(e·L)·S, L = log(1−z), which holds at
+ * e = 0 too (−L − S) and keeps its digits near it.
+ */
+function growthOverA(e: number, A: number, c: number, z: number): number {
+  if (!(z >= 0 && z < 1)) {
+    throw new RangeError(`Cannot sum 2F1 at z = ${z}: expected 0 <= z < 1`);
+  }
+  const L = Math.log1p(-z);
+  const head = e === 0 ? -L : -Math.expm1(e * L) / e;
+  let term = A / c * z;
+  let sum = term;
+  for (let k = 1; k < 100_000; k++) {
+    term *= (A + k) * (e + k) / ((c + k) * (k + 1)) * z;
+    const next = sum + term;
+    if (next === sum) break;
+    sum = next;
+  }
+  return head - Math.exp(e * L) * sum;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface GammaGammaFit {
   params: GammaGammaParams;
   logLikelihood: number;
   iterations: number;
+  /** Whether the search stopped at a maximum (the gradient vanished), not by running out of steps. */
+  converged: boolean;
   customers: number;
 }
 
@@ -112,6 +114,7 @@ export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
     params: { p, q, gamma },
     logLikelihood: -result.value * n,
     iterations: result.iterations,
+    converged: result.converged,
     customers: n,
   };
 }

@@ -74,3 +74,21 @@ Deno.test("purchaseHistories() rejects a holdout date outside the purchases", as
     closeDataset(data);
   }
 });
+
+Deno.test("purchaseHistories() reads sales only up to `to`, as a calibration period without a holdout", async () => {
+  const data = await cdnowDataset();
+  try {
+    const upTo = await purchaseHistories(data, { to: "1997-09-30" });
+    const calibration = await purchaseHistories(data, {
+      holdoutFrom: "1997-10-01",
+    });
+    assertEquals(upTo.calibrationEnd, "1997-09-30");
+    assertEquals(upTo.holdout, undefined);
+    assertEquals(upTo.customers, calibration.customers);
+    for (const key of ["x", "tx", "T", "zbar"] as const) {
+      assertEquals([...upTo[key]], [...calibration[key]], key);
+    }
+  } finally {
+    closeDataset(data);
+  }
+});

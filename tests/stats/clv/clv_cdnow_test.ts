@@ -67,6 +67,7 @@ Deno.test("fitBgNbd() gives the published CDNOW parameters to the printed digits
     ["0.243", "4.414", "0.793", "2.426"],
   );
   assertEquals(fit.logLikelihood.toFixed(1), "-9582.4");
+  assertEquals(fit.converged, true);
 });
 
 Deno.test("fitGammaGamma() gives the published CDNOW parameters to the printed digits", () => {

@@ -1,0 +1,60 @@
+import { compareNames } from "../../model/compare_names.ts";
+
+/** One row of {@linkcode valueByGroup}: a segment's or cluster's predicted value. */
+export interface ValueGroupRow {
+  group: string;
+  customers: number;
+  /** The customers' discounted value, summed and on average. */
+  value: number;
+  averageValue: number;
+  /** The group's share of everyone's value. */
+  valueShare: number;
+  /** Expected purchases in the horizon, summed. */
+  expectedPurchases: number;
+  averageProbabilityAlive: number;
+}
+
+/**
+ * Totals and averages of predicted value by group (RFM segment or
+ * cluster), largest total first; `groupOf` names each customer's group,
+ * undefined for a customer in none ("(none)").
+ *
+ * @example
+ * ```ts
+ * import { valueByGroup } from "./value_by_group.ts";
+ * const rows = valueByGroup(["a", "b", "c"], { value: [10, 30, 20], expectedPurchases: [1, 2, 1], probabilityAlive: [0.5, 1, 0.9] },
+ *   (id) => id === "a" ? "Lost" : "Champions");
+ * if (rows[0].group !== "Champions" || rows[0].value !== 50 || rows[1].averageValue !== 10) throw new Error(JSON.stringify(rows));
+ * ```
+ */
+export function valueByGroup(
+  customers: readonly string[],
+  values: {
+    value: ArrayLike<number>;
+    expectedPurchases: ArrayLike<number>;
+    probabilityAlive: ArrayLike<number>;
+  },
+  groupOf: (customer: string) => string | undefined,
+): ValueGroupRow[] {
+  const sums = new Map<string, [number, number, number, number]>();
+  let total = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const group = groupOf(customers[i]) ?? "(none)";
+    const s = sums.get(group) ?? [0, 0, 0, 0];
+    s[0]++;
+    s[1] += values.value[i];
+    s[2] += values.expectedPurchases[i];
+    s[3] += values.probabilityAlive[i];
+    sums.set(group, s);
+    total += values.value[i];
+  }
+  return [...sums].map(([group, [n, value, purchases, alive]]) => ({
+    group,
+    customers: n,
+    value,
+    averageValue: value / n,
+    valueShare: total > 0 ? value / total : 0,
+    expectedPurchases: purchases,
+    averageProbabilityAlive: alive / n,
+  })).sort((a, b) => b.value - a.value || compareNames(a.group, b.group));
+}
