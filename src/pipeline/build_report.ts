@@ -9,6 +9,9 @@ import {
   customerModel,
 } from "../report/customer_model.ts";
 import { customerTables } from "../report/customer_tables.ts";
+import { absentDimensions, absentNotes } from "../report/absent_dimensions.ts";
+import { chartFilterHref } from "../report/chart_filter.ts";
+import { customerChartData } from "../report/customer_charts.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
 import { encodePageData } from "../report/page_data.ts";
@@ -173,6 +176,7 @@ export async function buildReport(
       customers,
     });
     const customerTableList = customers ? customerTables(customers) : [];
+    const absent = absentDimensions(sales);
     const { views, tables } = await stage("charts", () => {
       const { document } = parseHTML(
         "<!DOCTYPE html><html><body></body></html>",
@@ -182,6 +186,8 @@ export async function buildReport(
         width,
         format,
         subCategoryNote: SUB_CATEGORY_NOTE,
+        absent,
+        filterHref: chartFilterHref,
       };
       return {
         tables: [...salesViewTables(sales, context), ...customerTableList],
@@ -218,9 +224,13 @@ export async function buildReport(
               locale: format.locale,
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
+              customerCharts: customers ? customerChartData(customers) : null,
             }),
             script,
-            methods: methodNotes(cube.grain, customers !== null),
+            methods: [
+              ...methodNotes(cube.grain, customers !== null),
+              ...absentNotes(absent),
+            ],
           }),
         recut: cubeFor,
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,
