@@ -9,9 +9,12 @@ import {
   customerModel,
 } from "../report/customer_model.ts";
 import { customerTables } from "../report/customer_tables.ts";
-import { absentDimensions, absentNotes } from "../report/absent_dimensions.ts";
-import { chartFilterHref } from "../report/chart_filter.ts";
-import { customerChartData } from "../report/customer_charts.ts";
+import {
+  absentDimensions,
+  absentNotes,
+} from "../report/slots/absent_dimensions.ts";
+import { chartFilterHref } from "../report/slots/chart_filter.ts";
+import { customerChartData } from "../report/slots/customer_charts.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
 import { encodePageData } from "../report/page_data.ts";

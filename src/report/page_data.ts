@@ -1,7 +1,7 @@
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableSpec } from "./table_spec.ts";
-import type { CustomerChartData } from "./customer_charts.ts";
+import type { CustomerChartData } from "./slots/customer_charts.ts";
 
 /** What the report page's script reads: decoded from the page's embedded, gzipped JSON. */
 export interface PageData {

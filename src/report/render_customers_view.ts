@@ -1,6 +1,6 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { renderCharts } from "./chart_slots.ts";
-import { CLUSTER_CHARTS, customerChartData, RFM_CHARTS } from "./customer_charts.ts";
+import { renderCharts } from "./slots/chart_slots.ts";
+import { CLUSTER_CHARTS, customerChartData, RFM_CHARTS } from "./slots/customer_charts.ts";
 import type { CustomerFigures } from "./customer_model.ts";
 import { customerTables } from "./customer_tables.ts";
 import { type Html, html } from "./html.ts";

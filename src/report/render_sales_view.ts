@@ -1,7 +1,7 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
-import { presentTables } from "./absent_dimensions.ts";
-import { type ChartContext, type ChartSlot, renderCharts } from "./chart_slots.ts";
+import { presentTables } from "./slots/absent_dimensions.ts";
+import { type ChartContext, type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
 import { type Html, html } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";
 import { renderTable } from "./render_table.ts";
@@ -14,7 +14,7 @@ export interface ViewContext extends ChartContext {
   subCategoryNote?: string;
 }
 
-export { type ChartSlot, renderCharts } from "./chart_slots.ts";
+export { type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
 
 /** The tables a sales view shows, for CSV export too. */
 export function salesViewTables(

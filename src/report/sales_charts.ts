@@ -13,8 +13,8 @@ import {
   weekdayWeekGridChart,
   weeklySalesChart,
 } from "../charts/mod.ts";
-import type { ChartContext, ChartSlot } from "./chart_slots.ts";
-import { coarseAside, oneMonthAside } from "./time_grain_notes.ts";
+import type { ChartContext, ChartSlot } from "./slots/chart_slots.ts";
+import { coarseAside, oneMonthAside } from "./slots/time_grain_notes.ts";
 
 const when = <T>(rows: readonly T[], draw: (rows: readonly T[]) => Element) =>
   rows.length ? draw(rows) : null;

@@ -23,10 +23,10 @@ import {
   type ViewContext,
 } from "../render_sales_view.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
-import { absentDimensions } from "../absent_dimensions.ts";
-import { chartFilterHref, clickedFilters } from "../chart_filter.ts";
-import { type ChartSlot, renderChart } from "../chart_slots.ts";
-import { CLUSTER_CHARTS, RFM_CHARTS } from "../customer_charts.ts";
+import { absentDimensions } from "../slots/absent_dimensions.ts";
+import { chartFilterHref, clickedFilters } from "../slots/chart_filter.ts";
+import { type ChartSlot, renderChart } from "../slots/chart_slots.ts";
+import { CLUSTER_CHARTS, RFM_CHARTS } from "../slots/customer_charts.ts";
 import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import { onChartClick } from "./chart_clicks.ts";
 import { closeFilterLists } from "./filter_lists.ts";

@@ -7,12 +7,12 @@
  *
  * @module
  */
-import type { ChartFilter } from "../charts/chart_options.ts";
-import type { NumberFormats } from "../figures/format/number_formats.ts";
-import type { CubeGrain } from "../figures/sales/sales_cube.ts";
+import type { ChartFilter } from "../../charts/chart_options.ts";
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import type { Dimension } from "./absent_dimensions.ts";
-import { chartMarkup } from "./chart_markup.ts";
-import { type Html, html } from "./html.ts";
+import { chartMarkup } from "../chart_markup.ts";
+import { type Html, html } from "../html.ts";
 
 /** What the charts of a view are drawn with. */
 export interface ChartContext {

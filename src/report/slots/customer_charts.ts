@@ -14,16 +14,16 @@ import {
   rfmSegmentsChart,
   segmentClusterChart,
   silhouetteChart,
-} from "../charts/mod.ts";
-import type { ClusterLiftCell } from "../figures/segments/cluster_lift_cells.ts";
+} from "../../charts/mod.ts";
+import type { ClusterLiftCell } from "../../figures/segments/cluster_lift_cells.ts";
 import type {
   CustomerClusters,
   ScatterPoint,
-} from "../figures/segments/customer_clusters.ts";
-import type { RfmGridCell } from "../figures/segments/rfm_grid.ts";
-import type { RfmSegmentRow } from "../figures/segments/rfm_segments.ts";
-import type { SegmentClusterCell } from "../figures/segments/segment_cluster_cross_tab.ts";
-import { seededSample } from "../stats/seeded_sample.ts";
+} from "../../figures/segments/customer_clusters.ts";
+import type { RfmGridCell } from "../../figures/segments/rfm_grid.ts";
+import type { RfmSegmentRow } from "../../figures/segments/rfm_segments.ts";
+import type { SegmentClusterCell } from "../../figures/segments/segment_cluster_cross_tab.ts";
+import { seededSample } from "../../stats/seeded_sample.ts";
 import type { ChartSlot } from "./chart_slots.ts";
 
 /** Points the scatter draws at most (a seeded sample above). */

@@ -6,10 +6,10 @@
  *
  * @module
  */
-import { NONE_LABEL } from "../model/none_label.ts";
-import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
-import type { TableSpec } from "./table_spec.ts";
-import { type Html, html } from "./html.ts";
+import { NONE_LABEL } from "../../model/none_label.ts";
+import type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
+import type { TableSpec } from "../table_spec.ts";
+import { type Html, html } from "../html.ts";
 
 /** A dimension of the sales that a data set may lack. */
 export type Dimension =

@@ -6,12 +6,12 @@
  *
  * @module
  */
-import type { ChartFilter } from "../charts/chart_options.ts";
+import type { ChartFilter } from "../../charts/chart_options.ts";
 import {
   filterHash,
   type FilterState,
   parseFilterHash,
-} from "./filter_state.ts";
+} from "../filter_state.ts";
 
 const LISTS = {
   category: "categories",

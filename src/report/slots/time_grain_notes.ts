@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { CubeGrain } from "../figures/sales/sales_cube.ts";
-import type { MonthlySalesRow } from "../figures/sales/series_from_days.ts";
+import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
+import type { MonthlySalesRow } from "../../figures/sales/series_from_days.ts";
 
 /**
  * The note of a chart by days (or by weeks, `what` = "Weekly") when the
