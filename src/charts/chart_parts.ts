@@ -7,6 +7,8 @@
 
 import type * as Plot from "@observablehq/plot";
 import { compareNames } from "../model/compare_names.ts";
+import { FONT_SIZE } from "./plot_chart.ts";
+import type { ChartFilter, ChartOptions } from "./chart_options.ts";
 import {
   type NumberFormats,
   numberFormats,
@@ -87,13 +89,13 @@ export function compactMoney(value: number, format: NumberFormats): string {
 export const DEFAULT_FORMATS: NumberFormats = numberFormats();
 
 /**
- * About how many pixels the longest label takes in Plot's 10px
- * sans-serif: about 6px a character.
+ * About how many pixels the longest label takes in the charts' sans-serif
+ * at {@linkcode FONT_SIZE} pixels: about 0.6 of the size a character.
  */
 export function labelWidth(labels: Iterable<string>): number {
   let longest = 0;
   for (const label of labels) longest = Math.max(longest, label.length);
-  return Math.ceil(longest * 6);
+  return Math.ceil(longest * FONT_SIZE * 0.6);
 }
 
 /**
@@ -118,6 +120,45 @@ export function legendTicks(
   format: NumberFormats,
 ): (value: number) => string {
   return (value: number) => format.compactMoney(value);
+}
+
+/** Below this width a chart is narrow (a phone): band axes drop their label. */
+export const NARROW_WIDTH = 480;
+
+/** Shortens a label to `max` characters with an ellipsis. */
+export function shorten(label: string, max: number): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}
+
+/**
+ * The band axis of names (stores, categories, regions) and the left margin
+ * it takes: room for the longest name and the rotated axis label, up to a
+ * third of the width. On a narrow chart the axis label goes (the names say
+ * what they are) and the names may take 40 % of the width; names longer
+ * than fit end in an ellipsis (the tip gives them whole).
+ */
+export function nameAxis(
+  label: string,
+  names: readonly string[],
+  width: number,
+): {
+  marginLeft: number;
+  axis: { label: string | null; tickFormat?: (name: string) => string };
+} {
+  const narrow = width < NARROW_WIDTH;
+  const most = Math.floor(width * (narrow ? 0.4 : 1 / 3));
+  const beside = narrow ? 10 : 32;
+  const fits = Math.max(4, Math.floor((most - beside) / (FONT_SIZE * 0.6)));
+  const long = names.some((n) => n.length > fits);
+  return {
+    marginLeft: Math.round(
+      Math.min(Math.max(labelWidth(names) + beside, 40), most),
+    ),
+    axis: {
+      label: narrow ? null : label,
+      ...(long ? { tickFormat: (name: string) => shorten(name, fits) } : {}),
+    },
+  };
 }
 
 /** Names ordered by value, largest first, ties broken by name. */
@@ -148,22 +189,39 @@ export function utcDate(date: string): Date {
 
 /**
  * A colour scale of seven shades of blue with a compact legend, for the
- * heatmaps. The legend's width is a legend option Plot reads from the scale,
- * which its types do not list.
+ * heatmaps of `values`. It starts at zero, so that the palest shade means
+ * little sales, not the least of these cells; below zero (returns over
+ * sales) when a value is. The legend's width is a legend option Plot reads
+ * from the scale, which its types do not list.
  */
 export function shadedScale(
   format: NumberFormats,
   label: string,
+  values: readonly number[],
+  width: number = DEFAULT_WIDTH,
 ): Plot.ScaleOptions & Pick<Plot.LegendOptions, "width"> {
+  let low = 0;
+  let high = 0;
+  for (const v of values) {
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
   return {
     type: "quantize",
     n: 7,
     scheme: "blues",
+    domain: [low, high > low ? high : low + 1],
     legend: true,
     label,
     tickFormat: legendTicks(format),
-    width: 320,
+    width: Math.min(360, width),
   };
+}
+
+/** The last day of a `YYYY-MM` month: `2024-02` → `2024-02-29`. */
+export function monthEnd(month: string): string {
+  const [year, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 }
 
 /**
@@ -178,4 +236,29 @@ export function moneyMargin(
     ? [Math.min(...values), Math.max(...values)]
     : [0];
   return Math.max(56, labelWidth(extremes.map(format.compactMoney)) + 24);
+}
+
+/**
+ * The hover text of a mark's elements: shown in Plot's tip, and each
+ * element's `aria-label` for screen readers; with the chart's `filterHref`
+ * and a `filter`, each element is also a link that filters the page by
+ * what it stands for.
+ */
+export function markText<T>(
+  options: ChartOptions,
+  title: (row: T) => string,
+  filter?: (row: T) => ChartFilter,
+): {
+  title: (row: T) => string;
+  ariaLabel: (row: T) => string;
+  tip: true;
+  href?: (row: T) => string;
+} {
+  const href = options.filterHref;
+  return {
+    title,
+    ariaLabel: title,
+    tip: true,
+    ...(href && filter ? { href: (row: T) => href(filter(row)) } : {}),
+  };
 }

@@ -9,6 +9,12 @@ import {
   customerModel,
 } from "../report/customer_model.ts";
 import { customerTables } from "../report/customer_tables.ts";
+import {
+  absentDimensions,
+  absentNotes,
+} from "../report/slots/absent_dimensions.ts";
+import { chartFilterHref } from "../report/slots/chart_filter.ts";
+import { customerChartData } from "../report/slots/customer_charts.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
 import { encodePageData } from "../report/page_data.ts";
@@ -201,6 +207,7 @@ export async function buildReport(
       ...(customers ? customerTables(customers) : []),
       ...valueTables(value),
     ];
+    const absent = absentDimensions(sales);
     const { views, tables } = await stage("charts", () => {
       const { document } = parseHTML(
         "<!DOCTYPE html><html><body></body></html>",
@@ -210,6 +217,8 @@ export async function buildReport(
         width,
         format,
         subCategoryNote: SUB_CATEGORY_NOTE,
+        absent,
+        filterHref: chartFilterHref,
       };
       return {
         tables: [...salesViewTables(sales, context), ...customerTableList],
@@ -247,11 +256,13 @@ export async function buildReport(
               locale: format.locale,
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
+              customerCharts: customers ? customerChartData(customers) : null,
             }),
             script,
             methods: [
               ...methodNotes(cube.grain, customers !== null),
               ...valueMethodNotes(value),
+              ...absentNotes(absent),
             ],
           }),
         recut: cubeFor,

@@ -25,3 +25,4 @@ export {
 } from "./filter_state.ts";
 export { formatInspection } from "./format_inspection.ts";
 export * from "./lock/mod.ts";
+export * from "./slots/mod.ts";

@@ -1,6 +1,7 @@
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableSpec } from "./table_spec.ts";
+import type { CustomerChartData } from "./slots/customer_charts.ts";
 
 /** What the report page's script reads: decoded from the page's embedded, gzipped JSON. */
 export interface PageData {
@@ -18,6 +19,8 @@ export interface PageData {
   /** Top N categories per region. */
   topN: number;
   subCategoryNote: string;
+  /** What the customer charts draw, to draw them again at the reader's width; null without customers. */
+  customerCharts?: CustomerChartData | null;
 }
 
 /** Encodes page data as base64 of gzipped JSON, the form the page embeds. */

@@ -1,14 +1,6 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import {
-  clusterLiftChart,
-  explainedVarianceChart,
-  pcaScatterChart,
-  rfmGridChart,
-  rfmSegmentsChart,
-  segmentClusterChart,
-  silhouetteChart,
-} from "../charts/mod.ts";
-import { chartMarkup } from "./chart_markup.ts";
+import { renderCharts } from "./slots/chart_slots.ts";
+import { CLUSTER_CHARTS, customerChartData, RFM_CHARTS } from "./slots/customer_charts.ts";
 import type { CustomerFigures } from "./customer_model.ts";
 import { customerTables } from "./customer_tables.ts";
 import { type Html, html } from "./html.ts";
@@ -30,12 +22,9 @@ export function renderCustomersView(
               class="notice">The data has no customer ids, so there is no customer segmentation.</p>
           `;
   }
-  const { rfm, segments, grid, clusters } = figures;
+  const { rfm, clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
-  const options = { document: context.document, width: context.width, format: context.format };
   const { integer: formatInteger, money: formatMoney } = context.format;
-  const figure = (id: string, element: Element) =>
-    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   return html`<p class="notice">Segments and clusters are computed on all customers up to the as-of date (${
     rfm.asOf ?? "—"
   }); the page's filters do not re-score them, but the segment and cluster filters show those customers' sales in every section above.</p>
@@ -49,7 +38,7 @@ export function renderCustomersView(
       : ""
   }</p>
 <h3 id="h-rfm">How they buy: RFM segments</h3>
-<div class="charts">${figure("rfm-segments", rfmSegmentsChart(segments, options))}${figure("rfm-grid", rfmGridChart(grid, options))}</div>
+${renderCharts(RFM_CHARTS, customerChartData(figures), context, 4)}
 ${renderTable(byId.get("rfm-segments")!, context.format)}
 <h3 id="h-clusters">What they buy: clusters</h3>
 ${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${clusters.note ?? "One cluster: customers do not split by what they buy"}</p>`}`;
@@ -57,27 +46,15 @@ ${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${c
 
 /** The clusters' charts and tables, when there are two clusters or more. */
 function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
-  const { clusters, lift, crossTab } = figures;
-  const { scatter, clusters: profiles } = clusters;
+  const { clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
-  const options = { document: context.document, width: context.width, format: context.format };
   const formatInteger = context.format.integer;
-  const figure = (id: string, element: Element) =>
-    html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
   return html`<p>${clusters.note ?? ""} k = ${clusters.k}${
     clusters.silhouette === null ? "" : `, mean silhouette ${clusters.silhouette.toFixed(3)}`
   }${clusters.sampleSize ? ` (silhouettes on a seeded sample of ${formatInteger(clusters.sampleSize)} customers)` : ""}; ${
     clusters.components
   } principal components explain ${(100 * (clusters.explainedVariance[clusters.components - 1]?.cumulative ?? 0)).toFixed(1)}% of the variance.</p>
-<div class="charts">${
-    figure("pca-scatter", pcaScatterChart(scatter.points, {
-      ...options,
-      clusters: profiles,
-      explainedVariance: clusters.explainedVariance.map((v) => v.ratio),
-    }))
-  }${figure("explained-variance", explainedVarianceChart(clusters.explainedVariance, options))}${
-    clusters.silhouetteByK.length ? figure("silhouette", silhouetteChart(clusters.silhouetteByK, options)) : ""
-  }${figure("cluster-lift", clusterLiftChart(lift, options))}${figure("segment-cluster", segmentClusterChart(crossTab, options))}</div>
+${renderCharts(CLUSTER_CHARTS, customerChartData(figures), context, 4)}
 ${renderTable(byId.get("clusters")!, context.format)}
 ${renderTable(byId.get("segment-by-cluster")!, context.format)}`;
 }

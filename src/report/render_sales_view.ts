@@ -1,54 +1,30 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
-import type { NumberFormats } from "../figures/format/number_formats.ts";
-import { chartMarkup } from "./chart_markup.ts";
+import { presentTables } from "./slots/absent_dimensions.ts";
+import { type ChartContext, type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
 import { type Html, html } from "./html.ts";
 import { renderHeadline } from "./render_headline.ts";
 import { renderTable } from "./render_table.ts";
 import { fuelTables, salesTables } from "./sales_tables.ts";
 import type { TableSpec } from "./table_spec.ts";
 
-/** How views render charts: in a browser `document` is the page's, outside it linkedom's. */
-export interface ViewContext {
-  document: Document;
-  /** Chart width in pixels. */
-  width: number;
-  /** How every number reads: the report's currency and locale. */
-  format: NumberFormats;
+/** How views render: the charts' context, and what the tables need. */
+export interface ViewContext extends ChartContext {
   /** Under the sub-category table: why it may not follow the filters. */
   subCategoryNote?: string;
 }
 
-/** One chart of a view: a figure rendered from the selection's figures, or nothing when there is no data for it. */
-export interface ChartSlot<F> {
-  id: string;
-  render: (figures: F, context: ViewContext) => Element | null;
-}
-
-/** Renders charts into `<figure>` slots; their titles are `<h3>`, under the section's `<h2>`. */
-export function renderCharts<F>(
-  slots: readonly ChartSlot<F>[],
-  figures: F,
-  context: ViewContext,
-): Html {
-  return html`<div class="charts">${
-    slots.map((slot) => {
-      const element = slot.render(figures, context);
-      return element
-        ? html`<figure class="chart" id="chart-${slot.id}">${
-          chartMarkup(element)
-        }</figure>`
-        : "";
-    })
-  }</div>`;
-}
+export { type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
 
 /** The tables a sales view shows, for CSV export too. */
 export function salesViewTables(
   figures: SalesFigures,
-  context: Pick<ViewContext, "subCategoryNote">,
+  context: Pick<ViewContext, "subCategoryNote" | "absent">,
 ): TableSpec[] {
-  return [...salesTables(figures, context), ...fuelTables(figures)];
+  return presentTables(
+    [...salesTables(figures, context), ...fuelTables(figures)],
+    context.absent,
+  );
 }
 
 /**
@@ -60,7 +36,7 @@ export function renderSalesView(
   charts: readonly ChartSlot<SalesFigures>[],
   context: ViewContext,
 ): Html {
-  const tables = salesTables(figures, context);
+  const tables = presentTables(salesTables(figures, context), context.absent);
   return html`
     <section id="headline"
       aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2>${renderHeadline(

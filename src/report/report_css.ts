@@ -41,6 +41,7 @@ figure.chart, figure.chart figure { margin: 0; min-width: 0; }
 figure.chart svg { max-width: 100%; height: auto; }
 figure.chart figcaption { font-size: .85rem; color: var(--muted); }
 figure.chart :is(h3, h4, h5) { font-size: .95rem; margin: 0 0 .25rem; }
+figure.chart.chart-note .notice { margin: .25rem 0 0; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; min-width: 50%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }

@@ -1,8 +1,11 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import {
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
+  labelWidth,
+  markText,
   money,
   moneyMargin,
   moneyTicks,
@@ -43,16 +46,27 @@ export function averageDailyColumns(
 ): Element {
   const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? text.title;
-  return Plot.plot({
+  const width = options.width ?? DEFAULT_WIDTH;
+  const marginLeft = moneyMargin(rows.map((r) => r.averageDailySales), format);
+  const names = rows.map((r) => r.name);
+  // Label every other column when the names would run into each other.
+  const every = Math.ceil(
+    (labelWidth(names) + 6) / ((width - marginLeft - 20) / (rows.length || 1)),
+  );
+  return plotChart({
     document: options.document,
-    width: options.width ?? DEFAULT_WIDTH,
+    width,
     height: 260,
-    marginLeft: moneyMargin(rows.map((r) => r.averageDailySales), format),
+    marginLeft,
     title,
     ariaLabel: title,
     ariaDescription: describe(rows, text, format),
     caption: text.caption,
-    x: { label: text.xLabel, domain: rows.map((r) => r.name) },
+    x: {
+      label: text.xLabel,
+      domain: names,
+      ...(every > 1 ? { ticks: names.filter((_, i) => i % every === 0) } : {}),
+    },
     y: {
       label: withUnit("Average net sales per day", format),
       tickFormat: moneyTicks(format),
@@ -64,10 +78,13 @@ export function averageDailyColumns(
         x: "name",
         y: "averageDailySales",
         fill: "steelblue",
-        title: (r: AverageDailyRow) =>
-          `${r.name}: ${
-            money(r.averageDailySales, format)
-          } a day over ${r.days} days`,
+        ...markText(
+          options,
+          (r: AverageDailyRow) =>
+            `${r.name}: ${money(r.averageDailySales, format)} a day over ${
+              format.integer(r.days)
+            } days`,
+        ),
       }),
       Plot.ruleY([0]),
     ],

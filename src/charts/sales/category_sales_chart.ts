@@ -20,6 +20,7 @@ export function categorySalesChart(
       title: "Net sales by category",
       noun: ["category", "categories"],
       axis: "Category",
+      filter: (category) => ({ category }),
     },
     options,
   );

@@ -21,6 +21,7 @@ export function channelSalesChart(
       title: "Net sales by channel",
       noun: ["channel", "channels"],
       axis: "Channel",
+      filter: (channel) => ({ channel }),
     },
     options,
   );

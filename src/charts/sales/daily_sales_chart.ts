@@ -1,5 +1,6 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { DailySalesRow } from "../../figures/sales/series_from_days.ts";
 import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
@@ -40,7 +41,7 @@ export function dailySalesChart(
       : [point];
   });
   const leftOut = rows.reduce((sum, r) => sum + (r.gapBefore ?? 0), 0);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 300,
@@ -76,6 +77,17 @@ export function dailySalesChart(
         stroke: () => average,
         strokeWidth: 2.5,
       }),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: (r: DailySalesRow) => utcDate(r.date),
+          y: "totalSales",
+          title: (r: DailySalesRow) =>
+            `${r.date}: ${money(r.totalSales, format)}\n${average}: ${
+              money(r.movingAverage, format)
+            }`,
+        }),
+      ),
     ],
   });
 }

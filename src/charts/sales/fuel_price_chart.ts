@@ -1,9 +1,11 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { WeeklyFuelPriceRow } from "../../figures/sales/fuel_figures.ts";
 import {
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
+  markText,
   price,
   priceTicks,
   sortedDistinct,
@@ -28,7 +30,7 @@ export function fuelPriceChart(
   const points = rows
     .filter((r) => r.averagePrice !== null)
     .map((r) => ({ ...r, x: utcDate(r.weekStart) }));
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 300,
@@ -70,10 +72,13 @@ export function fuelPriceChart(
         y: "averagePrice",
         fill: "fuelType",
         r: 2,
-        title: (r: WeeklyFuelPriceRow) =>
-          `${r.fuelType}, ${r.week}: ${
-            price(r.averagePrice!, format)
-          } a gallon over ${Math.round(r.gallons)} gallons`,
+        ...markText(
+          options,
+          (r: WeeklyFuelPriceRow) =>
+            `${r.fuelType}, ${r.week}: ${
+              price(r.averagePrice!, format)
+            } a gallon over ${format.integer(r.gallons)} gallons`,
+        ),
       }),
     ],
   });

@@ -1,12 +1,16 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { MonthCategoryCell } from "../../figures/sales/grouped_totals.ts";
 import {
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   distinct,
+  labelWidth,
   marginFor,
+  markText,
   money,
+  monthEnd,
   shadedScale,
   sortedDistinct,
   withUnit,
@@ -29,10 +33,13 @@ export function monthCategoryGridChart(
   const marginLeft = marginFor(categories, width);
   const every = Math.max(
     1,
-    Math.ceil(months.length * 50 / (width - marginLeft - 20)),
+    Math.ceil(
+      months.length * (labelWidth(months.slice(0, 1)) + 14) /
+        (width - marginLeft - 20),
+    ),
   );
   const label = withUnit("Net sales per month", format);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 70 + Math.max(1, categories.length) * 24,
@@ -48,15 +55,28 @@ export function monthCategoryGridChart(
       tickSize: 0,
     },
     y: { label: "Category", domain: categories, tickSize: 0 },
-    color: shadedScale(format, label),
+    color: shadedScale(
+      format,
+      label,
+      cells.map((c) => c.totalSales),
+      width,
+    ),
     marks: [
       Plot.cell(cells, {
         x: "month",
         y: "category",
         fill: "totalSales",
         inset: 0.5,
-        title: (c: MonthCategoryCell) =>
-          `${c.category}, ${c.month}: ${money(c.totalSales, format)}`,
+        ...markText(
+          options,
+          (c: MonthCategoryCell) =>
+            `${c.category}, ${c.month}: ${money(c.totalSales, format)}`,
+          (c) => ({
+            category: c.category,
+            from: `${c.month}-01`,
+            to: monthEnd(c.month),
+          }),
+        ),
       }),
     ],
   });

@@ -1,11 +1,13 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { MonthlySalesRow } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   money,
   moneyMargin,
+  monthEnd,
   netSalesAxis,
   percent,
   timeAxis,
@@ -14,8 +16,9 @@ import {
 import type { SalesChartOptions } from "./sales_chart_options.ts";
 
 /**
- * Net sales of each calendar month as columns on a time axis. Draws the rows
- * of `monthlySales`.
+ * Net sales of each calendar month as columns on a time axis; months only
+ * partly in the period (at its edges) lighter and labelled with their days.
+ * Draws the rows of `monthlySales`.
  */
 export function monthlySalesChart(
   rows: readonly MonthlySalesRow[],
@@ -24,8 +27,14 @@ export function monthlySalesChart(
   const width = options.width ?? DEFAULT_WIDTH;
   const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Monthly sales";
-  const points = rows.map((r) => ({ ...r, x: utcDate(r.month) }));
-  return Plot.plot({
+  const points = rows.map((r) => ({
+    ...r,
+    x: utcDate(r.month),
+    length: Number(monthEnd(r.month).slice(8)),
+  }));
+  const partial = (p: typeof points[number]) => p.days < p.length;
+  const href = options.filterHref;
+  return plotChart({
     document: options.document,
     width,
     height: 300,
@@ -34,6 +43,12 @@ export function monthlySalesChart(
     title,
     ariaLabel: title,
     ariaDescription: describe(rows, format),
+    ...(points.some(partial)
+      ? {
+        caption:
+          "Lighter columns: months only partly in the period, labelled with their days in it.",
+      }
+      : {}),
     x: timeAxis("Month", width),
     y: netSalesAxis(format, false),
     marks: [
@@ -42,7 +57,8 @@ export function monthlySalesChart(
         y: "totalSales",
         interval: "month",
         inset: 1,
-        fill: "steelblue",
+        fill: (p: typeof points[number]) =>
+          partial(p) ? "#a9c4de" : "steelblue",
         title: (p: MonthlySalesRow) =>
           `${p.month}: ${money(p.totalSales, format)}${
             p.change === null
@@ -51,6 +67,20 @@ export function monthlySalesChart(
                 percent(p.change, format)
               } on the month before)`
           }${p.days < 28 ? `, ${p.days} days in the period` : ""}`,
+        tip: true,
+        ...(href
+          ? {
+            href: (p: MonthlySalesRow) =>
+              href({ from: `${p.month}-01`, to: monthEnd(p.month) }),
+          }
+          : {}),
+      }),
+      Plot.text(points.filter(partial), {
+        x: (p: typeof points[number]) =>
+          new Date(p.x.getTime() + p.length * 43_200_000),
+        y: "totalSales",
+        text: (p: typeof points[number]) => `${p.days} d`,
+        dy: -8,
       }),
       Plot.ruleY([0]),
     ],

@@ -1,18 +1,21 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import {
   compactMoney,
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   labelWidth,
-  marginFor,
+  markText,
   money,
   moneyTicks,
+  nameAxis,
   percent,
   rankedNames,
   withUnit,
 } from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
+import type { ChartFilter } from "../chart_options.ts";
 
 /** What {@linkcode rankedBars} draws: one named total with its share. */
 export interface RankedBar {
@@ -28,6 +31,8 @@ export interface RankedBarsText {
   noun: [string, string];
   /** The axis label of the names. */
   axis: string;
+  /** What a click on a bar filters by (see `ChartOptions.filterHref`). */
+  filter?: (name: string) => ChartFilter;
 }
 
 /**
@@ -45,11 +50,11 @@ export function rankedBars(
   const label = (b: RankedBar) =>
     `${compactMoney(b.totalSales, format)} · ${percent(b.share, format)}`;
   const title = options.title ?? text.title;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 40 + Math.max(1, names.length) * 26,
-    marginLeft: marginFor([text.axis, ...names], width),
+    marginLeft: nameAxis(text.axis, names, width).marginLeft,
     marginRight: labelWidth(bars.map(label)) + 12,
     title,
     ariaLabel: title,
@@ -61,16 +66,20 @@ export function rankedBars(
       nice: true,
       ticks: Math.max(2, Math.floor(width / 120)),
     },
-    y: { label: text.axis, domain: names },
+    y: { ...nameAxis(text.axis, names, width).axis, domain: names },
     marks: [
       Plot.barX(bars, {
         x: "totalSales",
         y: "name",
         fill: "steelblue",
-        title: (b: RankedBar) =>
-          `${b.name}: ${money(b.totalSales, format)} (${
-            percent(b.share, format)
-          } of net sales)`,
+        ...markText(
+          options,
+          (b: RankedBar) =>
+            `${b.name}: ${money(b.totalSales, format)} (${
+              percent(b.share, format)
+            } of net sales)`,
+          text.filter ? (b) => text.filter!(b.name) : undefined,
+        ),
       }),
       Plot.text(bars, {
         x: "totalSales",

@@ -1,14 +1,16 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { TopCategoryRow } from "../../figures/sales/grouped_totals.ts";
 import {
   compactMoney,
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   labelWidth,
-  marginFor,
+  markText,
   money,
   moneyTicks,
+  nameAxis,
   percent,
   sortedDistinct,
   withUnit,
@@ -35,11 +37,11 @@ export function topCategoriesChart(
     `Top ${n} categor${n === 1 ? "y" : "ies"} in each region`;
   const label = (r: TopCategoryRow) =>
     `${r.category} · ${compactMoney(r.totalSales, format)}`;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 50 + Math.max(1, regions.length) * (n * 18 + 10),
-    marginLeft: marginFor(["Region", ...regions], width),
+    marginLeft: nameAxis("Region", regions, width).marginLeft,
     marginRight: Math.min(labelWidth(rows.map(label)) + 12, width / 3),
     title,
     ariaLabel: title,
@@ -52,7 +54,11 @@ export function topCategoriesChart(
       ticks: Math.max(2, Math.floor(width / 120)),
     },
     y: { axis: null, domain: ranks, padding: 0.15 },
-    fy: { label: "Region", domain: regions, padding: 0.2 },
+    fy: {
+      ...nameAxis("Region", regions, width).axis,
+      domain: regions,
+      padding: 0.2,
+    },
     color: {
       legend: true,
       label: "Category",
@@ -66,10 +72,14 @@ export function topCategoriesChart(
         y: "rank",
         x: "totalSales",
         fill: "category",
-        title: (r: TopCategoryRow) =>
-          `${r.region}, #${r.rank}: ${r.category}, ${
-            money(r.totalSales, format)
-          } (${percent(r.share, format)} of the region)`,
+        ...markText(
+          options,
+          (r: TopCategoryRow) =>
+            `${r.region}, #${r.rank}: ${r.category}, ${
+              money(r.totalSales, format)
+            } (${percent(r.share, format)} of the region)`,
+          (r) => ({ region: r.region, category: r.category }),
+        ),
       }),
       Plot.text(rows, {
         fy: "region",

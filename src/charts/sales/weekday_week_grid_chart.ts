@@ -1,11 +1,14 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { WeekdayWeekCell } from "../../figures/sales/series_from_days.ts";
 import {
   DEFAULT_FORMATS,
   DEFAULT_WIDTH,
   distinct,
+  labelWidth,
   marginFor,
+  markText,
   money,
   shadedScale,
   withUnit,
@@ -29,19 +32,22 @@ export function weekdayWeekGridChart(
   const weeks = distinct(cells.map((c) => c.week));
   const marginLeft = marginFor(WEEKDAYS, width);
   const marginRight = 20;
-  // Label at most one week every ~60px.
+  // Labels of weeks apart enough not to run into each other.
   const every = Math.max(
     1,
-    Math.ceil(weeks.length * 60 / (width - marginLeft - marginRight)),
+    Math.ceil(
+      weeks.length * (labelWidth(weeks.slice(0, 1)) + 14) /
+        (width - marginLeft - marginRight),
+    ),
   );
   const label = withUnit("Net sales per day", format);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 40 + 7 * 22 + 30,
     marginLeft,
     marginRight,
-    marginBottom: 36,
+    marginBottom: 40,
     title,
     ariaLabel: title,
     ariaDescription: describe(cells, weeks, format),
@@ -54,17 +60,26 @@ export function weekdayWeekGridChart(
       tickSize: 0,
     },
     y: { label: "Weekday", domain: WEEKDAYS, tickSize: 0 },
-    color: shadedScale(format, label),
+    color: shadedScale(
+      format,
+      label,
+      cells.map((c) => c.totalSales),
+      width,
+    ),
     marks: [
       Plot.cell(cells, {
         x: "week",
         y: "weekdayName",
         fill: "totalSales",
         inset: 0.5,
-        title: (c: WeekdayWeekCell) =>
-          `${c.date} (${c.weekdayName}, ${c.week}): ${
-            money(c.totalSales, format)
-          }`,
+        ...markText(
+          options,
+          (c: WeekdayWeekCell) =>
+            `${c.date} (${c.weekdayName}, ${c.week}): ${
+              money(c.totalSales, format)
+            }`,
+          (c) => ({ from: c.date, to: c.date }),
+        ),
       }),
     ],
   });

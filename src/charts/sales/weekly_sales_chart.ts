@@ -1,5 +1,7 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
+import { partialLinks } from "./partial_links.ts";
 import type { WeeklySalesRow } from "../../figures/sales/series_from_days.ts";
 import { MAX_GAP_DAYS } from "../../figures/sales/day_totals.ts";
 import {
@@ -16,7 +18,8 @@ import type { SalesChartOptions } from "./sales_chart_options.ts";
 
 /**
  * Net sales by ISO week as a line, partial weeks at the period's edges drawn
- * as hollow dots. Draws the rows of `weeklySales`.
+ * as hollow dots on dashed links (the last one labelled), so that a week of
+ * two days does not read as a collapse. Draws the rows of `weeklySales`.
  */
 export function weeklySalesChart(
   rows: readonly WeeklySalesRow[],
@@ -26,11 +29,26 @@ export function weeklySalesChart(
   const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Weekly sales";
   const points = rows.map((r) => ({ ...r, x: utcDate(r.weekStart) }));
-  // A gap left out breaks the line: a point without a value before the row.
-  const line = rows.flatMap((r, i) =>
-    r.gapBefore ? [{ ...points[i], totalSales: NaN }, points[i]] : [points[i]]
+  // Partial weeks at the edges stand apart: dashed links, not a cliff of
+  // the line; a gap left out breaks the line (a point without a value).
+  const { solid, links } = partialLinks(
+    rows.map((r) => r.days < 7),
+    rows.map((r) => Boolean(r.gapBefore)),
   );
-  return Plot.plot({
+  const line = points.flatMap((p, i) => {
+    const point = solid[i] ? p : { ...p, totalSales: NaN };
+    return p.gapBefore ? [{ ...p, totalSales: NaN }, point] : [point];
+  });
+  const dashed = links.flatMap(([a, b], link) => [
+    { ...points[a], link },
+    { ...points[b], link },
+  ]);
+  const last = points.at(-1);
+  const tip = (p: WeeklySalesRow) =>
+    `${p.week} (from ${p.weekStart}${
+      p.days < 7 ? `, ${p.days} of 7 days in the period` : ""
+    }): ${money(p.totalSales, format)}`;
+  return plotChart({
     document: options.document,
     width,
     height: 300,
@@ -40,7 +58,7 @@ export function weeklySalesChart(
     ariaLabel: title,
     ariaDescription: describe(rows, format),
     caption:
-      `ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots: weeks only partly in the period.${
+      `ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots and dashed lines: weeks only partly in the period.${
         rows.some((r) => r.gapBefore)
           ? ` Weeks in gaps of more than ${MAX_GAP_DAYS} days without sales are left out.`
           : ""
@@ -49,16 +67,30 @@ export function weeklySalesChart(
     y: netSalesAxis(format),
     marks: [
       Plot.lineY(line, { x: "x", y: "totalSales", stroke: "steelblue" }),
+      Plot.lineY(dashed, {
+        x: "x",
+        y: "totalSales",
+        z: "link",
+        stroke: "steelblue",
+        strokeDasharray: "3,3",
+        strokeOpacity: 0.7,
+      }),
       Plot.dot(points, {
         x: "x",
         y: "totalSales",
         r: 2.5,
         stroke: "steelblue",
         fill: (p: WeeklySalesRow) => p.days < 7 ? "white" : "steelblue",
-        title: (p: WeeklySalesRow) =>
-          `${p.week} (from ${p.weekStart}${
-            p.days < 7 ? `, ${p.days} days` : ""
-          }): ${money(p.totalSales, format)}`,
+        title: tip,
+        tip: "x",
+      }),
+      Plot.text(last && last.days < 7 ? [last] : [], {
+        x: "x",
+        y: "totalSales",
+        text: (p: WeeklySalesRow) => `partial: ${p.days} of 7 days`,
+        textAnchor: "end",
+        dx: -6,
+        dy: -8,
       }),
     ],
   });

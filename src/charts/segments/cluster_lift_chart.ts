@@ -1,9 +1,13 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { ClusterLiftCell } from "../../figures/segments/cluster_lift_cells.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {
   DEFAULT_WIDTH,
   marginFor,
+  markText,
   plural,
   shorten,
 } from "./segment_chart_parts.ts";
@@ -11,10 +15,13 @@ import {
 /** Where the colour changes: a threshold scale, so the legend needs no canvas. */
 const LIFT_STEPS = [0.25, 0.5, 0.8, 1.25, 2, 4];
 
-const LIFT = new Intl.NumberFormat("en-US", {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+/** A lift to one decimal in the report's locale: `1.3`, `1,3`. */
+function liftFormat(format: NumberFormats): Intl.NumberFormat {
+  return new Intl.NumberFormat(format.locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}
 
 /**
  * A heatmap of lift: clusters across (by id), sub-categories down (in
@@ -27,6 +34,8 @@ export function clusterLiftChart(
   options: SegmentChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
+  const format = options.format ?? DEFAULT_FORMATS;
+  const LIFT = liftFormat(format);
   const title = options.title ??
     "What each cluster buys more of: lift by sub-category";
   const labels = [...new Set(cells.map((c) => c.label))];
@@ -34,14 +43,14 @@ export function clusterLiftChart(
     a - b
   );
   const shown = cells.filter((c) => c.lift !== null);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 90 + Math.max(1, labels.length) * 22,
     marginLeft: marginFor(["Sub-category", ...labels], width, 60),
     title,
     ariaLabel: title,
-    ariaDescription: describe(cells, labels.length, clusters.length),
+    ariaDescription: describe(cells, labels.length, clusters.length, format),
     x: {
       domain: clusters,
       label: "Cluster",
@@ -67,10 +76,13 @@ export function clusterLiftChart(
         y: "label",
         fill: "lift",
         inset: 0.5,
-        title: (c: ClusterLiftCell) =>
-          `Cluster ${c.cluster} (${
-            shorten(c.clusterName, 60)
-          }), ${c.label}: lift ${LIFT.format(c.lift!)}`,
+        ...markText(
+          options,
+          (c: ClusterLiftCell) =>
+            `Cluster ${c.cluster} (${
+              shorten(c.clusterName, 60)
+            }), ${c.label}: lift ${LIFT.format(c.lift!)}`,
+        ),
       }),
       Plot.text(cells, {
         x: "cluster",
@@ -90,15 +102,16 @@ function describe(
   cells: readonly ClusterLiftCell[],
   features: number,
   clusters: number,
+  format: NumberFormats,
 ): string {
   const shown = cells.filter((c) => c.lift !== null);
   if (shown.length === 0) return "No lift to show.";
   const top = shown.reduce((a, b) => b.lift! > a.lift! ? b : a);
   return `Heatmap of lift for ${
-    plural(clusters, "cluster", "clusters")
+    plural(clusters, "cluster", "clusters", format)
   } (across) and ${
-    plural(features, "sub-category", "sub-categories")
+    plural(features, "sub-category", "sub-categories", format)
   } (down): red where a cluster spends a larger share on a sub-category than all customers do, blue where smaller. The highest is ${top.label} in cluster ${top.cluster}, ${
-    LIFT.format(top.lift!)
+    liftFormat(format).format(top.lift!)
   } times the average share.`;
 }

@@ -1,7 +1,16 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { ExplainedVariance } from "../../figures/segments/explained_variance_rows.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
-import { DEFAULT_WIDTH, percent, plural } from "./segment_chart_parts.ts";
+import {
+  DEFAULT_WIDTH,
+  markText,
+  percent,
+  plural,
+  wholePercent,
+} from "./segment_chart_parts.ts";
 
 /** Options for {@linkcode explainedVarianceChart}. */
 export interface ExplainedVarianceChartOptions extends SegmentChartOptions {
@@ -20,18 +29,19 @@ export function explainedVarianceChart(
   options: ExplainedVarianceChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Variance explained by principal component";
   const components = rows.map((r) => r.component);
   const every = Math.max(1, Math.ceil(rows.length * 24 / (width - 80)));
   const threshold = options.threshold;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 320,
     marginLeft: 50,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, threshold),
+    ariaDescription: describe(rows, threshold, format),
     x: {
       domain: components,
       label: "Principal component",
@@ -41,7 +51,7 @@ export function explainedVarianceChart(
     y: {
       domain: [0, 1],
       label: "Share of variance",
-      tickFormat: ".0%",
+      tickFormat: wholePercent(format),
       grid: true,
     },
     color: {
@@ -54,10 +64,13 @@ export function explainedVarianceChart(
         x: "component",
         y: "ratio",
         fill: (r: ExplainedVariance) => r.kept ? "Kept" : "Left out",
-        title: (r: ExplainedVariance) =>
-          `Component ${r.component}: ${percent(r.ratio)} (cumulative ${
-            percent(r.cumulative)
-          })`,
+        ...markText(
+          options,
+          (r: ExplainedVariance) =>
+            `Component ${r.component}: ${
+              percent(r.ratio, format)
+            } (cumulative ${percent(r.cumulative, format)})`,
+        ),
       }),
       Plot.line(rows, {
         x: "component",
@@ -73,7 +86,7 @@ export function explainedVarianceChart(
           frameAnchor: "left",
           dy: -7,
           dx: 4,
-          text: (t: number) => `${percent(t)} threshold`,
+          text: (t: number) => `${percent(t, format)} threshold`,
           fill: "#d32f2f",
         }),
       ]),
@@ -85,15 +98,18 @@ export function explainedVarianceChart(
 function describe(
   rows: readonly ExplainedVariance[],
   threshold: number | undefined,
+  format: NumberFormats,
 ): string {
   if (rows.length === 0) return "No principal components to show.";
   const kept = rows.filter((r) => r.kept);
   const last = kept[kept.length - 1];
   return `Bars of the share of variance of ${
-    plural(rows.length, "principal component", "principal components")
+    plural(rows.length, "principal component", "principal components", format)
   }, with the cumulative share as a line. The first explains ${
-    percent(rows[0].ratio)
+    percent(rows[0].ratio, format)
   }; the clusters use the first ${kept.length}${
-    last ? `, which explain ${percent(last.cumulative)}` : ""
-  }${threshold === undefined ? "" : ` (threshold ${percent(threshold)})`}.`;
+    last ? `, which explain ${percent(last.cumulative, format)}` : ""
+  }${
+    threshold === undefined ? "" : ` (threshold ${percent(threshold, format)})`
+  }.`;
 }

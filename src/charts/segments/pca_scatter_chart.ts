@@ -1,4 +1,7 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { ScatterPoint } from "../../figures/segments/customer_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
@@ -6,6 +9,7 @@ import {
   CLUSTER_COLOURS,
   clusterLabel,
   DEFAULT_WIDTH,
+  markText,
   percent,
   plural,
   shorten,
@@ -37,6 +41,7 @@ export function pcaScatterChart(
   options: PcaScatterChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
+  const format = options.format ?? DEFAULT_FORMATS;
   const maxPoints = options.maxPoints ?? 2_000;
   const title = options.title ??
     "Customers on the first two principal components";
@@ -54,15 +59,21 @@ export function pcaScatterChart(
   const axis = (n: number, share: number | undefined) =>
     share === undefined
       ? `Principal component ${n}`
-      : `Principal component ${n} (${percent(share)} of variance)`;
-  return Plot.plot({
+      : `Principal component ${n} (${percent(share, format)} of variance)`;
+  return plotChart({
     document: options.document,
     width,
     height: Math.round(Math.min(560, Math.max(360, width * 0.6))),
     marginLeft: 50,
     title,
     ariaLabel: title,
-    ariaDescription: describe(points.length, drawn.length, ids, options.total),
+    ariaDescription: describe(
+      points.length,
+      drawn.length,
+      ids,
+      options.total,
+      format,
+    ),
     x: { label: axis(1, pc1), grid: true, nice: true },
     y: { label: axis(2, pc2), grid: true, nice: true },
     color: {
@@ -82,10 +93,13 @@ export function pcaScatterChart(
         fill: "cluster",
         r: 2.5,
         fillOpacity: 0.6,
-        title: (p: ScatterPoint) =>
-          `Customer ${p.customerId}: ${
-            clusterLabel(p.cluster, names.get(p.cluster))
-          }`,
+        ...markText(
+          options,
+          (p: ScatterPoint) =>
+            `Customer ${p.customerId}: ${
+              clusterLabel(p.cluster, names.get(p.cluster))
+            }`,
+        ),
       }),
     ],
   });
@@ -96,15 +110,16 @@ function describe(
   drawn: number,
   ids: readonly number[],
   total: number | undefined,
+  format: NumberFormats,
 ): string {
   if (given === 0) return "No customers to show.";
   const all = Math.max(total ?? given, given);
   const sample = drawn < all
-    ? `a seeded sample of ${whole(drawn)} of ${
-      plural(all, "customer", "customers")
+    ? `a seeded sample of ${whole(drawn, format)} of ${
+      plural(all, "customer", "customers", format)
     }`
-    : plural(drawn, "customer", "customers");
+    : plural(drawn, "customer", "customers", format);
   return `Scatter plot of ${sample} on the first two principal components of what they buy, coloured by ${
-    plural(ids.length, "cluster", "clusters")
+    plural(ids.length, "cluster", "clusters", format)
   }.`;
 }

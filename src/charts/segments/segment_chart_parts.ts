@@ -6,39 +6,60 @@
  * @module
  */
 
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
+
 export {
   compactMoney,
   DEFAULT_WIDTH,
   labelWidth,
   marginFor,
+  markText,
   money,
+  nameAxis,
+  NARROW_WIDTH,
   percent,
+  shorten,
 } from "../chart_parts.ts";
 
-const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const DECIMAL = new Intl.NumberFormat("en-US", {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-/** A whole number with thousands separators: `12,345`. */
-export function whole(value: number): string {
-  return WHOLE.format(value);
+/** A whole number with the locale's thousands separators: `12,345`, `12.345`. */
+export function whole(
+  value: number,
+  format: NumberFormats = DEFAULT_FORMATS,
+): string {
+  return format.integer(value);
 }
 
-/** Two decimals: `0.17`. */
-export function decimal(value: number): string {
-  return DECIMAL.format(value);
+/** Two decimals in the locale: `0.17`, `0,17`. */
+export function decimal(
+  value: number,
+  format: NumberFormats = DEFAULT_FORMATS,
+): string {
+  return new Intl.NumberFormat(format.locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(value);
 }
 
-/** "1 customer", "2 customers". */
-export function plural(count: number, one: string, many: string): string {
-  return `${whole(count)} ${count === 1 ? one : many}`;
+/** A tick format of whole percentages in the locale: `25%`, `25 %`. */
+export function wholePercent(
+  format: NumberFormats = DEFAULT_FORMATS,
+): (ratio: number) => string {
+  const f = new Intl.NumberFormat(format.locale, {
+    style: "percent",
+    maximumFractionDigits: 0,
+  });
+  return (ratio: number) => f.format(ratio);
 }
 
-/** Shortens a label to `max` characters with an ellipsis. */
-export function shorten(label: string, max: number): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+/** "1 customer", "2 customers", the count in the locale. */
+export function plural(
+  count: number,
+  one: string,
+  many: string,
+  format: NumberFormats = DEFAULT_FORMATS,
+): string {
+  return `${whole(count, format)} ${count === 1 ? one : many}`;
 }
 
 /**

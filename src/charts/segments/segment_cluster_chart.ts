@@ -1,13 +1,18 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { SegmentClusterCell } from "../../figures/segments/segment_cluster_cross_tab.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {
   DEFAULT_WIDTH,
   marginFor,
+  markText,
   percent,
   plural,
   shorten,
   whole,
+  wholePercent,
 } from "./segment_chart_parts.ts";
 
 /**
@@ -21,20 +26,21 @@ export function segmentClusterChart(
   options: SegmentChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "RFM segments within each cluster";
   const segments = [...new Set(cells.map((c) => c.segment))];
   const clusters = [...new Set(cells.map((c) => c.cluster))].sort((a, b) =>
     a - b
   );
   const darkest = Math.max(0.01, ...cells.map((c) => c.shareOfCluster));
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 100 + Math.max(1, segments.length) * 26,
     marginLeft: marginFor(["Segment", ...segments], width, 60),
     title,
     ariaLabel: title,
-    ariaDescription: describe(cells, segments.length, clusters.length),
+    ariaDescription: describe(cells, segments.length, clusters.length, format),
     x: {
       domain: clusters,
       label: "Cluster",
@@ -50,7 +56,7 @@ export function segmentClusterChart(
       scheme: "blues",
       domain: [0, darkest],
       legend: true,
-      tickFormat: ".0%",
+      tickFormat: wholePercent(format),
       label: "Share of the cluster's customers",
     },
     marks: [
@@ -59,17 +65,22 @@ export function segmentClusterChart(
         y: "segment",
         fill: "shareOfCluster",
         inset: 0.5,
-        title: (c: SegmentClusterCell) =>
-          `${c.segment} in cluster ${c.cluster} (${
-            shorten(c.clusterName, 60)
-          }): ${plural(c.customers, "customer", "customers")}, ${
-            percent(c.shareOfCluster)
-          } of the cluster, ${percent(c.shareOfSegment)} of the segment`,
+        ...markText(
+          options,
+          (c: SegmentClusterCell) =>
+            `${c.segment} in cluster ${c.cluster} (${
+              shorten(c.clusterName, 60)
+            }): ${plural(c.customers, "customer", "customers", format)}, ${
+              percent(c.shareOfCluster, format)
+            } of the cluster, ${
+              percent(c.shareOfSegment, format)
+            } of the segment`,
+        ),
       }),
       Plot.text(cells, {
         x: "cluster",
         y: "segment",
-        text: (c: SegmentClusterCell) => whole(c.customers),
+        text: (c: SegmentClusterCell) => whole(c.customers, format),
         fill: (c: SegmentClusterCell) =>
           c.shareOfCluster > 0.6 * darkest ? "white" : "black",
       }),
@@ -81,13 +92,14 @@ function describe(
   cells: readonly SegmentClusterCell[],
   segments: number,
   clusters: number,
+  format: NumberFormats,
 ): string {
   const customers = cells.reduce((s, c) => s + c.customers, 0);
   if (customers === 0) return "No customers to cross-tabulate.";
   const top = cells.reduce((a, b) => b.customers > a.customers ? b : a);
   return `Table of ${
-    plural(customers, "customer", "customers")
+    plural(customers, "customer", "customers", format)
   } by RFM segment (${segments} rows) and cluster (${clusters} columns), shaded by each segment's share of the cluster. The largest group is ${top.segment} in cluster ${top.cluster} (${
     shorten(top.clusterName, 60)
-  }), ${plural(top.customers, "customer", "customers")}.`;
+  }), ${plural(top.customers, "customer", "customers", format)}.`;
 }

@@ -1,7 +1,15 @@
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
+import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { KScore } from "../../stats/choose_k.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
-import { decimal, DEFAULT_WIDTH, whole } from "./segment_chart_parts.ts";
+import {
+  decimal,
+  DEFAULT_WIDTH,
+  markText,
+  whole,
+} from "./segment_chart_parts.ts";
 
 /** Options for {@linkcode silhouetteChart}. */
 export interface SilhouetteChartOptions extends SegmentChartOptions {
@@ -20,11 +28,12 @@ export function silhouetteChart(
   options: SilhouetteChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
+  const format = options.format ?? DEFAULT_FORMATS;
   const title = options.title ?? "Silhouette by number of clusters";
   const scored = rows.filter((r) => r.silhouette !== null);
   const chosen = scored.filter((r) => r.k === options.k);
   const ks = rows.map((r) => r.k);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 300,
@@ -35,6 +44,7 @@ export function silhouetteChart(
       scored,
       options.k ?? null,
       options.sampleSize ?? null,
+      format,
     ),
     x: {
       label: "Number of clusters (k)",
@@ -48,7 +58,7 @@ export function silhouetteChart(
       label: "Mean silhouette (−1 to 1, higher is better)",
       grid: true,
       nice: true,
-      tickFormat: ".2f",
+      tickFormat: (v: number) => decimal(v, format),
       zero: true,
     },
     marks: [
@@ -59,7 +69,10 @@ export function silhouetteChart(
         y: "silhouette",
         fill: "#4269d0",
         r: 3,
-        title: (r: KScore) => `k = ${r.k}: ${decimal(r.silhouette!)}`,
+        ...markText(
+          options,
+          (r: KScore) => `k = ${r.k}: ${decimal(r.silhouette!, format)}`,
+        ),
       }),
       Plot.dot(chosen, {
         x: "k",
@@ -83,15 +96,16 @@ function describe(
   scored: readonly KScore[],
   k: number | null,
   sampleSize: number | null,
+  format: NumberFormats,
 ): string {
   if (scored.length === 0) return "No silhouettes to show.";
   const best = scored.reduce((a, b) => b.silhouette! > a.silhouette! ? b : a);
   const where = sampleSize === null
     ? "over all customers"
-    : `on a seeded sample of ${whole(sampleSize)} customers`;
+    : `on a seeded sample of ${whole(sampleSize, format)} customers`;
   return `Line of the mean silhouette ${where} for k = ${scored[0].k} to ${
     scored[scored.length - 1].k
-  }. The highest is ${decimal(best.silhouette!)} at k = ${best.k}${
+  }. The highest is ${decimal(best.silhouette!, format)} at k = ${best.k}${
     k === null ? "" : `; k = ${k} is used`
   }.`;
 }

@@ -23,6 +23,14 @@ import {
   type ViewContext,
 } from "../render_sales_view.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
+import { absentDimensions } from "../slots/absent_dimensions.ts";
+import { chartFilterHref, clickedFilters } from "../slots/chart_filter.ts";
+import { type ChartSlot, renderChart } from "../slots/chart_slots.ts";
+import { CLUSTER_CHARTS, RFM_CHARTS } from "../slots/customer_charts.ts";
+import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
+import { onChartClick } from "./chart_clicks.ts";
+import { closeFilterLists } from "./filter_lists.ts";
+import { fitCharts, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 
 const LIST_FIELDS = {
@@ -51,6 +59,49 @@ async function start(): Promise<void> {
     width: data.width,
     format: numberFormats({ currency: data.currency, locale: data.locale }),
     subCategoryNote: data.subCategoryNote,
+    absent: absentDimensions(data.figures),
+    filterHref: chartFilterHref,
+  };
+  // The figures the page shows, and their time grain: the server's (by
+  // day) unfiltered, the cube's for a filter.
+  let shown: { figures: SalesFigures; grain: CubeGrain } = {
+    figures: data.figures,
+    grain: "day",
+  };
+  const drawAt = <F>(
+    slots: readonly ChartSlot<F>[],
+    figures: () => F | null | undefined,
+    headingLevel: 3 | 4,
+  ) =>
+  (id: string, width: number) => {
+    const slot = slots.find((s) => s.id === id);
+    const f = figures();
+    return slot && f
+      ? renderChart(
+        slot,
+        f,
+        { ...context, width, grain: shown.grain },
+        headingLevel,
+      )
+        .markup
+      : null;
+  };
+  const customersSlot = document.querySelector<HTMLElement>(
+    '[data-slot="customers-view"]',
+  );
+  const fit = () => {
+    fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3));
+    fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3));
+    if (customersSlot) {
+      fitCharts(
+        customersSlot,
+        drawAt(
+          [...RFM_CHARTS, ...CLUSTER_CHARTS],
+          () => data.customerCharts,
+          4,
+        ),
+      );
+    }
   };
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
@@ -68,17 +119,21 @@ async function start(): Promise<void> {
     current = state;
     writeForm(form, state);
     if (!isFiltered(state)) {
+      shown = { figures: data.figures, grain: "day" };
       slots.sales.innerHTML = initial.sales;
       slots.fuel.innerHTML = initial.fuel;
       remember(data.figures);
+      fit();
       if (status) status.textContent = "Showing all sales";
       return;
     }
     const figures = cubeFigures(data.cube, state, { topN: data.topN });
-    slots.sales.innerHTML =
-      renderSalesView(figures, SALES_CHARTS, context).markup;
-    slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, context).markup;
+    shown = { figures, grain: data.cube.grain };
+    const view = { ...context, grain: data.cube.grain };
+    slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;
+    slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, view).markup;
     remember(figures);
+    fit();
     if (status) status.textContent = `Filtered: ${describe(state)}`;
   };
 
@@ -123,6 +178,16 @@ async function start(): Promise<void> {
     }
   };
   globalThis.addEventListener("hashchange", fromHash);
+  onChartClick(document, (hash) => {
+    const state = clickedFilters(current, hash);
+    history.replaceState(
+      null,
+      "",
+      filterHash(state) || location.pathname + location.search,
+    );
+    apply(state);
+  });
+  closeFilterLists(form);
   document.addEventListener("click", (event) => {
     const button = (event.target as Element).closest?.("button.csv");
     const table = button && tables.get(button.getAttribute("data-table") ?? "");
@@ -142,6 +207,7 @@ async function start(): Promise<void> {
     }
   });
   fromHash();
+  fitOnResize(document.querySelector("main") ?? document.body, fit);
   document.documentElement.dataset.ready = "true";
 }
 
