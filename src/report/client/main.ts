@@ -24,6 +24,7 @@ import {
 } from "../render_sales_view.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
+import { chartDownloads } from "./chart_downloads.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -141,6 +142,7 @@ async function start(): Promise<void> {
       details.open = true;
     }
   });
+  chartDownloads(document.getElementById("main")!);
   fromHash();
   document.documentElement.dataset.ready = "true";
 }
