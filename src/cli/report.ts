@@ -1,4 +1,3 @@
-import { dirname, join, resolve, sep } from "node:path";
 // The build (DuckDB, Plot, linkedom) loads only when the run is not in the
 // cache: see buildOrReuse.
 import { buildOrReuse } from "../pipeline/build_or_reuse.ts";
@@ -32,6 +31,10 @@ import { realDate, wholeNumber } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
 import { VALUE_OPTIONS } from "./value_options.ts";
+import { PDF_OPTIONS } from "./pdf_options.ts";
+import { progressTicker } from "./progress_ticker.ts";
+import { readNotebooks, writeClearFiles } from "./report_inputs.ts";
+import { pdfStep, reportWrittenLines } from "./report_pdf.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -82,6 +85,7 @@ const OPTIONS = [
   },
   ...FORMAT_OPTIONS,
   ...VALUE_OPTIONS,
+  ...PDF_OPTIONS,
   filter("category"),
   filter("region"),
   filter("store"),
@@ -222,8 +226,18 @@ export async function report(args: string[]): Promise<number> {
   }
   const out = settings.out;
   const log = (message: string) => console.error(message);
+  // Asked for a PDF with no Chromium: say so now, write the report anyway.
+  if (settings.pdf && locked) {
+    log(
+      "note: no index.pdf for a locked report: the PDF would show the data in clear",
+    );
+  }
+  const pdf = settings.pdf && !locked
+    ? await pdfStep(settings.paper, settings.locale, log)
+    : null;
   const cache = cacheFor(settings, VERSION);
   const runStart = await startInFreeSecond(out);
+  const ticker = progressTicker(log);
   const built = await buildOrReuse(
     {
       source,
@@ -242,8 +256,11 @@ export async function report(args: string[]): Promise<number> {
       discountRate: settings["discount-rate"],
     },
     { cache, reuse: !locked },
-    { now: () => runStart, log },
-  );
+    { now: () => runStart, log, stageRunning: ticker.stageRunning },
+  ).catch((error) => {
+    ticker.stop();
+    throw error;
+  });
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
   if (password !== undefined) {
@@ -273,19 +290,27 @@ export async function report(args: string[]): Promise<number> {
       } s`,
     );
   }
+  const printed = pdf ? await pdf.print(files, ticker.stageRunning) : null;
+  ticker.stop();
   const started = performance.now();
-  const dir = await writeRun(out, built.runId, files);
+  const dir = await writeRun(
+    out,
+    built.runId,
+    printed
+      ? new Map<string, string | Uint8Array>([
+        ...files,
+        ["index.pdf", printed.pdf],
+      ])
+      : files,
+  );
   console.error(
     `${"write".padEnd(12)} ${
       ((performance.now() - started) / 1000).toFixed(2)
     } s`,
   );
-  console.error(
-    `Report written to ${dir}/index.html (${
-      (new TextEncoder().encode(files.get("index.html")!).length / 1024)
-        .toFixed(0)
-    } KiB)`,
-  );
+  for (
+    const line of reportWrittenLines(dir, files.get("index.html")!, printed)
+  ) log(line);
   let url: string | null = null;
   let superseded: string | null = null;
   if (settings.publish) {
@@ -325,70 +350,21 @@ export async function report(args: string[]): Promise<number> {
       dir,
       url,
       ...(superseded ? { madeCurrent: false, newer: superseded } : {}),
+      ...(pdf ? { pdf: printed ? `${dir}/index.pdf` : null } : {}),
     }),
   );
+  // A PDF asked for and not printed fails the run, once everything else
+  // (the page, the publishing) is done: see docs/report.md.
+  if (pdf?.missing) {
+    log(`warning: ${pdf.missing}`);
+    return 1;
+  }
   return 0;
 }
 
 /** The publishing code, with the AWS SDK it needs: loaded on first use. */
 function publishing(): Promise<typeof import("./publish_with_flags.ts")> {
   return import("./publish_with_flags.ts");
-}
-
-/**
- * Writes a locked run's files in clear (report.json, the CSVs, the rejected
- * rows) to `dir`, which must lie outside the reports folder, so that no
- * publish and no copy of the run folder takes them along.
- */
-async function writeClearFiles(
-  dir: string,
-  out: string,
-  files: ReadonlyMap<string, string>,
-): Promise<void> {
-  const full = resolve(dir);
-  const reports = resolve(out);
-  if (full === reports || full.startsWith(`${reports}${sep}`)) {
-    throw new CliError(
-      `Cannot write --clear-files ${
-        JSON.stringify(dir)
-      }: it is inside the reports folder ${
-        JSON.stringify(out)
-      }; choose a folder outside it`,
-    );
-  }
-  await Deno.mkdir(full, { recursive: true });
-  for (const [name, content] of files) {
-    await Deno.mkdir(dirname(join(full, name)), { recursive: true });
-    await Deno.writeTextFile(join(full, name), content);
-  }
-  console.error(
-    `warning: wrote ${files.size} files in clear to ${dir}: they hold the report's data unencrypted; keep them off any web server`,
-  );
-}
-
-/** Reads the executed notebooks' HTML pages in a folder, by file name. */
-async function readNotebooks(dir: string): Promise<Map<string, string>> {
-  const pages = new Map<string, string>();
-  try {
-    for await (const entry of Deno.readDir(dir)) {
-      if (!entry.isFile || !entry.name.endsWith(".html")) continue;
-      pages.set(entry.name, await Deno.readTextFile(`${dir}/${entry.name}`));
-    }
-  } catch (error) {
-    throw new CliError(
-      `Cannot read the notebooks in ${JSON.stringify(dir)}: ${
-        (error as Error).message
-      }; run deno task notebooks first`,
-    );
-  }
-  if (pages.size === 0) {
-    throw new CliError(
-      `Cannot find executed notebooks in ${
-        JSON.stringify(dir)
-      }: it holds no .html file; run deno task notebooks first`,
-    );
-  }
-  return pages;
 }
 
 if (import.meta.main) await runMain(report);

@@ -4,6 +4,7 @@ import { EXIT_USAGE } from "./exit_codes.ts";
 import { DATA_OPTIONS } from "./data_options.ts";
 import { CACHE_OPTIONS } from "./cache_options.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
+import { PDF_OPTIONS } from "./pdf_options.ts";
 import { PUBLISH_OPTIONS } from "./publish_options.ts";
 import { SCHEDULE_OPTIONS } from "./schedule_options.ts";
 import { VALUE_OPTIONS } from "./value_options.ts";
@@ -16,6 +17,7 @@ export const CONFIG_KEYS: readonly string[] = [
   ...DATA_OPTIONS,
   ...CACHE_OPTIONS,
   ...FORMAT_OPTIONS,
+  ...PDF_OPTIONS,
   ...PUBLISH_OPTIONS,
   ...SCHEDULE_OPTIONS,
   ...VALUE_OPTIONS,

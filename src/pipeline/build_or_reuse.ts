@@ -18,6 +18,8 @@ export interface ReuseEffects {
   now(): Date;
   /** A progress line (stderr in the command). */
   log(message: string): void;
+  /** Hears each build stage's name as it begins and null as it ends. */
+  stageRunning?(name: string | null): void;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function buildOrReuse(
       : open.openSource,
     now: effects.now,
     log,
+    ...(effects.stageRunning ? { stageRunning: effects.stageRunning } : {}),
     bundleClient: cache
       ? () => bundleCached.cachedBundle(cache, bundle.bundleClient)
       : bundle.bundleClient,

@@ -96,6 +96,11 @@ export interface BuildEffects {
   now(): Date;
   /** A progress line (stderr in the command). */
   log(message: string): void;
+  /**
+   * Hears each stage's name as it begins and null as it ends (the
+   * command's progress lines).
+   */
+  stageRunning?(name: string | null): void;
   /** The page's bundled script. */
   bundleClient(): Promise<string>;
 }
@@ -123,7 +128,7 @@ export async function buildReport(
   effects: BuildEffects,
 ): Promise<BuiltReport> {
   const started = effects.now();
-  const stage = stageTimer(effects.log);
+  const stage = stageTimer(effects.log, effects.stageRunning);
   // The page's script does not depend on the data: bundle it (a
   // subprocess) while the data loads and the analyses run. The "bundle"
   // stage is then only what is left to wait for.

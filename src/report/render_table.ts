@@ -2,11 +2,14 @@
 import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
+import { LONG_TABLE_ROWS } from "./print_css.ts";
 import type { TableSpec } from "./table_spec.ts";
 
 /**
  * Renders a report table: a captioned `<table>` with column headers, numbers
  * right-aligned, and a button that downloads the table as CSV in the page.
+ * A table of more rows than fit on a printed page is marked `long` (its
+ * wrapper), to break between rows on paper rather than move whole.
  */
 export function renderTable(table: TableSpec, format: NumberFormats): Html {
   const numeric = (kind: string) => kind !== "text";
@@ -22,7 +25,7 @@ export function renderTable(table: TableSpec, format: NumberFormats): Html {
       }</tr>`
     )
     : html`<tr><td colspan="${table.columns.length}" class="empty">No sales match the filters</td></tr>`;
-  const content = html`<div class="table-wrap" tabindex="0" role="region" aria-label="${table.title}"><table id="table-${table.id}">
+  const content = html`<div class="table-wrap${table.rows.length > LONG_TABLE_ROWS ? " long" : ""}" tabindex="0" role="region" aria-label="${table.title}"><table id="table-${table.id}">
 <caption>${table.title}</caption>
 <thead><tr>${table.columns.map((c) => html`<th scope="col"${cellClass(c.kind)}>${c.label}</th>`)}</tr></thead>
 <tbody>${body}</tbody>

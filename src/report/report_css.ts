@@ -1,3 +1,5 @@
+import { PRINT_CSS } from "./print_css.ts";
+
 /** The report page's stylesheet: screen from 375 px up, and print. */
 export const REPORT_CSS = `
 :root { --ink: #1d2330; --muted: #5b6473; --line: #d9dde3; --accent: #2f5fb3; --bg: #fff; --soft: #f4f6f9; --up: #1a7f37; --down: #b42318; }
@@ -61,12 +63,4 @@ details.table > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
   form.filters { position: static; }
   .card .value { font-size: 1.15rem; }
 }
-@media print {
-  form.filters, nav.sections, .table-tools button, .skip { display: none !important; }
-  details > summary { list-style: none; }
-  details:not([open]) > *:not(summary) { display: block; }
-  h2 { break-after: avoid; }
-  figure.chart, table { break-inside: avoid; }
-  body { font-size: 11pt; }
-}
-`;
+${PRINT_CSS}`;

@@ -32,6 +32,7 @@ import { onChartClick } from "./chart_clicks.ts";
 import { closeFilterLists } from "./filter_lists.ts";
 import { fitCharts, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
+import { chartDownloads } from "./chart_downloads.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -206,6 +207,7 @@ async function start(): Promise<void> {
       details.open = true;
     }
   });
+  chartDownloads(document.getElementById("main")!);
   fromHash();
   fitOnResize(document.querySelector("main") ?? document.body, fit);
   document.documentElement.dataset.ready = "true";
