@@ -8,6 +8,7 @@ export type SourceKind =
   | "three-file"
   | "basket"
   | "store-sales"
+  | "invoice"
   | "mapped";
 
 /** Which source column fed which data-model field. */
