@@ -41,6 +41,13 @@ import {
 } from "./check_filters.ts";
 import { stageTimer } from "./stage_timer.ts";
 import { numberFormats } from "../figures/format/number_formats.ts";
+import { basketAnalysis } from "../analysis/baskets/basket_analysis.ts";
+import { productAnalysis } from "../analysis/products/product_analysis.ts";
+import { basketTables, productTables } from "../report/basket_tables.ts";
+import {
+  renderBasketsView,
+  renderProductsView,
+} from "../report/render_baskets_view.ts";
 
 /** Options for {@linkcode buildReport}. */
 export interface BuildReportOptions {
@@ -152,6 +159,14 @@ export async function buildReport(
     if (sales.headline.saleLines === 0) {
       throw emptySelectionError(filters, options.asOf);
     }
+    const together = await stage("baskets", async () => ({
+      baskets: await basketAnalysis(dataset, {
+        groups: customers?.groups ?? [],
+        filter,
+        ...asOf,
+      }),
+      products: await productAnalysis(dataset, { filter, ...asOf }),
+    }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
         groups: customers?.groups ?? [],
@@ -172,7 +187,13 @@ export async function buildReport(
       sales,
       customers,
     });
-    const customerTableList = customers ? customerTables(customers) : [];
+    model.baskets = together.baskets;
+    model.products = together.products;
+    const customerTableList = [
+      ...(customers ? customerTables(customers) : []),
+      ...basketTables(together.baskets),
+      ...(together.products ? productTables(together.products) : []),
+    ];
     const { views, tables } = await stage("charts", () => {
       const { document } = parseHTML(
         "<!DOCTYPE html><html><body></body></html>",
@@ -189,6 +210,10 @@ export async function buildReport(
           salesView: renderSalesView(sales, SALES_CHARTS, context),
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
           customersView: renderCustomersView(customers, context),
+          basketsView: renderBasketsView(together.baskets, context),
+          productsView: together.products
+            ? renderProductsView(together.products, context)
+            : null,
         },
       };
     });

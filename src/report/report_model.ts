@@ -2,6 +2,8 @@ import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
+import type { BasketFigures } from "../figures/baskets/basket_figures.ts";
+import type { ProductFigures } from "../figures/products/product_figures.ts";
 
 /** What a report was built from and with. */
 export interface ReportParameters {
@@ -58,4 +60,8 @@ export interface ReportModel {
   sales: SalesFigures & { total: number };
   /** Null when the data has no customer ids. */
   customers: unknown | null;
+  /** What sells together (see docs/report.md); set by every build. */
+  baskets?: BasketFigures;
+  /** Which products carry the business; null when no line has a product id. */
+  products?: ProductFigures | null;
 }

@@ -1,11 +1,13 @@
 import {
-  type AbcSummary,
   abcSummary,
+  paretoCurve,
+  type ProductFigures,
   type ProductTotals,
-  type RankedProduct,
 } from "../../figures/products/product_figures.ts";
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
+
+export type { ProductFigures } from "../../figures/products/product_figures.ts";
 
 /** Options for {@linkcode productAnalysis}. */
 export interface ProductAnalysisOptions {
@@ -14,20 +16,6 @@ export interface ProductAnalysisOptions {
   asOf?: string;
   /** Products in each top list. Default 10. */
   top?: number;
-}
-
-/** Which products carry the business. */
-export interface ProductFigures {
-  /** Distinct products among the selected lines. */
-  products: number;
-  /** The largest by net sales, each with its ABC class. */
-  topBySales: RankedProduct[];
-  /** The most bought by distinct customers (ties: net sales, then id). */
-  topByCustomers: RankedProduct[];
-  abc: Omit<AbcSummary, "products">;
-  /** Selected lines without a product id, left out of these figures. */
-  linesWithoutProduct: number;
-  netSalesWithoutProduct: number;
 }
 
 /**
@@ -84,6 +72,7 @@ export async function productAnalysis(
     topBySales: products.slice(0, top),
     topByCustomers: byCustomers.slice(0, top),
     abc,
+    curve: paretoCurve(products),
     linesWithoutProduct: without.lines,
     netSalesWithoutProduct: without.net ?? 0,
   };

@@ -123,3 +123,58 @@ export function abcSummary(rows: readonly ProductTotals[]): AbcSummary {
     totalNetSales: total,
   };
 }
+
+/** One point of the Pareto curve: the share of products against the share of sales. */
+export interface ParetoPoint {
+  /** The share of products ranked up to and including this one. */
+  productShare: number;
+  cumulativeShare: number;
+  abcClass: AbcClass;
+}
+
+/**
+ * The Pareto curve of ranked products, thinned to at most `maxPoints`
+ * points evenly by rank; the last product of each class is always kept,
+ * so the class limits stay exact.
+ *
+ * @example
+ * ```ts
+ * import { abcSummary, paretoCurve } from "./product_figures.ts";
+ * const p = (product: string, netSales: number) =>
+ *   ({ product, name: null, netSales, quantity: 1, customers: 1, transactions: 1 });
+ * const curve = paretoCurve(abcSummary([p("x", 60), p("y", 30), p("z", 10)]).products);
+ * if (curve.map((c) => c.abcClass).join("") !== "ABC") throw new Error();
+ * if (curve[2].productShare !== 1 || curve[2].cumulativeShare !== 1) throw new Error();
+ * ```
+ */
+export function paretoCurve(
+  products: readonly RankedProduct[],
+  maxPoints = 200,
+): ParetoPoint[] {
+  const n = products.length;
+  const step = Math.max(1, Math.ceil(n / maxPoints));
+  return products.filter((p, i) =>
+    (i + 1) % step === 0 || i === n - 1 ||
+    products[i + 1]?.abcClass !== p.abcClass
+  ).map((p) => ({
+    productShare: p.rank / n,
+    cumulativeShare: p.cumulativeShare,
+    abcClass: p.abcClass,
+  }));
+}
+
+/** Which products carry the business. */
+export interface ProductFigures {
+  /** Distinct products among the selected lines. */
+  products: number;
+  /** The largest by net sales, each with its ABC class. */
+  topBySales: RankedProduct[];
+  /** The most bought by distinct customers (ties: net sales, then id). */
+  topByCustomers: RankedProduct[];
+  abc: Omit<AbcSummary, "products">;
+  /** The Pareto curve of all products, at most 200 points (see paretoCurve). */
+  curve: ParetoPoint[];
+  /** Selected lines without a product id, left out of these figures. */
+  linesWithoutProduct: number;
+  netSalesWithoutProduct: number;
+}
