@@ -75,10 +75,11 @@ export async function basketPairs(
     ), names AS (${itemNamesSql(level)}),
     scored AS (
       SELECT pc.dimension, pc.scope, pc.a, pc.b, pc.n AS baskets,
-        pc.n / s.total AS support,
-        pc.n / ca.n AS "confidenceAB",
-        pc.n / cb.n AS "confidenceBA",
-        pc.n * s.total / (ca.n * cb.n) AS lift
+        pc.n::DOUBLE / s.total AS support,
+        pc.n::DOUBLE / ca.n AS "confidenceAB",
+        pc.n::DOUBLE / cb.n AS "confidenceBA",
+        -- In doubles: the product of two counts overflows 32 bits past 46,341 baskets.
+        pc.n::DOUBLE * s.total / (ca.n::DOUBLE * cb.n) AS lift
       FROM basket_pair_counts pc
       JOIN sized s USING (dimension, scope)
       JOIN basket_item_counts ca ON ca.dimension = pc.dimension AND ca.scope = pc.scope AND ca.item = pc.a

@@ -67,8 +67,9 @@ export async function basketTriples(
         JOIN pairs pbc ON pbc.a = t.b AND pbc.b = t.c JOIN items ia ON ia.item = t.a
     ),
     best AS (
-      SELECT *, n / given AS confidence, n * (SELECT n FROM total) / (given * consequent) AS lift,
-        row_number() OVER (PARTITION BY a, b, c ORDER BY n / given DESC, g1, g2) AS r
+      SELECT *, n::DOUBLE / given AS confidence,
+        n::DOUBLE * (SELECT n FROM total) / (given::DOUBLE * consequent) AS lift,
+        row_number() OVER (PARTITION BY a, b, c ORDER BY n::DOUBLE / given DESC, g1, g2) AS r
       FROM rules
     ),
     ranked AS (
@@ -77,7 +78,7 @@ export async function basketTriples(
     )
     SELECT ranked.a, ranked.b, ranked.c,
       coalesce(na.name, ranked.a) AS an, coalesce(nb.name, ranked.b) AS bn, coalesce(nc.name, ranked.c) AS cn,
-      ranked.n::INTEGER AS baskets, ranked.n / (SELECT n FROM total) AS support,
+      ranked.n::INTEGER AS baskets, ranked.n::DOUBLE / (SELECT n FROM total) AS support,
       g1, g2, consequent_item AS "then", confidence, lift
     FROM ranked
     LEFT JOIN names na ON na.item = ranked.a LEFT JOIN names nb ON nb.item = ranked.b

@@ -181,3 +181,16 @@ Deno.test("basketAnalysis() reads categories and sub-categories, and lists tripl
   );
   closeDataset(data);
 });
+
+Deno.test("basketAnalysis() computes lift on many baskets without overflowing a 32-bit product of counts", async () => {
+  // 60,000 baskets holding Books and Toys: 60,000 × 60,000 is past 2^31.
+  const sales = Array.from({ length: 60_000 }, (_, i) => [
+    saleLine({ transaction_id: `T${i}`, category: "Books" }),
+    saleLine({ transaction_id: `T${i}`, category: "Toys" }),
+  ]).flat();
+  const data = await createDataset({ sales });
+  const figures = await basketAnalysis(data);
+  closeDataset(data);
+  const [pair] = figures.levels[0].scopes[0].pairs;
+  assertEquals([pair.baskets, pair.support, pair.lift], [60_000, 1, 1]);
+});
