@@ -41,8 +41,9 @@ export function itemSql(level: BasketLevel): string {
 
 /**
  * Creates `basket_tx`: one row per purchase transaction among the selected
- * lines, with its number of sale lines and its customer's RFM segment and
- * cluster (null without a customer; the first by name if it has several).
+ * lines, numbered `tx` (its id is `id`), with its number of sale lines and
+ * the RFM segment and cluster of its customer (null without a customer;
+ * the first customer id's if it has several).
  */
 export async function createBasketTransactions(
   data: Dataset,
@@ -65,21 +66,27 @@ export async function createBasketTransactions(
     appender.closeSync();
   }
   const condition = basketCondition(selection);
+  // Numbered transactions: every later join is on integers, not on ids.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE basket_tx AS
-    SELECT s.transaction_id AS tx, count(*)::INTEGER AS "lines",
-      min(g.segment) AS segment, min(g.cluster) AS cluster
-    FROM sales s LEFT JOIN basket_groups g ON g.customer_id = s.customer_id
-    ${condition.sql}
-    GROUP BY s.transaction_id`,
+    WITH t AS (
+      SELECT s.transaction_id AS id, count(*)::INTEGER AS "lines",
+        min(s.customer_id) AS customer_id
+      FROM sales s ${condition.sql}
+      GROUP BY s.transaction_id
+    )
+    SELECT (row_number() OVER ())::INTEGER AS tx, t.id, t."lines", g.segment, g.cluster
+    FROM t LEFT JOIN basket_groups g USING (customer_id)`,
     condition.params,
   );
 }
 
 /**
- * Creates `basket_items` (the distinct items of each basket at a level)
- * and `basket_scopes` (each basket once under "all", once under its
- * segment and once under its cluster).
+ * Creates, at a level: `basket_item_names` (each item numbered in the
+ * order of its id, so that numbers compare as ids do), `basket_items` (the
+ * distinct items of each basket, numbered), `basket_scope_names` (the
+ * groups: all, each segment, each cluster, numbered `sid`) and
+ * `basket_scopes` (each basket once under all, its segment and its cluster).
  */
 export async function createBasketItems(
   data: Dataset,
@@ -90,17 +97,40 @@ export async function createBasketItems(
   const condition = basketCondition(selection);
   const item = itemSql(level);
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_items AS
-    SELECT DISTINCT s.transaction_id AS tx, ${item} AS item
+    `CREATE OR REPLACE TEMP TABLE basket_raw_items AS
+    SELECT DISTINCT s.transaction_id AS id, ${item} AS name
     FROM sales s ${condition.sql} AND ${item} IS NOT NULL`,
     condition.params,
   );
   await connection.run(
+    `CREATE OR REPLACE TEMP TABLE basket_item_names AS
+    SELECT (row_number() OVER (ORDER BY name))::INTEGER AS item, name AS id
+    FROM (SELECT DISTINCT name FROM basket_raw_items)`,
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE basket_items AS
+    SELECT b.tx, n.item
+    FROM basket_raw_items r JOIN basket_tx b ON b.id = r.id
+    JOIN basket_item_names n ON n.id = r.name`,
+  );
+  await connection.run("DROP TABLE basket_raw_items");
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE basket_scope_names AS
+    SELECT (row_number() OVER (ORDER BY dimension, scope))::INTEGER AS sid, dimension, scope
+    FROM (
+      SELECT 'all' AS dimension, 'All baskets' AS scope
+      UNION SELECT 'segment', segment FROM basket_tx WHERE segment IS NOT NULL
+      UNION SELECT 'cluster', cluster FROM basket_tx WHERE cluster IS NOT NULL
+    )`,
+  );
+  await connection.run(
     `CREATE OR REPLACE TEMP TABLE basket_scopes AS
     WITH t AS (SELECT * FROM basket_tx WHERE tx IN (SELECT tx FROM basket_items))
-    SELECT 'all' AS dimension, 'All baskets' AS scope, tx FROM t
-    UNION ALL SELECT 'segment', segment, tx FROM t WHERE segment IS NOT NULL
-    UNION ALL SELECT 'cluster', cluster, tx FROM t WHERE cluster IS NOT NULL`,
+    SELECT n.sid, t.tx FROM t JOIN basket_scope_names n ON n.dimension = 'all'
+    UNION ALL SELECT n.sid, t.tx FROM t
+      JOIN basket_scope_names n ON n.dimension = 'segment' AND n.scope = t.segment
+    UNION ALL SELECT n.sid, t.tx FROM t
+      JOIN basket_scope_names n ON n.dimension = 'cluster' AND n.scope = t.cluster`,
   );
 }
 
@@ -111,7 +141,10 @@ export async function dropBasketTables(data: Dataset): Promise<void> {
       "basket_groups",
       "basket_tx",
       "basket_items",
+      "basket_item_names",
+      "basket_raw_items",
       "basket_scopes",
+      "basket_scope_names",
       "basket_item_counts",
       "basket_pair_counts",
     ]

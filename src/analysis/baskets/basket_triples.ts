@@ -45,10 +45,11 @@ export async function basketTriples(
     lift: number;
   }>(
     data,
-    `WITH total AS (SELECT count(*) AS n FROM basket_scopes WHERE dimension = 'all'),
+    `WITH everyone AS (SELECT sid FROM basket_scope_names WHERE dimension = 'all'),
+    total AS (SELECT count(*) AS n FROM basket_scopes WHERE sid IN (SELECT sid FROM everyone)),
     names AS (${itemNamesSql(level)}),
-    items AS (SELECT item, n FROM basket_item_counts WHERE dimension = 'all'),
-    pairs AS (SELECT a, b, n FROM basket_pair_counts WHERE dimension = 'all'),
+    items AS (SELECT item, n FROM basket_item_counts WHERE sid IN (SELECT sid FROM everyone)),
+    pairs AS (SELECT a, b, n FROM basket_pair_counts WHERE sid IN (SELECT sid FROM everyone)),
     t AS (
       SELECT x.item AS a, y.item AS b, z.item AS c, count(*) AS n
       FROM basket_items x
@@ -76,13 +77,13 @@ export async function basketTriples(
       SELECT *, row_number() OVER (ORDER BY lift DESC, n DESC, a, b, c) AS rank
       FROM best WHERE r = 1
     )
-    SELECT ranked.a, ranked.b, ranked.c,
-      coalesce(na.name, ranked.a) AS an, coalesce(nb.name, ranked.b) AS bn, coalesce(nc.name, ranked.c) AS cn,
+    SELECT na.id AS a, nb.id AS b, nc.id AS c, na.name AS an, nb.name AS bn, nc.name AS cn,
       ranked.n::INTEGER AS baskets, ranked.n::DOUBLE / (SELECT n FROM total) AS support,
-      g1, g2, consequent_item AS "then", confidence, lift
+      n1.id AS g1, n2.id AS g2, nt.id AS "then", confidence, lift
     FROM ranked
-    LEFT JOIN names na ON na.item = ranked.a LEFT JOIN names nb ON nb.item = ranked.b
-    LEFT JOIN names nc ON nc.item = ranked.c
+    JOIN names na ON na.item = ranked.a JOIN names nb ON nb.item = ranked.b
+    JOIN names nc ON nc.item = ranked.c JOIN names n1 ON n1.item = ranked.g1
+    JOIN names n2 ON n2.item = ranked.g2 JOIN names nt ON nt.item = ranked.consequent_item
     WHERE rank <= $top ORDER BY rank`,
     { min: options.minCount, top: options.top },
   );
