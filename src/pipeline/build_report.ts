@@ -45,6 +45,7 @@ import { basketAnalysis } from "../analysis/baskets/basket_analysis.ts";
 import { productAnalysis } from "../analysis/products/product_analysis.ts";
 import { basketTables, productTables } from "../report/basket_tables.ts";
 import {
+  basketMethodNotes,
   renderBasketsView,
   renderProductsView,
 } from "../report/render_baskets_view.ts";
@@ -245,7 +246,10 @@ export async function buildReport(
               subCategoryNote: SUB_CATEGORY_NOTE,
             }),
             script,
-            methods: methodNotes(cube.grain, customers !== null),
+            methods: [
+              ...methodNotes(cube.grain, customers !== null),
+              ...basketMethodNotes(together.products),
+            ],
           }),
         recut: cubeFor,
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,

@@ -98,3 +98,13 @@ export function renderProductsView(
 <div class="charts"><figure class="chart" id="chart-product-pareto">${chartMarkup(chart, { headingLevel: 3 })}</figure></div>
 ${productTables(figures).map((t) => renderTable(t, context.format))}`;
 }
+
+/** The Methods section's notes on baskets, and on products when the data has them. */
+export function basketMethodNotes(products: ProductFigures | null): Html[] {
+  return [
+    html`<strong>What sells together</strong>: a basket is a purchase transaction (a transaction id with a sale line); its items are the distinct categories, sub-categories (within their category) or products of its sale lines, returns left out. Support = baskets with both items / baskets; confidence A → B = baskets with both / baskets with A; lift = support of both / (support of A × support of B). Pairs are listed when they are in at least 3 baskets and one in a thousand of the level's baskets (the number is given with each level), strongest lift first; a triple shows its rule {X, Y} → Z of highest confidence.`,
+    ...(products
+      ? [html`<strong>ABC classes</strong>: products ranked by net sales; a product is A while those ranked above it hold less than 80% of all products' net sales, B while they hold less than 95%, else C. The top 20% are the first ⌈n / 5⌉ products.`]
+      : []),
+  ];
+}

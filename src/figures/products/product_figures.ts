@@ -69,7 +69,7 @@ export const ABC_LIMITS = { a: 0.8, b: 0.95 } as const;
  * const p = (product: string, netSales: number) =>
  *   ({ product, name: null, netSales, quantity: 1, customers: 1, transactions: 1 });
  * const abc = abcSummary([p("x", 10), p("y", 70), p("z", 20), p("w", 0)]);
- * if (abc.products.map((r) => r.abcClass).join("") !== "ABCC") throw new Error();
+ * if (abc.products.map((r) => r.product + r.abcClass).join(" ") !== "yA zA xB wC") throw new Error();
  * if (abc.top20Count !== 1 || abc.top20Share !== 0.7) throw new Error(String(abc.top20Share));
  * ```
  */
@@ -142,7 +142,7 @@ export interface ParetoPoint {
  * import { abcSummary, paretoCurve } from "./product_figures.ts";
  * const p = (product: string, netSales: number) =>
  *   ({ product, name: null, netSales, quantity: 1, customers: 1, transactions: 1 });
- * const curve = paretoCurve(abcSummary([p("x", 60), p("y", 30), p("z", 10)]).products);
+ * const curve = paretoCurve(abcSummary([p("x", 80), p("y", 15), p("z", 5)]).products);
  * if (curve.map((c) => c.abcClass).join("") !== "ABC") throw new Error();
  * if (curve[2].productShare !== 1 || curve[2].cumulativeShare !== 1) throw new Error();
  * ```
