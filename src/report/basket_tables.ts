@@ -112,7 +112,8 @@ export function productTables(figures: ProductFigures): TableSpec[] {
     {
       id: "products-by-sales",
       title: "Top products by net sales",
-      columns: [...PRODUCT_COLUMNS.slice(1), PRODUCT_COLUMNS[0]],
+      // In rank order: the rank is the row's place.
+      columns: PRODUCT_COLUMNS.slice(1),
       rows: rows(figures.topBySales),
     },
     {
