@@ -5,3 +5,5 @@
  */
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
+export * from "./baskets/mod.ts";
+export * from "./products/mod.ts";

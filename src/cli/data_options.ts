@@ -84,7 +84,7 @@ export const DATA_OPTIONS = [
     value: "FIELD=COLUMN",
     section: SECTION,
     help:
-      'map a CSV column to a field\nfields: date, store, city, region, channel, department, category,\nsub_category, customer, transaction, quantity, amount, unit_price,\ngallons, fuel_type, fuel_price; config: an object of field: "Column"',
+      'map a CSV column to a field\nfields: date, store, city, region, channel, department, category,\nsub_category, customer, transaction, quantity, amount, unit_price,\ngallons, fuel_type, fuel_price, product, product_name; config: an object\nof field: "Column"',
     env: [NOTEBOOK_ENV.map],
     config: "map",
     parseConfig: (value: unknown, from: string): string[] => {

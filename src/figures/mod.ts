@@ -7,3 +7,5 @@ export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
 export * from "./format/mod.ts";
 export * from "./value/mod.ts";
+export * from "./baskets/mod.ts";
+export * from "./products/mod.ts";

@@ -28,6 +28,10 @@ export interface SaleLine {
   fuel_type: string | null;
   /** Price per gallon, fuel lines only. */
   fuel_price: number | null;
+  /** Product id (a stock code, SKU, ...), when the data has one. */
+  product?: string | null;
+  /** The product's name or description, when the data has one. */
+  product_name?: string | null;
 }
 
 /** One customer. */
@@ -139,7 +143,22 @@ export const SALES_COLUMNS: readonly ColumnSpec[] = [
     required: false,
     description: "price per gallon, fuel lines only",
   },
+  {
+    name: "product",
+    type: "VARCHAR",
+    required: false,
+    description: "product id (stock code, SKU)",
+  },
+  {
+    name: "product_name",
+    type: "VARCHAR",
+    required: false,
+    description: "product name or description",
+  },
 ];
+
+/** The product columns, left out of a fingerprint when they are empty. */
+export const PRODUCT_COLUMNS: readonly string[] = ["product", "product_name"];
 
 /** The columns of the `customers` table, in storage order. */
 export const CUSTOMER_COLUMNS: readonly ColumnSpec[] = [

@@ -54,6 +54,14 @@ import { renderValueView } from "../report/render_value_view.ts";
 import { valueMethodNotes } from "../report/value_method_notes.ts";
 import { valueTables } from "../report/value_tables.ts";
 import { numberFormats } from "../figures/format/number_formats.ts";
+import { basketAnalysis } from "../analysis/baskets/basket_analysis.ts";
+import { productAnalysis } from "../analysis/products/product_analysis.ts";
+import { basketTables, productTables } from "../report/basket_tables.ts";
+import {
+  basketMethodNotes,
+  renderBasketsView,
+  renderProductsView,
+} from "../report/render_baskets_view.ts";
 
 /** Options for {@linkcode buildReport}. */
 export interface BuildReportOptions {
@@ -189,6 +197,14 @@ export async function buildReport(
     if (sales.headline.saleLines === 0) {
       throw emptySelectionError(filters, options.asOf);
     }
+    const together = await stage("baskets", async () => ({
+      baskets: await basketAnalysis(dataset, {
+        groups: customers?.groups ?? [],
+        filter,
+        ...asOf,
+      }),
+      products: await productAnalysis(dataset, { filter, ...asOf }),
+    }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
         groups: customers?.groups ?? [],
@@ -211,9 +227,13 @@ export async function buildReport(
       ...(dataset.engine ? { engine: engineFacts(dataset.engine, load) } : {}),
       value,
     });
+    model.baskets = together.baskets;
+    model.products = together.products;
     const customerTableList = [
       ...(customers ? customerTables(customers) : []),
       ...valueTables(value),
+      ...basketTables(together.baskets),
+      ...(together.products ? productTables(together.products) : []),
     ];
     const absent = absentDimensions(sales);
     const { views, tables } = await stage("charts", () => {
@@ -235,6 +255,10 @@ export async function buildReport(
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
           customersView: renderCustomersView(customers, context),
           valueView: renderValueView(value, context),
+          basketsView: renderBasketsView(together.baskets, context),
+          productsView: together.products
+            ? renderProductsView(together.products, context)
+            : null,
         },
       };
     });
@@ -271,6 +295,7 @@ export async function buildReport(
               ...methodNotes(cube.grain, customers !== null),
               ...valueMethodNotes(value),
               ...absentNotes(absent),
+              ...basketMethodNotes(together.products),
             ],
           }),
         recut: cubeFor,

@@ -33,6 +33,10 @@ export interface ReportPage {
   customersView: Html;
   /** The customer-value section's content; no section without it. */
   valueView?: Html;
+  /** What sells together; no section when absent. */
+  basketsView?: Html;
+  /** Products; no section when absent or null (the data has no product ids). */
+  productsView?: Html | null;
   filterOptions: FilterOptions;
   /** Data the page's script reads (the cube and what the views need), as JSON. */
   pageData: unknown;
@@ -90,7 +94,13 @@ export function renderReport(page: ReportPage): string {
     <nav class="sections" aria-label="Sections"><ul>
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
-    }`}<li><a href="#customers">Customers</a></li>${page.valueView ? html`<li><a href="#value">Customer value</a></li>` : ""}<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
+    }`}<li><a href="#customers">Customers</a></li>${
+      page.valueView ? html`<li><a href="#value">Customer value</a></li>` : ""
+    }${
+      page.basketsView ? html`<li><a href="#baskets">Bought together</a></li>` : ""
+    }${
+      page.productsView ? html`<li><a href="#products">Products</a></li>` : ""
+    }<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
     </ul></nav>
     ${page.script ? renderFilterForm(page.filterOptions) : ""}
     <main id="main">
@@ -102,6 +112,12 @@ export function renderReport(page: ReportPage): string {
     <section id="customers" aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><div data-slot="customers-view">${page
       .customersView}</div></section>
     ${page.valueView ? html`<section id="value" aria-labelledby="h-value"><h2 id="h-value">Customer value</h2><div data-slot="value-view">${page.valueView}</div></section>` : ""}
+    ${page.basketsView
+      ? html`<section id="baskets" aria-labelledby="h-baskets"><h2 id="h-baskets">What sells together</h2>${page.basketsView}</section>`
+      : ""}
+    ${page.productsView
+      ? html`<section id="products" aria-labelledby="h-products"><h2 id="h-products">Products</h2>${page.productsView}</section>`
+      : ""}
     ${renderDataQuality(model)}
     <section id="methods" aria-labelledby="h-methods"><h2 id="h-methods">Methods</h2><ul class="methods">${page
       .methods.map((m) => html`<li>${m}</li>`)}</ul></section>

@@ -3,6 +3,8 @@ import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 import type { ValueFigures } from "../figures/value/value_figures.ts";
+import type { BasketFigures } from "../figures/baskets/basket_figures.ts";
+import type { ProductFigures } from "../figures/products/product_figures.ts";
 
 /** What a report was built from and with. */
 export interface ReportParameters {
@@ -74,4 +76,8 @@ export interface ReportModel {
   customers: unknown | null;
   /** Predicted customer value (see valueFigures); null when the data has no customer ids. */
   value?: ValueFigures | null;
+  /** What sells together (see docs/report.md); set by every build. */
+  baskets?: BasketFigures;
+  /** Which products carry the business; null when no line has a product id. */
+  products?: ProductFigures | null;
 }

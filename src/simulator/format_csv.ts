@@ -1,4 +1,18 @@
-import type { Customer, SaleLine } from "../model/schema.ts";
+import {
+  type ColumnSpec,
+  type Customer,
+  PRODUCT_COLUMNS,
+  type SaleLine,
+  SALES_COLUMNS,
+} from "../model/schema.ts";
+
+/**
+ * The columns of a simulated sales file: the data model's, but the product
+ * columns, since the simulated chain sells categories and sub-categories,
+ * not named products.
+ */
+export const SIMULATED_SALES_COLUMNS: readonly ColumnSpec[] = SALES_COLUMNS
+  .filter((c) => !PRODUCT_COLUMNS.includes(c.name));
 
 /** A value of a CSV field: `null` is written as an empty field. */
 export type CsvValue = string | number | null | undefined;
@@ -42,7 +56,7 @@ export function csvField(value: CsvValue): string {
 }
 
 /**
- * One sale line as a CSV record, its fields in `SALES_COLUMNS` order:
+ * One sale line as a CSV record, its fields in `SIMULATED_SALES_COLUMNS` order:
  * the same text as `formatCsvRow` of those columns, written out by hand
  * because it runs for every one of millions of lines.
  */

@@ -1,11 +1,12 @@
 import { DuckDBInstance } from "@duckdb/node-api";
-import { customerCsv, formatCsvRow, saleLineCsv } from "./format_csv.ts";
-import { dayNumber } from "../model/calendar.ts";
 import {
-  CUSTOMER_COLUMNS,
-  type SaleLine,
-  SALES_COLUMNS,
-} from "../model/schema.ts";
+  customerCsv,
+  formatCsvRow,
+  saleLineCsv,
+  SIMULATED_SALES_COLUMNS,
+} from "./format_csv.ts";
+import { dayNumber } from "../model/calendar.ts";
+import { CUSTOMER_COLUMNS, type SaleLine } from "../model/schema.ts";
 import type { RetailSimulation } from "./simulate_retail.ts";
 import { sqlString } from "../model/sql_string.ts";
 import { STORE_SALES_COLUMNS, storeSalesRows } from "./store_sales_rows.ts";
@@ -121,8 +122,8 @@ export async function writeSimulation(
     ? [
       {
         name: "sales",
-        columns: SALES_COLUMNS.map((c) => c.name),
-        types: SALES_COLUMNS.map((c) => c.type),
+        columns: SIMULATED_SALES_COLUMNS.map((c) => c.name),
+        types: SIMULATED_SALES_COLUMNS.map((c) => c.type),
         records: map(counted(), saleLineCsv),
       },
       {

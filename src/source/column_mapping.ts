@@ -18,7 +18,9 @@ export type MappedField =
   | "unit_price"
   | "gallons"
   | "fuel_type"
-  | "fuel_price";
+  | "fuel_price"
+  | "product"
+  | "product_name";
 
 /** Every field a `--map` may name, with its kind. */
 export const MAPPED_FIELDS: Readonly<
@@ -40,6 +42,8 @@ export const MAPPED_FIELDS: Readonly<
   gallons: "number",
   fuel_type: "text",
   fuel_price: "number",
+  product: "text",
+  product_name: "text",
 };
 
 const ALIASES: Record<string, MappedField> = {
@@ -50,6 +54,11 @@ const ALIASES: Record<string, MappedField> = {
   store_type: "channel",
   price: "unit_price",
   qty: "quantity",
+  product_id: "product",
+  stockcode: "product",
+  stock_code: "product",
+  sku: "product",
+  description: "product_name",
 };
 
 /** Which source column feeds which field (source names as in the file). */
@@ -58,7 +67,8 @@ export type ColumnMapping = Partial<Record<MappedField, string>>;
 /**
  * Reads `--map field=Column` flags (or a config file's `map` object entries)
  * into a mapping. Field names accept a few aliases (`customer`,
- * `transaction`, `qty`, `price`).
+ * `transaction`, `qty`, `price`, `product_id`, `stock_code`, `sku`,
+ * `description`).
  *
  * @example
  * ```ts

@@ -1,12 +1,27 @@
 import { type Dataset, queryRows } from "./dataset.ts";
-import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../model/schema.ts";
+import {
+  CUSTOMER_COLUMNS,
+  PRODUCT_COLUMNS,
+  SALES_COLUMNS,
+} from "../model/schema.ts";
 
 /**
  * A fingerprint of the data a report was built from: the line counts and a
  * sum of row hashes of both tables, so that the same data in any order gives
- * the same fingerprint and any changed value gives another.
+ * the same fingerprint and any changed value gives another. The product
+ * columns count only when one of them holds a value, so that data without
+ * products keeps the fingerprint it had before they were added.
  */
 export async function dataFingerprint(data: Dataset): Promise<string> {
+  const [products] = await queryRows<{ n: number }>(
+    data,
+    `SELECT count(*)::INTEGER AS n FROM sales WHERE ${
+      PRODUCT_COLUMNS.map((c) => `${c} IS NOT NULL`).join(" OR ")
+    }`,
+  );
+  const salesColumns = products.n > 0
+    ? SALES_COLUMNS
+    : SALES_COLUMNS.filter((c) => !PRODUCT_COLUMNS.includes(c.name));
   const part = async (table: string, columns: readonly { name: string }[]) => {
     const names = columns.map((c) => c.name).join(", ");
     // DuckDB's hash() has no PostgreSQL twin: there, each row's text form
@@ -20,7 +35,7 @@ export async function dataFingerprint(data: Dataset): Promise<string> {
     );
     return `${row.n}:${BigInt(row.h).toString(16).padStart(16, "0")}`;
   };
-  return `sales ${await part("sales", SALES_COLUMNS)}; customers ${await part(
+  return `sales ${await part("sales", salesColumns)}; customers ${await part(
     "customers",
     CUSTOMER_COLUMNS,
   )}`;

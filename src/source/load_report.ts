@@ -9,6 +9,7 @@ export type SourceKind =
   | "basket"
   | "store-sales"
   | "mapped"
+  | "invoice"
   | "warehouse";
 
 /** Which source column fed which data-model field. */

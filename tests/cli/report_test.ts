@@ -24,6 +24,7 @@ const STAGES = [
   "inspect",
   "segmentation",
   "sales",
+  "baskets",
   "cube",
   "charts",
   "bundle",

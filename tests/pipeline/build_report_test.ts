@@ -90,6 +90,7 @@ Deno.test("buildReport() on the fixture", async (t) => {
       "inspect",
       "segmentation",
       "sales",
+      "baskets",
       "cube",
       "charts",
       "bundle",

@@ -4,7 +4,8 @@ import {
   formatCsvRow,
   saleLineCsv,
 } from "../../src/simulator/format_csv.ts";
-import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../../src/model/schema.ts";
+import { CUSTOMER_COLUMNS } from "../../src/model/schema.ts";
+import { SIMULATED_SALES_COLUMNS } from "../../src/simulator/format_csv.ts";
 import { simulateRetail } from "../../src/simulator/simulate_retail.ts";
 
 Deno.test("formatCsvRow() writes plain fields as they are and missing values as empty fields", () => {
@@ -39,7 +40,7 @@ Deno.test("saleLineCsv() and customerCsv() write the fields in the data model's 
     const record = line as unknown as Record<string, string | number | null>;
     assertEquals(
       saleLineCsv(line),
-      formatCsvRow(SALES_COLUMNS.map((c) => record[c.name])),
+      formatCsvRow(SIMULATED_SALES_COLUMNS.map((c) => record[c.name])),
     );
     checked++;
   }

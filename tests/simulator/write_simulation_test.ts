@@ -1,6 +1,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { assertEquals, assertNotEquals, assertOk } from "../assert.ts";
-import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../../src/model/schema.ts";
+import { CUSTOMER_COLUMNS } from "../../src/model/schema.ts";
+import { SIMULATED_SALES_COLUMNS } from "../../src/simulator/format_csv.ts";
 import { simulateRetail } from "../../src/simulator/simulate_retail.ts";
 import { loadSource } from "../../src/source/load_source.ts";
 import {
@@ -73,7 +74,7 @@ Deno.test("writeSimulation() writes the data model's columns in order, and DuckD
     assertEquals(result.files, [`${dir}/sales.csv`, `${dir}/customers.csv`]);
     assertEquals(
       await firstLine(`${dir}/sales.csv`),
-      SALES_COLUMNS.map((c) => c.name).join(","),
+      SIMULATED_SALES_COLUMNS.map((c) => c.name).join(","),
     );
     assertEquals(
       await firstLine(`${dir}/customers.csv`),

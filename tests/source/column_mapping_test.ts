@@ -31,6 +31,21 @@ Deno.test("parseMapFlags() reads field=Column pairs and accepts field aliases", 
   );
 });
 
+Deno.test("parseMapFlags() maps a product id and name, by name or alias", () => {
+  assertEquals(
+    parseMapFlags(["product=StockCode", "product_name=Description"]),
+    { product: "StockCode", product_name: "Description" },
+  );
+  assertEquals(
+    parseMapFlags([
+      "Product ID=Product ID",
+      "description=Product Name",
+    ]),
+    { product: "Product ID", product_name: "Product Name" },
+  );
+  assertEquals(parseMapFlags(["sku=SKU"]), { product: "SKU" });
+});
+
 Deno.test("parseMapFlags() refuses an unknown field and a flag without a column", () => {
   assertThrows(
     () => parseMapFlags(["colour=Colour"]),

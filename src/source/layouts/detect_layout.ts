@@ -4,6 +4,7 @@ import { normaliseHeader } from "../normalise_header.ts";
 import { SALES_COLUMNS } from "../../model/schema.ts";
 import { STORE_SALES_LAYOUT } from "./store_sales_layout.ts";
 import { THREE_FILES } from "./three_file_layout.ts";
+import { invoiceMapping } from "./invoice_layout.ts";
 
 /**
  * The layout of a folder from the names of its files, in any case: the
@@ -30,7 +31,7 @@ export function folderLayout(
 
 /** A sales CSV's layout and the mapping of its columns to fields. */
 export interface CsvLayout {
-  kind: Extract<SourceKind, "mapped" | "store-sales" | "basket">;
+  kind: Extract<SourceKind, "mapped" | "store-sales" | "basket" | "invoice">;
   mapping: ColumnMapping;
 }
 
@@ -38,8 +39,11 @@ export interface CsvLayout {
  * The layout of a sales CSV from its header: the `--map` mapping when one
  * is given; else the store-sales layout when the header holds all its
  * columns; else Basket's own when it holds `date`, `category` and `amount`
- * (each data-model column it holds feeds its field); else null. Headers
- * match in any case or spacing (see normaliseHeader).
+ * (each data-model column it holds feeds its field, and a `Product ID`
+ * column feeds `product`); else the invoice-line layout when it holds an
+ * invoice number, stock code, quantity, invoice date and unit price (see
+ * invoiceMapping); else null. Headers match in any case or spacing (see
+ * normaliseHeader).
  *
  * @example
  * ```ts
@@ -59,14 +63,16 @@ export function csvLayout(
     return { kind: "store-sales", mapping: { ...STORE_SALES_LAYOUT } };
   }
   if (["date", "category", "amount"].every((c) => normalised.has(c))) {
-    return {
-      kind: "basket",
-      mapping: Object.fromEntries(
-        SALES_COLUMNS.filter((c) => normalised.has(c.name)).map((
-          c,
-        ) => [c.name, c.name]),
-      ),
-    };
+    const mapping: ColumnMapping = Object.fromEntries(
+      SALES_COLUMNS.filter((c) => normalised.has(c.name)).map((
+        c,
+      ) => [c.name, c.name]),
+    );
+    if (!mapping.product && normalised.has("product_id")) {
+      mapping.product = "product_id";
+    }
+    return { kind: "basket", mapping };
   }
-  return null;
+  const invoice = invoiceMapping(headers);
+  return invoice ? { kind: "invoice", mapping: invoice } : null;
 }

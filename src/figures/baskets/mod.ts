@@ -1,0 +1,6 @@
+/**
+ * What sells together: the basket analysis's row types.
+ *
+ * @module
+ */
+export * from "./basket_figures.ts";
