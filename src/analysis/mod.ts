@@ -5,3 +5,4 @@
  */
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
+export * from "./cohorts/mod.ts";

@@ -5,4 +5,5 @@
  */
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
+export * from "./cohorts/mod.ts";
 export * from "./format/mod.ts";
