@@ -6,3 +6,4 @@
 export { type ChartOptions } from "./chart_options.ts";
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
+export * from "./cohorts/mod.ts";
