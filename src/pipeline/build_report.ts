@@ -29,6 +29,12 @@ import type { LoadedSource, LoadReport } from "../source/load_report.ts";
 import type { OpenSourceOptions } from "../source/open_source.ts";
 import { rejectedRows } from "../source/rejected_rows.ts";
 import { customerFigures } from "./customer_figures.ts";
+import { cohortCells } from "../analysis/cohorts/cohort_cells.ts";
+import { selectCohortCells } from "../figures/cohorts/select_cohort_cells.ts";
+import { renderCohortsView } from "../report/render_cohorts_view.ts";
+import { cohortTables } from "../report/cohort_tables.ts";
+import { cohortModel } from "../report/cohort_model.ts";
+import { cohortTable } from "../figures/cohorts/cohort_table.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
@@ -127,16 +133,26 @@ export async function buildReport(
 
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
-    const customers = await stage(
+    const filters = options.filters ?? {};
+    const { customers, cohorts } = await stage(
       "segmentation",
-      () =>
-        customerFigures(dataset, {
+      async () => {
+        const customers = await customerFigures(dataset, {
           asOf: options.asOf,
           seed: options.seed,
           k: options.k,
-        }),
+        });
+        // Cohorts by segment and cluster, cut to the command line's segment
+        // and cluster filters: the page can only narrow them further.
+        const cohorts = customers
+          ? selectCohortCells(
+            await cohortCells(dataset, { ...asOf, groups: customers.groups }),
+            { segments: filters.segments, clusters: filters.clusters },
+          )
+          : null;
+        return { customers, cohorts };
+      },
     );
-    const filters = options.filters ?? {};
     if (isFiltered(filters)) {
       checkFilters(
         filters,
@@ -172,7 +188,10 @@ export async function buildReport(
       sales,
       customers,
     });
+    model.cohorts = cohorts ? cohortModel(cohorts) : null;
     const customerTableList = customers ? customerTables(customers) : [];
+    // The page's script makes the cohort tables from the cells it carries.
+    const cohortTableList = cohorts ? cohortTables(cohortTable(cohorts)) : [];
     const { views, tables } = await stage("charts", () => {
       const { document } = parseHTML(
         "<!DOCTYPE html><html><body></body></html>",
@@ -184,11 +203,16 @@ export async function buildReport(
         subCategoryNote: SUB_CATEGORY_NOTE,
       };
       return {
-        tables: [...salesViewTables(sales, context), ...customerTableList],
+        tables: [
+          ...salesViewTables(sales, context),
+          ...customerTableList,
+          ...cohortTableList,
+        ],
         views: {
           salesView: renderSalesView(sales, SALES_CHARTS, context),
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
           customersView: renderCustomersView(customers, context),
+          cohortsView: renderCohortsView(cohorts, {}, context),
         },
       };
     });
@@ -218,6 +242,7 @@ export async function buildReport(
               locale: format.locale,
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
+              cohorts,
             }),
             script,
             methods: methodNotes(cube.grain, customers !== null),

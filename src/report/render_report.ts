@@ -31,6 +31,8 @@ export interface ReportPage {
   salesView: Html;
   fuelView: Html;
   customersView: Html;
+  /** The cohorts section's content; no section without it. */
+  cohortsView?: Html;
   filterOptions: FilterOptions;
   /** Data the page's script reads (the cube and what the views need), as JSON. */
   pageData: unknown;
@@ -88,7 +90,7 @@ export function renderReport(page: ReportPage): string {
     <nav class="sections" aria-label="Sections"><ul>
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
-    }`}<li><a href="#customers">Customers</a></li><li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
+    }`}<li><a href="#customers">Customers</a></li>${page.cohortsView ? html`<li><a href="#cohorts">Cohorts</a></li>` : ""}<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
     </ul></nav>
     ${page.script ? renderFilterForm(page.filterOptions) : ""}
     <main id="main">
@@ -99,6 +101,9 @@ export function renderReport(page: ReportPage): string {
       .fuelView}</div></section>
     <section id="customers" aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><div data-slot="customers-view">${page
       .customersView}</div></section>
+    ${page.cohortsView
+      ? html`<section id="cohorts" aria-labelledby="h-cohorts"><h2 id="h-cohorts">Cohorts</h2><div data-slot="cohorts-view">${page.cohortsView}</div></section>`
+      : ""}
     ${renderDataQuality(model)}
     <section id="methods" aria-labelledby="h-methods"><h2 id="h-methods">Methods</h2><ul class="methods">${page
       .methods.map((m) => html`<li>${m}</li>`)}</ul></section>

@@ -1,3 +1,4 @@
+import type { CohortModel } from "./cohort_model.ts";
 import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
@@ -58,4 +59,6 @@ export interface ReportModel {
   sales: SalesFigures & { total: number };
   /** Null when the data has no customer ids. */
   customers: unknown | null;
+  /** Customers by the month of their first purchase (see CohortModel); null without customer ids. */
+  cohorts?: CohortModel | null;
 }

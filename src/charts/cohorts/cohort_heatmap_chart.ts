@@ -12,13 +12,22 @@ interface HeatCell extends CohortMonth {
   customers: number;
 }
 
+/** Options of {@linkcode cohortHeatmapChart}. */
+export interface CohortHeatmapOptions extends SegmentChartOptions {
+  /**
+   * The last month after the first purchase drawn. Default 12: the first
+   * year, as retention is usually read; the tables hold every month.
+   */
+  months?: number;
+}
+
 /** The ink on a cell: white on the darker half of the scale. */
 const DARK_FROM = 0.55;
 
 /**
  * The cohorts' heat map: one row per cohort (the month of the first
  * purchase, oldest at the top, with its customers), one column per month
- * after it (1 = the next month), each complete month coloured by the share
+ * after it (1 = the next month, up to `months`), each complete month coloured by the share
  * of the cohort that bought in it, on a scale from zero. Month 0 (everyone,
  * by definition) is left out so that it does not flatten the scale. The
  * month the data ends inside is drawn as a dashed outline with no colour:
@@ -27,15 +36,16 @@ const DARK_FROM = 0.55;
  */
 export function cohortHeatmapChart(
   table: CohortTable,
-  options: SegmentChartOptions = {},
+  options: CohortHeatmapOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
   const format = options.format ?? DEFAULT_FORMATS;
+  const horizon = options.months ?? 12;
   const title = options.title ??
-    "Share of each cohort buying again, by month since the first purchase";
+    `Share of each cohort buying again in the ${horizon} months after the first purchase`;
   const cells: HeatCell[] = table.rows.flatMap((row) =>
     row.months
-      .filter((m) => m.offset > 0)
+      .filter((m) => m.offset > 0 && m.offset <= horizon)
       .map((m) => ({ ...m, cohort: row.cohort, customers: row.customers }))
   );
   const complete = cells.filter((c) => c.status === "complete");
@@ -52,22 +62,24 @@ export function cohortHeatmapChart(
   // Room for the tick labels and the rotated axis label beside them.
   const marginLeft = labelWidth(cohorts.map(label)) + 30;
   const cellWidth = (width - marginLeft - 20) / columns;
-  const rowHeight = Math.round(Math.min(28, Math.max(12, cellWidth)));
+  const rowHeight = Math.round(Math.min(20, Math.max(12, cellWidth)));
   const top = Math.max(0, ...complete.map((c) => c.share!));
   const domainTop = top > 0 ? top : 1;
   const every = (step: number) => (_: unknown, i: number) => i % step === 0;
   const xStep = Math.max(1, Math.ceil(22 / cellWidth));
   const yStep = Math.max(1, Math.ceil(12 / rowHeight));
   const offsets = Array.from({ length: columns }, (_, i) => i + 1);
+  // Short: a cell's markup is most of the chart's bytes (700 cells for
+  // three years of cohorts), and the tables hold every figure.
   const tooltip = (c: HeatCell) =>
     c.status === "partial"
-      ? `${c.cohort}, month ${c.offset} (${c.month}): in progress at the data's last date (${table.lastDate}), not shown`
-      : `${c.cohort}, month ${c.offset} (${c.month}): ${
-        format.integer(c.active!)
-      } of ${format.integer(c.customers)} customers bought (${
-        format.percent(c.share!)
-      }), net sales ${format.wholeMoney(c.revenue!)}`;
-  const showText = cellWidth >= 40 && rowHeight >= 16;
+      ? `${c.cohort} +${c.offset}: in progress`
+      : `${c.cohort} +${c.offset}: ${format.integer(c.active!)}/${
+        format.integer(c.customers)
+      } (${format.percent(c.share!)}), ${format.wholeMoney(c.revenue!)}`;
+  // Labels when they fit, and not on hundreds of cells (the page's bytes).
+  const showText = cellWidth >= 40 && rowHeight >= 16 &&
+    complete.length <= 150;
   return Plot.plot({
     document: options.document,
     width,
@@ -88,6 +100,7 @@ export function cohortHeatmapChart(
       domain: offsets,
       label: "Months since the first purchase",
       axis: "top",
+      round: true,
       tickSize: 0,
       ticks: offsets.filter(every(xStep)),
     },
@@ -95,6 +108,7 @@ export function cohortHeatmapChart(
       type: "band",
       domain: cohorts,
       label: "Cohort (customers)",
+      round: true,
       tickSize: 0,
       tickFormat: label,
       ticks: cohorts.filter(every(yStep)),

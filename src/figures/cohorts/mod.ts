@@ -13,3 +13,4 @@ export {
   monthIndex,
   monthText,
 } from "./cohort_table.ts";
+export { selectCohortCells } from "./select_cohort_cells.ts";

@@ -24,6 +24,9 @@ import {
 } from "../render_sales_view.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
+import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
+import { cohortTables } from "../cohort_tables.ts";
+import { renderCohortsView } from "../render_cohorts_view.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -46,6 +49,12 @@ async function start(): Promise<void> {
     fuel: document.querySelector<HTMLElement>('[data-slot="fuel-view"]')!,
   };
   const initial = { sales: slots.sales.innerHTML, fuel: slots.fuel.innerHTML };
+  // The cohorts follow the segment and cluster filters only (see
+  // COHORT_FILTER_NOTE): summed again from the cells the page carries.
+  const cohortSlot = document.querySelector<HTMLElement>(
+    '[data-slot="cohorts-view"]',
+  );
+  const initialCohorts = cohortSlot?.innerHTML ?? "";
   const context: ViewContext = {
     document,
     width: data.width,
@@ -54,11 +63,18 @@ async function start(): Promise<void> {
   };
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
-  const remember = (figures: SalesFigures) => {
+  const remember = (figures: SalesFigures, state: FilterState = {}) => {
+    const cohorts = data.cohorts
+      ? cohortTables(
+        cohortTable(data.cohorts, {
+          segments: state.segments,
+          clusters: state.clusters,
+        }),
+      )
+      : [];
     tables = new Map(
-      [...salesViewTables(figures, context), ...data.staticTables].map((
-        t,
-      ) => [t.id, t]),
+      [...salesViewTables(figures, context), ...data.staticTables, ...cohorts]
+        .map((t) => [t.id, t]),
     );
   };
   remember(data.figures);
@@ -70,6 +86,7 @@ async function start(): Promise<void> {
     if (!isFiltered(state)) {
       slots.sales.innerHTML = initial.sales;
       slots.fuel.innerHTML = initial.fuel;
+      if (cohortSlot) cohortSlot.innerHTML = initialCohorts;
       remember(data.figures);
       if (status) status.textContent = "Showing all sales";
       return;
@@ -78,7 +95,12 @@ async function start(): Promise<void> {
     slots.sales.innerHTML =
       renderSalesView(figures, SALES_CHARTS, context).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, context).markup;
-    remember(figures);
+    if (cohortSlot && data.cohorts) {
+      const selection = { segments: state.segments, clusters: state.clusters };
+      cohortSlot.innerHTML =
+        renderCohortsView(data.cohorts, selection, context).markup;
+    }
+    remember(figures, state);
     if (status) status.textContent = `Filtered: ${describe(state)}`;
   };
 
