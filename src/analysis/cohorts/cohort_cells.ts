@@ -82,8 +82,9 @@ export async function cohortCells(
       }
       appender.closeSync();
     }
-    const cut = asOf === undefined ? "" : "AND date <= ?::DATE";
-    const params = asOf === undefined ? [] : [asOf];
+    // One named parameter, however many times the SQL below repeats it.
+    const cut = asOf === undefined ? "" : "AND date <= $as_of::DATE";
+    const params = asOf === undefined ? undefined : { as_of: asOf };
     const lines = `SELECT customer_id, date, amount FROM sales
       WHERE customer_id IS NOT NULL ${cut}`;
     const firsts =
@@ -96,7 +97,7 @@ export async function cohortCells(
       data,
       `SELECT max(date) AS last_date,
          count(*) FILTER (WHERE customer_id IS NULL) AS anonymous_lines
-       FROM sales ${asOf === undefined ? "" : "WHERE date <= ?::DATE"}`,
+       FROM sales ${asOf === undefined ? "" : "WHERE date <= $as_of::DATE"}`,
       params,
     );
     const [before] = await queryRows<{
@@ -109,7 +110,7 @@ export async function cohortCells(
        SELECT (SELECT count(*) FROM f WHERE first IS NULL) AS return_only,
          count(*) AS lines, sum(l.amount) AS amount
        FROM (${lines}) l JOIN f USING (customer_id) WHERE l.date < f.first`,
-      [...params, ...params],
+      params,
     );
     const rows = await queryRows<{
       cohort: string;

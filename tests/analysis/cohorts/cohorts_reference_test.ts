@@ -125,3 +125,24 @@ Deno.test("cohorts of the fixture match pandas and the hand count", async () => 
     anonymousLines: 1,
   });
 });
+
+Deno.test("cohortCells() leaves out lines after the as-of date, and the month it ends inside is partial", async () => {
+  const { dataset } = await loadSource({ path: FIXTURE });
+  try {
+    const cells = await cohortCells(dataset, { asOf: "2024-03-31" });
+    const table = cohortTable(cells);
+    // The last line up to 2024-03-31 is A's return on 2024-03-20: March is
+    // in progress, and F (first purchase in April) is in no cohort.
+    assertEquals(table.lastDate, "2024-03-20");
+    assertEquals(table.partialMonth, "2024-03");
+    assertEquals(table.rows.map((r) => [r.cohort, r.customers]), [
+      ["2024-01", 2],
+      ["2024-02", 1],
+      ["2024-03", 1],
+    ]);
+    assertEquals(table.rows[0].months.map((m) => m.revenue), [130, 50, null]);
+    assertEquals(cells.excluded.linesBeforeFirstPurchase, 1);
+  } finally {
+    closeDataset(dataset);
+  }
+});
