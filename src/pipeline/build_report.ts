@@ -35,6 +35,15 @@ import { renderCohortsView } from "../report/render_cohorts_view.ts";
 import { cohortTables } from "../report/cohort_tables.ts";
 import { cohortModel } from "../report/cohort_model.ts";
 import { cohortTable } from "../figures/cohorts/cohort_table.ts";
+import {
+  migrationModel,
+  type MigrationState,
+  renderMigrationView,
+} from "../report/render_migration_view.ts";
+import {
+  formatSegmentSnapshot,
+  SEGMENTS_FILE,
+} from "../figures/segments/segment_snapshot.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
@@ -189,6 +198,12 @@ export async function buildReport(
       customers,
     });
     model.cohorts = cohorts ? cohortModel(cohorts) : null;
+    // Who moved needs the previous run, which is no input of the build:
+    // the section says there is none until withMigration compares.
+    const migration: MigrationState = customers
+      ? { kind: "first" }
+      : { kind: "no-customers" };
+    model.migration = migrationModel(migration, format);
     const customerTableList = customers ? customerTables(customers) : [];
     // The page's script makes the cohort tables from the cells it carries.
     const cohortTableList = cohorts ? cohortTables(cohortTable(cohorts)) : [];
@@ -213,6 +228,7 @@ export async function buildReport(
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
           customersView: renderCustomersView(customers, context),
           cohortsView: renderCohortsView(cohorts, {}, context),
+          migrationView: renderMigrationView(migration, format),
         },
       };
     });
@@ -251,7 +267,25 @@ export async function buildReport(
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,
         log: effects.log,
       });
-      return reportFiles(page, model, tables, rejects);
+      const files = reportFiles(page, model, tables, rejects);
+      if (customers) {
+        files.set(
+          SEGMENTS_FILE,
+          formatSegmentSnapshot({
+            runId: model.runId,
+            generatedAt: model.generatedAt,
+            asOf: customers.rfm.asOf,
+            source: model.data.source,
+            fingerprint: model.data.fingerprint,
+            customers: customers.groups.map((g, i) => ({
+              id: g.customer_id,
+              segment: g.segment,
+              revenue: customers.monetary[i],
+            })),
+          }),
+        );
+      }
+      return files;
     });
     return { runId: model.runId, model, files };
   } finally {

@@ -12,6 +12,10 @@ import type { LookupCheck } from "../source/load_report.ts";
 import { encodingsText } from "../source/csv_encoding.ts";
 import type { FilterState } from "./filter_state.ts";
 
+/** Where the "Who moved" section's content starts and ends in the page (see withMigration). */
+export const MIGRATION_START = '<div data-slot="migration-view">';
+export const MIGRATION_END = "</div><!--/migration-view-->";
+
 /** The values each filter offers, from the data. */
 export interface FilterOptions {
   categories: string[];
@@ -33,6 +37,8 @@ export interface ReportPage {
   customersView: Html;
   /** The cohorts section's content; no section without it. */
   cohortsView?: Html;
+  /** The "Who moved" section's content; no section without it. */
+  migrationView?: Html;
   filterOptions: FilterOptions;
   /** Data the page's script reads (the cube and what the views need), as JSON. */
   pageData: unknown;
@@ -90,7 +96,7 @@ export function renderReport(page: ReportPage): string {
     <nav class="sections" aria-label="Sections"><ul>
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
-    }`}<li><a href="#customers">Customers</a></li>${page.cohortsView ? html`<li><a href="#cohorts">Cohorts</a></li>` : ""}<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
+    }`}<li><a href="#customers">Customers</a></li>${page.cohortsView ? html`<li><a href="#cohorts">Cohorts</a></li>` : ""}${page.migrationView ? html`<li><a href="#migration">Who moved</a></li>` : ""}<li><a href="#data-quality">Data quality</a></li><li><a href="#methods">Methods</a></li>
     </ul></nav>
     ${page.script ? renderFilterForm(page.filterOptions) : ""}
     <main id="main">
@@ -103,6 +109,9 @@ export function renderReport(page: ReportPage): string {
       .customersView}</div></section>
     ${page.cohortsView
       ? html`<section id="cohorts" aria-labelledby="h-cohorts"><h2 id="h-cohorts">Cohorts</h2><div data-slot="cohorts-view">${page.cohortsView}</div></section>`
+      : ""}
+    ${page.migrationView
+      ? html`<section id="migration" aria-labelledby="h-migration"><h2 id="h-migration">Who moved</h2>${unsafeRawHtml(MIGRATION_START)}${page.migrationView}${unsafeRawHtml(MIGRATION_END)}</section>`
       : ""}
     ${renderDataQuality(model)}
     <section id="methods" aria-labelledby="h-methods"><h2 id="h-methods">Methods</h2><ul class="methods">${page

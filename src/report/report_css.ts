@@ -53,6 +53,7 @@ details.table > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
 .note, .notice { color: var(--muted); }
 .notice { background: var(--soft); border-left: 4px solid var(--accent); padding: .5rem .75rem; }
 .methods li { margin-bottom: .4rem; }
+tr.stayed { color: var(--muted); }
 @media (max-width: 480px) {
   body { font-size: 14px; }
   h1 { font-size: 1.3rem; }

@@ -1,4 +1,5 @@
 import type { CohortModel } from "./cohort_model.ts";
+import type { MigrationModel } from "./render_migration_view.ts";
 import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
@@ -61,4 +62,6 @@ export interface ReportModel {
   customers: unknown | null;
   /** Customers by the month of their first purchase (see CohortModel); null without customer ids. */
   cohorts?: CohortModel | null;
+  /** Who moved between RFM segments since the previous run (see MigrationModel). */
+  migration?: MigrationModel;
 }
