@@ -6,9 +6,7 @@ import { startInFreeSecond } from "../pipeline/run_id_for.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
-import { localRuns, previousSegments } from "../pipeline/previous_segments.ts";
-import { withMigration } from "../pipeline/with_migration.ts";
-import { numberFormats } from "../figures/format/number_formats.ts";
+import { withWhoMoved } from "./with_who_moved.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
 import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
@@ -240,13 +238,13 @@ export async function report(args: string[]): Promise<number> {
     { cache, reuse: !locked },
     { now: () => runStart, log },
   );
-  // Who moved since the newest earlier run in the reports folder (after
-  // the build and its cache: the earlier run is no input of the build).
-  const built = withMigration(
-    fresh,
-    await previousSegments(localRuns(out), fresh.runId, password),
-    numberFormats({ currency: settings.currency, locale: settings.locale }),
-  );
+  const built = await withWhoMoved(fresh, {
+    out,
+    password,
+    publish: settings.publish ? values : null,
+    currency: settings.currency,
+    locale: settings.locale,
+  });
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
   if (password !== undefined) {

@@ -11,7 +11,10 @@ import {
   type MigrationState,
   renderMigrationView,
 } from "../report/render_migration_view.ts";
-import { MIGRATION_END, MIGRATION_START } from "../report/render_report.ts";
+import {
+  MIGRATION_END,
+  MIGRATION_START,
+} from "../report/render_migration_view.ts";
 import type { BuiltReport } from "./build_report.ts";
 import type { PreviousSegments } from "./previous_segments.ts";
 

@@ -7,6 +7,10 @@ import {
 import { generatedAtText } from "./generated_at_text.ts";
 import { type Html, html } from "./html.ts";
 
+/** Where the "Who moved" section's content starts and ends in the page (see withMigration). */
+export const MIGRATION_START = '<div data-slot="migration-view">';
+export const MIGRATION_END = "</div><!--/migration-view-->";
+
 /** What the "Who moved" section has to say. */
 export type MigrationState =
   /** The data has no customer ids: no segments to compare. */

@@ -6,15 +6,12 @@ import {
 } from "../figures/format/number_formats.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
+import { MIGRATION_END, MIGRATION_START } from "./render_migration_view.ts";
 import { generatedAtText } from "./generated_at_text.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
 import { encodingsText } from "../source/csv_encoding.ts";
 import type { FilterState } from "./filter_state.ts";
-
-/** Where the "Who moved" section's content starts and ends in the page (see withMigration). */
-export const MIGRATION_START = '<div data-slot="migration-view">';
-export const MIGRATION_END = "</div><!--/migration-view-->";
 
 /** The values each filter offers, from the data. */
 export interface FilterOptions {

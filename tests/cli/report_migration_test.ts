@@ -5,6 +5,7 @@
  */
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "./run_cli.ts";
+import { startTestS3 } from "../publish/s3_test_server.ts";
 import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { decryptPage } from "../../src/report/lock/decrypt_page.ts";
 import { DOWNLOADS_ID } from "../../src/report/lock/embed_downloads.ts";
@@ -260,6 +261,52 @@ Deno.test("report compares each run's segments with the previous run's", async (
       },
     );
   } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+Deno.test("a published run compares with the bucket's current run", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "basket-migration-s3-" });
+  const s3 = await startTestS3();
+  const env = {
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    BASKET_S3_BUCKET: s3.bucket,
+    BASKET_S3_PREFIX: "weekly",
+    BASKET_S3_PATH_STYLE: "true",
+  };
+  try {
+    await Deno.mkdir(`${tmp}/data`);
+    await Deno.writeTextFile(`${tmp}/data/sales.csv`, fixture());
+    const publish = async (out: string, extra: string[]) => {
+      const run = await runCli("report", [
+        "--data",
+        `${tmp}/data`,
+        "--out",
+        `${tmp}/${out}`,
+        "--publish",
+        ...extra,
+      ], { env });
+      assertEquals(run.code, 0, run.stderr);
+      const { dir, runId } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+      return {
+        runId: runId as string,
+        json: JSON.parse(await Deno.readTextFile(`${dir}/report.json`)),
+      };
+    };
+    const first = await publish("a", ["--as-of", "2025-04-01"]);
+    assertEquals(first.json.migration.status, "first");
+    // Another machine, another reports folder: the bucket's current run is
+    // the one to compare with.
+    const second = await publish("b", []);
+    assertEquals(second.json.migration.status, "compared");
+    assertEquals(second.json.migration.previous.runId, first.runId);
+    assertEquals(second.json.migration.counts.common, 40);
+    assertOk(second.json.migration.counts.moved > 0);
+  } finally {
+    await s3.close();
     await Deno.remove(tmp, { recursive: true });
   }
 });
