@@ -7,3 +7,4 @@ export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
 export * from "./baskets/mod.ts";
 export * from "./products/mod.ts";
+export * from "./cohorts/mod.ts";

@@ -8,3 +8,4 @@ export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
 export * from "./value/mod.ts";
 export * from "./baskets/mod.ts";
+export * from "./cohorts/mod.ts";

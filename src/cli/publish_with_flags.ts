@@ -4,10 +4,17 @@ import { parseWholeNumber } from "../model/parse_whole_number.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";
 import { type PublishResult, publishRun } from "../publish/publish_run.ts";
 import { insecureUrlWarning } from "../report/lock/insecure_url_warning.ts";
+import { bucketRuns } from "../publish/bucket_runs.ts";
+import { openBucket } from "../publish/s3_bucket.ts";
+import {
+  type PreviousSegments,
+  previousSegments,
+} from "../pipeline/previous_segments.ts";
 import {
   type PublishConfig,
   type PublishFlags,
   resolvePublishConfig,
+  s3Target,
 } from "../publish/publish_config.ts";
 
 /** The raw values of the options in `PUBLISH_OPTIONS`. */
@@ -68,6 +75,31 @@ export async function loadPublishConfig(
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError((error as Error).message, 2);
+  }
+}
+
+/**
+ * The segments of the bucket's current run, for "Who moved" in a run about
+ * to be published (see previousSegments): resolved from the same options,
+ * environment and config file as the publish.
+ */
+export async function publishedPreviousSegments(
+  values: PublishOptionValues,
+  runId: string,
+  password: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = Deno.env.toObject(),
+): Promise<PreviousSegments> {
+  const config = await loadPublishConfig(values, env);
+  const client = createS3Client(config);
+  try {
+    const bucket = openBucket(client, config, {
+      failure: `Cannot read the current run of ${
+        JSON.stringify(s3Target(config))
+      }`,
+    });
+    return await previousSegments(bucketRuns(bucket), runId, password);
+  } finally {
+    client.destroy();
   }
 }
 

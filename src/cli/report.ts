@@ -5,6 +5,7 @@ import { startInFreeSecond } from "../pipeline/run_id_for.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
+import { withWhoMoved } from "./with_who_moved.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
 import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
@@ -238,7 +239,7 @@ export async function report(args: string[]): Promise<number> {
   const cache = cacheFor(settings, VERSION);
   const runStart = await startInFreeSecond(out);
   const ticker = progressTicker(log);
-  const built = await buildOrReuse(
+  const fresh = await buildOrReuse(
     {
       source,
       ...(source.asOf ? { asOf: source.asOf } : {}),
@@ -260,6 +261,13 @@ export async function report(args: string[]): Promise<number> {
   ).catch((error) => {
     ticker.stop();
     throw error;
+  });
+  const built = await withWhoMoved(fresh, {
+    out,
+    password,
+    publish: settings.publish ? values : null,
+    currency: settings.currency,
+    locale: settings.locale,
   });
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);

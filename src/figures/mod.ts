@@ -5,6 +5,7 @@
  */
 export * from "./sales/mod.ts";
 export * from "./segments/mod.ts";
+export * from "./cohorts/mod.ts";
 export * from "./format/mod.ts";
 export * from "./value/mod.ts";
 export * from "./baskets/mod.ts";

@@ -37,6 +37,21 @@ import { rejectedRows } from "../source/rejected_rows.ts";
 import type { SqlEngine } from "../source/sql_engine.ts";
 import { isWarehouseUrl, redactedUrl } from "../source/warehouse/pg_url.ts";
 import { customerFigures } from "./customer_figures.ts";
+import { cohortCells } from "../analysis/cohorts/cohort_cells.ts";
+import { selectCohortCells } from "../figures/cohorts/select_cohort_cells.ts";
+import { renderCohortsView } from "../report/render_cohorts_view.ts";
+import { cohortTables } from "../report/cohort_tables.ts";
+import { cohortModel } from "../report/cohort_model.ts";
+import { cohortTable } from "../figures/cohorts/cohort_table.ts";
+import {
+  migrationModel,
+  type MigrationState,
+  renderMigrationView,
+} from "../report/render_migration_view.ts";
+import {
+  formatSegmentSnapshot,
+  SEGMENTS_FILE,
+} from "../figures/segments/segment_snapshot.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
@@ -160,14 +175,25 @@ export async function buildReport(
 
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
-    const customers = await stage(
+    const filters = options.filters ?? {};
+    const { customers, cohorts } = await stage(
       "segmentation",
-      () =>
-        customerFigures(dataset, {
+      async () => {
+        const customers = await customerFigures(dataset, {
           asOf: options.asOf,
           seed: options.seed,
           k: options.k,
-        }),
+        });
+        // Cohorts by segment and cluster, cut to the command line's segment
+        // and cluster filters: the page can only narrow them further.
+        const cohorts = customers
+          ? selectCohortCells(
+            await cohortCells(dataset, { ...asOf, groups: customers.groups }),
+            { segments: filters.segments, clusters: filters.clusters },
+          )
+          : null;
+        return { customers, cohorts };
+      },
     );
     const value = customers
       ? await stage(
@@ -181,7 +207,6 @@ export async function buildReport(
           }),
       )
       : null;
-    const filters = options.filters ?? {};
     if (isFiltered(filters)) {
       checkFilters(
         filters,
@@ -227,6 +252,15 @@ export async function buildReport(
       ...(dataset.engine ? { engine: engineFacts(dataset.engine, load) } : {}),
       value,
     });
+    model.cohorts = cohorts ? cohortModel(cohorts) : null;
+    // Who moved needs the previous run, which is no input of the build:
+    // the section says there is none until withMigration compares.
+    const migration: MigrationState = customers
+      ? { kind: "first" }
+      : { kind: "no-customers" };
+    model.migration = migrationModel(migration, format);
+    // The page's script makes the cohort tables from the cells it carries.
+    const cohortTableList = cohorts ? cohortTables(cohortTable(cohorts)) : [];
     model.baskets = together.baskets;
     model.products = together.products;
     const customerTableList = [
@@ -249,7 +283,11 @@ export async function buildReport(
         filterHref: chartFilterHref,
       };
       return {
-        tables: [...salesViewTables(sales, context), ...customerTableList],
+        tables: [
+          ...salesViewTables(sales, context),
+          ...customerTableList,
+          ...cohortTableList,
+        ],
         views: {
           salesView: renderSalesView(sales, SALES_CHARTS, context),
           fuelView: renderFuelView(sales, FUEL_CHARTS, context),
@@ -259,6 +297,8 @@ export async function buildReport(
           productsView: together.products
             ? renderProductsView(together.products, context)
             : null,
+          cohortsView: renderCohortsView(cohorts, {}, context),
+          migrationView: renderMigrationView(migration, format),
         },
       };
     });
@@ -289,6 +329,7 @@ export async function buildReport(
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
               customerCharts: customers ? customerChartData(customers) : null,
+              cohorts,
             }),
             script,
             methods: [
@@ -302,7 +343,25 @@ export async function buildReport(
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,
         log: effects.log,
       });
-      return reportFiles(page, model, tables, rejects);
+      const files = reportFiles(page, model, tables, rejects);
+      if (customers) {
+        files.set(
+          SEGMENTS_FILE,
+          formatSegmentSnapshot({
+            runId: model.runId,
+            generatedAt: model.generatedAt,
+            asOf: customers.rfm.asOf,
+            source: model.data.source,
+            fingerprint: model.data.fingerprint,
+            customers: customers.groups.map((g, i) => ({
+              id: g.customer_id,
+              segment: g.segment,
+              revenue: customers.monetary[i],
+            })),
+          }),
+        );
+      }
+      return files;
     });
     return { runId: model.runId, model, files };
   } finally {

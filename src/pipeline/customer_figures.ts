@@ -50,6 +50,7 @@ export async function customerFigures(
   const { assignments: _assignments, ...figures } = clusters;
   return {
     groups,
+    monetary: rfm.rows.map((row) => row.monetary),
     rfm: {
       asOf: rfm.asOf,
       ties: rfm.ties,

@@ -15,6 +15,8 @@ import type { SegmentClusterCell } from "../figures/segments/segment_cluster_cro
 export interface CustomerFigures {
   /** Each scored customer's segment and cluster label, for the cube and the page's filters. */
   groups: CustomerGroup[];
+  /** Each scored customer's net spend (RFM monetary), in the order of `groups`: for segments.json. */
+  monetary: number[];
   rfm: Pick<RfmTable, "asOf" | "ties" | "excluded"> & {
     /** Customers scored (customers with a purchase up to the as-of date). */
     count: number;

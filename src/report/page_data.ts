@@ -1,3 +1,4 @@
+import type { CohortCells } from "../figures/cohorts/cohort_table.ts";
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -21,6 +22,8 @@ export interface PageData {
   subCategoryNote: string;
   /** What the customer charts draw, to draw them again at the reader's width; null without customers. */
   customerCharts?: CustomerChartData | null;
+  /** The cohorts' sums by segment and cluster, for the segment and cluster filters; null without customer ids. */
+  cohorts?: CohortCells | null;
 }
 
 /** Encodes page data as base64 of gzipped JSON, the form the page embeds. */

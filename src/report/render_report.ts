@@ -6,6 +6,7 @@ import {
 } from "../figures/format/number_formats.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
+import { MIGRATION_END, MIGRATION_START } from "./render_migration_view.ts";
 import { generatedAtText } from "./generated_at_text.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
@@ -37,6 +38,10 @@ export interface ReportPage {
   basketsView?: Html;
   /** Products; no section when absent or null (the data has no product ids). */
   productsView?: Html | null;
+  /** The cohorts section's content; no section without it. */
+  cohortsView?: Html;
+  /** The "Who moved" section's content; no section without it. */
+  migrationView?: Html;
   filterOptions: FilterOptions;
   /** Data the page's script reads (the cube and what the views need), as JSON. */
   pageData: unknown;
@@ -95,6 +100,10 @@ export function renderReport(page: ReportPage): string {
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
     }`}<li><a href="#customers">Customers</a></li>${
+      page.cohortsView ? html`<li><a href="#cohorts">Cohorts</a></li>` : ""
+    }${
+      page.migrationView ? html`<li><a href="#migration">Who moved</a></li>` : ""
+    }${
       page.valueView ? html`<li><a href="#value">Customer value</a></li>` : ""
     }${
       page.basketsView ? html`<li><a href="#baskets">Bought together</a></li>` : ""
@@ -111,6 +120,12 @@ export function renderReport(page: ReportPage): string {
       .fuelView}</div></section>
     <section id="customers" aria-labelledby="h-customers"><h2 id="h-customers">Customers</h2><div data-slot="customers-view">${page
       .customersView}</div></section>
+    ${page.cohortsView
+      ? html`<section id="cohorts" aria-labelledby="h-cohorts"><h2 id="h-cohorts">Cohorts</h2><div data-slot="cohorts-view">${page.cohortsView}</div></section>`
+      : ""}
+    ${page.migrationView
+      ? html`<section id="migration" aria-labelledby="h-migration"><h2 id="h-migration">Who moved</h2>${unsafeRawHtml(MIGRATION_START)}${page.migrationView}${unsafeRawHtml(MIGRATION_END)}</section>`
+      : ""}
     ${page.valueView ? html`<section id="value" aria-labelledby="h-value"><h2 id="h-value">Customer value</h2><div data-slot="value-view">${page.valueView}</div></section>` : ""}
     ${page.basketsView
       ? html`<section id="baskets" aria-labelledby="h-baskets"><h2 id="h-baskets">What sells together</h2>${page.basketsView}</section>`

@@ -58,6 +58,7 @@ details.table > summary { cursor: pointer; font-weight: 600; margin: .5rem 0; }
 .notice { background: var(--soft); border-left: 4px solid var(--accent); padding: .5rem .75rem; }
 .methods li { margin-bottom: .4rem; }
 #baskets tbody th[scope="row"], #products tbody td:nth-child(2):not(.num) { min-width: 11em; }
+tr.stayed { color: var(--muted); }
 @media (max-width: 480px) {
   body { font-size: 14px; }
   h1 { font-size: 1.3rem; }

@@ -1,3 +1,5 @@
+import type { CohortModel } from "./cohort_model.ts";
+import type { MigrationModel } from "./render_migration_view.ts";
 import type { DataSummary } from "../source/data_summary.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
@@ -80,4 +82,8 @@ export interface ReportModel {
   baskets?: BasketFigures;
   /** Which products carry the business; null when no line has a product id. */
   products?: ProductFigures | null;
+  /** Customers by the month of their first purchase (see CohortModel); null without customer ids. */
+  cohorts?: CohortModel | null;
+  /** Who moved between RFM segments since the previous run (see MigrationModel). */
+  migration?: MigrationModel;
 }

@@ -117,7 +117,8 @@ Deno.test("deno task report", async (t) => {
         assertOk(tables.length >= 15, `${tables.length} tables`);
         assertEquals(
           [...files.keys()].sort(),
-          ["index.html", "report.json", ...tables].sort(),
+          // segments.json: every customer's segment, for the next run.
+          ["index.html", "report.json", "segments.json", ...tables].sort(),
         );
         const json = JSON.parse(files.get("report.json")!);
         assertEquals(json.runId, runId);

@@ -218,6 +218,10 @@ Deno.test("buildReport() on the fixture", async (t) => {
       );
       for (const id of buttons) {
         const rows = parseCsv(built.files.get(`${id}.csv`)!);
+        assertOk(rows.every((r) => r.length === rows[0].length), id);
+        // A long table offered only as its CSV (every month of every
+        // cohort): its rows are checked in tests/report/cohort_tables_test.ts.
+        if (!page.includes(`<table id="table-${id}">`)) continue;
         const body = page.match(
           new RegExp(`<table id="table-${id}">.*?<tbody>(.*?)</tbody>`, "s"),
         )![1];

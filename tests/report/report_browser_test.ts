@@ -263,6 +263,21 @@ Deno.test("the report page in Chromium", async (t) => {
         const chart = await categoriesChart();
         assertOk(chart !== chartBefore, "the categories chart changed");
         assertStringIncludes(chart, CATEGORY);
+        // The cohorts follow the segment filter, not the category one, as
+        // the command line's do: the segment's customers, by first month.
+        const cohorts = (await tableRows(page, "cohorts")).map((row) =>
+          row.slice(0, 2)
+        );
+        const cohortsOf = (json: Built["json"]) =>
+          json.cohorts.rows.map((r: { cohort: string; customers: number }) => [
+            r.cohort,
+            formatInteger(r.customers),
+          ]);
+        assertEquals(cohorts, cohortsOf(filtered.json));
+        assertOk(
+          JSON.stringify(cohorts) !== JSON.stringify(cohortsOf(all.json)),
+          "the cohorts changed with the segment",
+        );
         assertEquals(errors, []);
       },
     );

@@ -33,6 +33,9 @@ import { closeFilterLists } from "./filter_lists.ts";
 import { fitCharts, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { chartDownloads } from "./chart_downloads.ts";
+import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
+import { cohortTables } from "../cohort_tables.ts";
+import { renderCohortsView } from "../render_cohorts_view.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -55,6 +58,12 @@ async function start(): Promise<void> {
     fuel: document.querySelector<HTMLElement>('[data-slot="fuel-view"]')!,
   };
   const initial = { sales: slots.sales.innerHTML, fuel: slots.fuel.innerHTML };
+  // The cohorts follow the segment and cluster filters only (see
+  // COHORT_FILTER_NOTE): summed again from the cells the page carries.
+  const cohortSlot = document.querySelector<HTMLElement>(
+    '[data-slot="cohorts-view"]',
+  );
+  const initialCohorts = cohortSlot?.innerHTML ?? "";
   const context: ViewContext = {
     document,
     width: data.width,
@@ -106,11 +115,18 @@ async function start(): Promise<void> {
   };
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
-  const remember = (figures: SalesFigures) => {
+  const remember = (figures: SalesFigures, state: FilterState = {}) => {
+    const cohorts = data.cohorts
+      ? cohortTables(
+        cohortTable(data.cohorts, {
+          segments: state.segments,
+          clusters: state.clusters,
+        }),
+      )
+      : [];
     tables = new Map(
-      [...salesViewTables(figures, context), ...data.staticTables].map((
-        t,
-      ) => [t.id, t]),
+      [...salesViewTables(figures, context), ...data.staticTables, ...cohorts]
+        .map((t) => [t.id, t]),
     );
   };
   remember(data.figures);
@@ -123,6 +139,7 @@ async function start(): Promise<void> {
       shown = { figures: data.figures, grain: "day" };
       slots.sales.innerHTML = initial.sales;
       slots.fuel.innerHTML = initial.fuel;
+      if (cohortSlot) cohortSlot.innerHTML = initialCohorts;
       remember(data.figures);
       fit();
       if (status) status.textContent = "Showing all sales";
@@ -133,7 +150,12 @@ async function start(): Promise<void> {
     const view = { ...context, grain: data.cube.grain };
     slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, view).markup;
-    remember(figures);
+    if (cohortSlot && data.cohorts) {
+      const selection = { segments: state.segments, clusters: state.clusters };
+      cohortSlot.innerHTML =
+        renderCohortsView(data.cohorts, selection, context).markup;
+    }
+    remember(figures, state);
     fit();
     if (status) status.textContent = `Filtered: ${describe(state)}`;
   };

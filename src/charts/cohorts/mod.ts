@@ -1,0 +1,6 @@
+/**
+ * Observable Plot charts of the cohorts.
+ *
+ * @module
+ */
+export * from "./cohort_heatmap_chart.ts";

@@ -1,0 +1,154 @@
+import type { NumberFormats } from "../format/number_formats.ts";
+import { DEFAULT_SEGMENT_MAP } from "./rfm_segment_map.ts";
+import type { SegmentSnapshot } from "./segment_snapshot.ts";
+import { round6 } from "../../stats/round6.ts";
+
+/** Where a customer new since the earlier run comes from, in the table. */
+export const NEW_CUSTOMERS = "(new)";
+/** Where a customer the earlier run had and this one has not goes. */
+export const GONE_CUSTOMERS = "(gone)";
+
+/** One flow of the migration table. */
+export interface SegmentFlow {
+  /** The earlier run's segment, or "(new)". */
+  from: string;
+  /** This run's segment, or "(gone)". */
+  to: string;
+  customers: number;
+  /**
+   * The flow's customers' net spend as of this run (RFM monetary); for
+   * "(gone)", as of the earlier run, the last time they were seen.
+   */
+  revenue: number;
+}
+
+/** Who moved between two runs' segments. */
+export interface SegmentMigration {
+  /** The run compared against. */
+  previous: {
+    runId: string;
+    generatedAt: string;
+    asOf: string | null;
+    /** Whether it read the same data (the same fingerprint). */
+    sameData: boolean;
+  };
+  /** Customers in both runs, those of them in another segment now, new and gone ones. */
+  counts: {
+    common: number;
+    moved: number;
+    stayed: number;
+    new: number;
+    gone: number;
+  };
+  /** Every non-empty flow, earlier segment by segment order, then later. */
+  flows: SegmentFlow[];
+}
+
+/**
+ * Compares two runs' segments customer by customer (by id): the table of
+ * flows from each earlier segment (or "(new)") to each segment now (or
+ * "(gone)"), with customers and net spend. Runs made from different data
+ * compare the same way; `previous.sameData` says whether they were.
+ *
+ * @example
+ * ```ts
+ * import { segmentMigration } from "./segment_migration.ts";
+ * const run = (runId: string, customers: { id: string; segment: string; revenue: number }[]) =>
+ *   ({ runId, generatedAt: "", asOf: null, source: "s", fingerprint: "f", customers });
+ * const m = segmentMigration(
+ *   run("1", [{ id: "a", segment: "Loyal Customers", revenue: 90 }]),
+ *   run("2", [{ id: "a", segment: "At Risk", revenue: 100 }]),
+ * );
+ * if (m.counts.moved !== 1 || m.flows[0].to !== "At Risk" || m.flows[0].revenue !== 100) throw new Error();
+ * ```
+ */
+export function segmentMigration(
+  previous: SegmentSnapshot,
+  current: SegmentSnapshot,
+): SegmentMigration {
+  const before = new Map(previous.customers.map((c) => [c.id, c]));
+  const now = new Set<string>();
+  const flows = new Map<string, SegmentFlow>();
+  const add = (from: string, to: string, revenue: number) => {
+    const key = `${from}\u0000${to}`;
+    const flow = flows.get(key) ?? { from, to, customers: 0, revenue: 0 };
+    flow.customers++;
+    flow.revenue += revenue;
+    flows.set(key, flow);
+  };
+  const counts = { common: 0, moved: 0, stayed: 0, new: 0, gone: 0 };
+  for (const c of current.customers) {
+    now.add(c.id);
+    const earlier = before.get(c.id);
+    if (!earlier) counts.new++;
+    else {
+      counts.common++;
+      if (earlier.segment === c.segment) counts.stayed++;
+      else counts.moved++;
+    }
+    add(earlier?.segment ?? NEW_CUSTOMERS, c.segment, c.revenue);
+  }
+  for (const c of previous.customers) {
+    if (now.has(c.id)) continue;
+    counts.gone++;
+    add(c.segment, GONE_CUSTOMERS, c.revenue);
+  }
+  const order = segmentOrder([
+    ...previous.customers.map((c) => c.segment),
+    ...current.customers.map((c) => c.segment),
+  ]);
+  const rank = (name: string) =>
+    name === NEW_CUSTOMERS
+      ? -1
+      : name === GONE_CUSTOMERS
+      ? order.length
+      : order.indexOf(name);
+  return {
+    previous: {
+      runId: previous.runId,
+      generatedAt: previous.generatedAt,
+      asOf: previous.asOf,
+      sameData: previous.fingerprint === current.fingerprint,
+    },
+    counts,
+    flows: [...flows.values()]
+      .map((f) => ({ ...f, revenue: round6(f.revenue) }))
+      .sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to)),
+  };
+}
+
+/**
+ * The largest moves (customers in another segment now, new and gone ones
+ * left out), most customers first, ties by revenue, in words:
+ * `37 Loyal Customers are now At Risk, $18,400 of revenue`.
+ */
+export function largestMoves(
+  migration: SegmentMigration,
+  format: NumberFormats,
+  count = 5,
+): string[] {
+  return migration.flows
+    .filter((f) =>
+      f.from !== f.to && f.from !== NEW_CUSTOMERS && f.to !== GONE_CUSTOMERS
+    )
+    .sort((a, b) =>
+      b.customers - a.customers || b.revenue - a.revenue ||
+      (a.from + a.to < b.from + b.to ? -1 : 1)
+    )
+    .slice(0, count)
+    .map((f) =>
+      `${format.integer(f.customers)} ${f.from} ${
+        f.customers === 1 ? "is" : "are"
+      } now ${f.to}, ${format.wholeMoney(f.revenue)} of revenue`
+    );
+}
+
+/** Segment names in the standard map's order, any others after by name. */
+export function segmentOrder(names: Iterable<string>): string[] {
+  const present = new Set(names);
+  const standard = DEFAULT_SEGMENT_MAP.map((r) => r.segment);
+  return [
+    ...standard.filter((s) => present.has(s)),
+    ...[...present].filter((s) => !standard.includes(s)).sort(),
+  ];
+}

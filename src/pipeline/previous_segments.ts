@@ -1,0 +1,128 @@
+import { join } from "node:path";
+import {
+  parseSegmentSnapshot,
+  SEGMENTS_FILE,
+  type SegmentSnapshot,
+} from "../figures/segments/segment_snapshot.ts";
+import { decryptPage } from "../report/lock/decrypt_page.ts";
+import { DOWNLOADS_ID } from "../report/lock/embed_downloads.ts";
+import { isLockedPage } from "../report/lock/is_locked_page.ts";
+
+/** Where earlier runs are: a reports folder, or a bucket's current run. */
+export interface EarlierRuns {
+  /** Where they are, in words, for messages: `"reports"`, `"s3://bucket/prefix"`. */
+  where: string;
+  /** The run ids there, in any order. */
+  runIds(): Promise<string[]>;
+  /** A file of a run, or null when it has none. */
+  read(runId: string, file: string): Promise<string | null>;
+}
+
+/** What the earlier run offers to compare with. */
+export type PreviousSegments =
+  | { kind: "first" }
+  | { kind: "unreadable"; runId: string; reason: string }
+  | { kind: "found"; snapshot: SegmentSnapshot };
+
+const RUN_ID = /^\d{8}T\d{6}Z/;
+
+/**
+ * The segments of the newest run before `runId` among `runs`: its
+ * `segments.json`, or for a locked run the one inside its encrypted page,
+ * opened with `password` (this run's). `first` when there is no earlier
+ * run; `unreadable`, with the reason in words, when the newest earlier run
+ * holds no segments or cannot be opened. Only the newest is looked at: an
+ * older run would answer another question than "since the last report".
+ */
+export async function previousSegments(
+  runs: EarlierRuns,
+  runId: string,
+  password?: string,
+): Promise<PreviousSegments> {
+  const earlier = (await runs.runIds())
+    .filter((id) => RUN_ID.test(id) && id < runId)
+    .sort();
+  const previous = earlier.at(-1);
+  if (previous === undefined) return { kind: "first" };
+  const unreadable = (reason: string): PreviousSegments => ({
+    kind: "unreadable",
+    runId: previous,
+    reason,
+  });
+  const where = `${runs.where}/${previous}`;
+  let text = await runs.read(previous, SEGMENTS_FILE);
+  if (text === null) {
+    const page = await runs.read(previous, "index.html");
+    if (page === null || !isLockedPage(page)) {
+      return unreadable(
+        "it holds no segments (made before runs kept them, or from data without customer ids)",
+      );
+    }
+    if (password === undefined) {
+      return unreadable(
+        "it is locked, and this run has no password to open it",
+      );
+    }
+    let opened: string;
+    try {
+      opened = await decryptPage(page, password);
+    } catch {
+      return unreadable("it is locked with another password");
+    }
+    text = embeddedFile(opened, SEGMENTS_FILE);
+    if (text === null) {
+      return unreadable("it is locked and holds no segments");
+    }
+  }
+  try {
+    return {
+      kind: "found",
+      snapshot: parseSegmentSnapshot(
+        text,
+        `${where}/${SEGMENTS_FILE}`,
+        previous,
+      ),
+    };
+  } catch (error) {
+    return unreadable((error as Error).message);
+  }
+}
+
+/** A file a locked page carries among its downloads (see embedDownloads). */
+function embeddedFile(page: string, name: string): string | null {
+  const start = `<script type="application/json" id="${DOWNLOADS_ID}">`;
+  const at = page.indexOf(start);
+  if (at < 0) return null;
+  const end = page.indexOf("</script>", at);
+  const files = JSON.parse(page.slice(at + start.length, end)) as Record<
+    string,
+    string
+  >;
+  return files[name] ?? null;
+}
+
+/** The runs of a local reports folder (`--out`). */
+export function localRuns(out: string): EarlierRuns {
+  return {
+    where: out,
+    async runIds() {
+      const ids: string[] = [];
+      try {
+        for await (const entry of Deno.readDir(out)) {
+          if (entry.isDirectory) ids.push(entry.name);
+        }
+      } catch (error) {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+      }
+      return ids;
+    },
+    async read(runId, file) {
+      try {
+        return await Deno.readTextFile(join(out, runId, file));
+      } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return null;
+        throw error;
+      }
+    },
+  };
+}
