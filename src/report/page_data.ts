@@ -1,5 +1,5 @@
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
-import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { TableSpec } from "./table_spec.ts";
 
 /** What the report page's script reads: decoded from the page's embedded, gzipped JSON. */
@@ -7,7 +7,7 @@ export interface PageData {
   /** The cube every filtered figure is computed from. */
   cube: SalesCube;
   /** The figures of the whole report, as the server computed them (the unfiltered view). */
-  figures: SalesFigures;
+  figures: ComparedSalesFigures;
   /** Tables that do not follow the filters (customer profiles), for CSV downloads. */
   staticTables: TableSpec[];
   /** Chart width the server used. */

@@ -1,5 +1,5 @@
 import type { DataSummary } from "../source/data_summary.ts";
-import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 
@@ -55,7 +55,7 @@ export interface ReportModel {
   generatedAt: string;
   parameters: ReportParameters;
   data: ReportData;
-  sales: SalesFigures & { total: number };
+  sales: ComparedSalesFigures & { total: number };
   /** Null when the data has no customer ids. */
   customers: unknown | null;
 }

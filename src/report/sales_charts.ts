@@ -1,4 +1,5 @@
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import {
   categorySalesChart,
   channelSalesChart,
@@ -19,14 +20,19 @@ const when = <T>(rows: readonly T[], draw: (rows: readonly T[]) => Element) =>
   rows.length ? draw(rows) : null;
 
 /** The sales section's charts, in page order. */
-export const SALES_CHARTS: readonly ChartSlot<SalesFigures>[] = [
+export const SALES_CHARTS: readonly ChartSlot<ComparedSalesFigures>[] = [
   {
     id: "stores",
     render: (f, c) => when(f.byStore, (r) => storeSalesChart(r, c)),
   },
   {
     id: "weekly",
-    render: (f, c) => when(f.weekly, (r) => weeklySalesChart(r, c)),
+    render: (f, c) =>
+      when(f.weekly, (r) =>
+        weeklySalesChart(r, {
+          ...c,
+          lastYear: f.comparison?.lastYearWeekly ?? [],
+        })),
   },
   {
     id: "daily",

@@ -233,6 +233,8 @@ Deno.test("buildReport() on the fixture", async (t) => {
         "Average daily sales (USD)",
         "Trading days",
         "Net sales (USD)",
+        "vs previous period",
+        "vs last year",
       ]);
       assertOk(stores.some((r) => r[0] === HOSTILE_STORE));
       const rejected = parseCsv(built.files.get("rejected_rows.csv")!);

@@ -88,7 +88,12 @@ export type ComparedGroup = typeof COMPARED_GROUPS[number];
 /** A selection's figures against the earlier periods. See docs/report.md#comparisons. */
 export interface SalesComparison {
   period: SalesPeriod | null;
-  /** The period of equal length just before, when the data covers it; else null. */
+  /**
+   * The period of equal length just before, when the data covers it; else
+   * null. The headline's own previous period (see `SalesHeadline`) may be
+   * covered when this is not: the sale lines reach further back than a
+   * cube built with a `from`.
+   */
   previousPeriod: SalesPeriod | null;
   /** The same days a year earlier, when the data covers them; else null. */
   yearAgoPeriod: SalesPeriod | null;
@@ -142,7 +147,9 @@ export type ComparedSalesFigures = SalesFigures & {
  * headline figure and the net sales of each category, store, region,
  * channel and buyer (new or returning customer), as a difference and a relative change; and the
  * weekly line of a year before. An earlier period the data does not cover
- * (null in `periods`) gives null, never a change against nothing.
+ * (null in `periods`) gives null, never a change against nothing. The
+ * headline compares with its own previous period (`headline.previous`)
+ * when it has one, else with `previous`.
  *
  * @example
  * ```ts
@@ -172,11 +179,18 @@ export function salesComparison(input: SalesComparisonInput): SalesComparison {
   const { current, periods } = input;
   const previous = periods.previous ? input.previous : null;
   const yearAgo = periods.yearAgo ? input.yearAgo : null;
+  // The headline's own previous period, when it has one, comes from the
+  // same engine as its figures: exact customers from the sale lines, and
+  // a comparison even where the cube lacks the earlier lines.
+  const own = current.headline.previousPeriod && current.headline.previous;
+  const previousHeadline = own || previous?.headline;
   const headline = {} as Record<ComparedFigure, HeadlineFigureChange>;
   for (const figure of COMPARED_FIGURES) {
     const now = current.headline[figure];
     headline[figure] = {
-      previous: previous ? figureChange(now, previous.headline[figure]) : null,
+      previous: previousHeadline
+        ? figureChange(now, previousHeadline[figure])
+        : null,
       yearAgo: yearAgo ? figureChange(now, yearAgo.headline[figure]) : null,
     };
   }

@@ -17,6 +17,13 @@ import {
 } from "./sales_comparison.ts";
 import type { SalesFigures } from "./sales_figures_from_sums.ts";
 
+/** Shares of net sales by buyer (see `BUYERS`). */
+export interface BuyerShares {
+  newShare: number;
+  returningShare: number;
+  anonymousShare: number;
+}
+
 /** Which earlier period a takeaway compares with. */
 export type ComparisonBasis = "previous" | "yearAgo";
 
@@ -66,9 +73,11 @@ export type Takeaway =
     newShare: number;
     /** Net sales of returning customers, as a share of net sales. */
     returningShare: number;
+    /** Net sales of lines without a customer id, as a share of net sales. */
+    anonymousShare: number;
     basis: ComparisonBasis | null;
     /** The shares then; null without a comparison or earlier net sales. */
-    earlier: { newShare: number; returningShare: number } | null;
+    earlier: BuyerShares | null;
   }
   | {
     kind: "returns";
@@ -239,7 +248,7 @@ export function largestMover(
 export function buyerShares(
   groups: readonly GroupChange[],
   basis: ComparisonBasis | null,
-): { newShare: number; returningShare: number } | null {
+): BuyerShares | null {
   if (!groups.length) return null;
   const value = (g: GroupChange) =>
     basis === null
@@ -258,7 +267,11 @@ export function buyerShares(
     const group = groups.find((g) => g.key === key);
     return group ? value(group)! / total : 0;
   };
-  return { newShare: of(BUYERS.new), returningShare: of(BUYERS.returning) };
+  return {
+    newShare: of(BUYERS.new),
+    returningShare: of(BUYERS.returning),
+    anonymousShare: of(BUYERS.anonymous),
+  };
 }
 
 function compareNames(a: string, b: string): number {

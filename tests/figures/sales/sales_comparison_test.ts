@@ -198,6 +198,7 @@ Deno.test("whatChanged() says what moved, the returns rate and the new customers
   assertEquals(buyers.earlier, {
     newShare: 37 / 185,
     returningShare: 148 / 185,
+    anonymousShare: 0,
   });
   assertEquals(
     takeaways.map((t) => t.anchor),
