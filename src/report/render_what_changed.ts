@@ -46,9 +46,9 @@ export function sentence(takeaway: Takeaway, format: NumberFormats): Html {
     case "no-earlier-data":
       return html`The data holds no earlier period to compare ${
         takeaway.period ? `${takeaway.period.from} to ${takeaway.period.to}` : "it"
-      } with, so no change is shown: narrow the dates in the filters to see one. ${link("Net sales")} were ${format.money(takeaway.totalSales)}.`;
+      } with, so no change is shown: narrow the dates in the filters to see one. ${link("Net sales")} were ${format.compactMoney(takeaway.totalSales)}.`;
     case "top-category":
-      return html`${link(takeaway.category)} sold most: ${format.money(takeaway.totalSales)}, ${format.percent(takeaway.share)} of net sales.`;
+      return html`${link(takeaway.category)} sold most: ${format.compactMoney(takeaway.totalSales)}, ${format.percent(takeaway.share)} of net sales.`;
     case "returns": {
       const now = html`${link("Returns")} were ${format.percent(takeaway.returnRate)} of gross sales`;
       const change = takeaway.change;
