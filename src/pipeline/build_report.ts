@@ -1,9 +1,6 @@
 import { parseHTML } from "linkedom";
 import { salesCube } from "../analysis/sales/sales_cube.ts";
-import {
-  type SalesFigures,
-  salesFigures,
-} from "../analysis/sales/sales_figures.ts";
+import { salesFigures } from "../analysis/sales/sales_figures.ts";
 import {
   type CustomerFigures,
   customerModel,
@@ -77,6 +74,8 @@ import {
   renderBasketsView,
   renderProductsView,
 } from "../report/render_baskets_view.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
+import { cubeComparison } from "../figures/sales/cube_comparison.ts";
 
 /** Options for {@linkcode buildReport}. */
 export interface BuildReportOptions {
@@ -214,12 +213,12 @@ export async function buildReport(
       );
     }
     const filter = salesFilterFor(filters, customers?.groups ?? []);
-    const sales = await stage(
+    const lineSales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
     );
     // A report with no sale line is never written, let alone published.
-    if (sales.headline.saleLines === 0) {
+    if (lineSales.headline.saleLines === 0) {
       throw emptySelectionError(filters, options.asOf);
     }
     const together = await stage("baskets", async () => ({
@@ -238,6 +237,11 @@ export async function buildReport(
         ...(maxCells ? { maxCells } : {}),
       });
     const cube = await stage("cube", () => cubeFor(options.maxCells));
+    // The earlier periods' figures come from the cube, as in the page.
+    const sales = {
+      ...lineSales,
+      comparison: cubeComparison(cube, {}, lineSales, { topN }),
+    };
     const rejects = load.rowsRejected ? await rejectedRows(dataset) : null;
 
     const model = reportModel({
@@ -392,7 +396,7 @@ function reportModel(parts: {
   load: LoadReport;
   summary: DataSummary;
   fingerprint: string;
-  sales: SalesFigures;
+  sales: ComparedSalesFigures;
   customers: CustomerFigures | null;
   engine?: ReportModel["data"]["engine"];
   value: ValueFigures | null;

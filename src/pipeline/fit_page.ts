@@ -11,10 +11,12 @@ export interface FitPageOptions {
 }
 
 /**
- * Renders the page, and again with the cube's time cut coarser (day, week,
- * month) while it takes over `maxPageBytes`: every other part of the page
- * is bounded by the data's period, not by its lines, so only the cube's
- * time grain is left to give. Returns the page and the cube it carries.
+ * Renders the page, and again while it takes over `maxPageBytes`: first
+ * without the cube's sales of new and returning customers
+ * (`customerSales`, which only the comparisons after a filter need), then
+ * with the cube's time cut coarser (day, week, month): every other part of
+ * the page is bounded by the data's period, not by its lines, so only the
+ * cube is left to give. Returns the page and the cube it carries.
  */
 export async function fitPage(
   cube: SalesCube,
@@ -23,8 +25,20 @@ export async function fitPage(
   const { maxPageBytes } = options;
   let page = await options.render(cube);
   let bytes = new TextEncoder().encode(page).length;
-  while (bytes > maxPageBytes && cube.grain !== "month") {
-    const coarser = await options.recut(cube.cells.length - 1);
+  let split = Boolean(cube.customerSales);
+  while (bytes > maxPageBytes && (split || cube.grain !== "month")) {
+    if (split) {
+      options.log(
+        `The page would take ${bytes} bytes with new and returning customers' sales, over ${maxPageBytes}: leaving them out of the page's filters`,
+      );
+      split = false;
+      cube = { ...cube, customerSales: null };
+      page = await options.render(cube);
+      bytes = new TextEncoder().encode(page).length;
+      continue;
+    }
+    const recut = await options.recut(cube.cells.length - 1);
+    const coarser = { ...recut, customerSales: null };
     options.log(
       `The page would take ${bytes} bytes with sums by ${cube.grain}, over ${maxPageBytes}: cutting time by ${coarser.grain}`,
     );

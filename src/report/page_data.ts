@@ -1,6 +1,6 @@
 import type { CohortCells } from "../figures/cohorts/cohort_table.ts";
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
-import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { TableSpec } from "./table_spec.ts";
 import type { CustomerChartData } from "./slots/customer_charts.ts";
 
@@ -9,7 +9,7 @@ export interface PageData {
   /** The cube every filtered figure is computed from. */
   cube: SalesCube;
   /** The figures of the whole report, as the server computed them (the unfiltered view). */
-  figures: SalesFigures;
+  figures: ComparedSalesFigures;
   /** Tables that do not follow the filters (customer profiles), for CSV downloads. */
   staticTables: TableSpec[];
   /** Chart width the server used. */

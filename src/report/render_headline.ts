@@ -1,17 +1,26 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
 import type { SalesHeadline } from "../figures/sales/headline_from_sums.ts";
+import type { SalesPeriod } from "../figures/sales/period_bounds.ts";
 import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
+import type { ComparedFigure, SalesComparison } from "../figures/sales/sales_comparison.ts";
+import { changeLine, type DifferenceKind } from "./render_change.ts";
 
 /**
  * The headline figures as a list of cards, each with its change against the
- * previous period of equal length when the data covers it. Money shows
+ * previous period of equal length when the data covers it; given the
+ * selection's `comparison`, against both the previous period and the same
+ * days a year earlier (see {@linkcode changeLine}). Money shows
  * compactly so that it always fits its card (`$48.6M`); the exact amount is
  * the value's `title` (on hover), and its text for screen readers and on
  * focus (see {@linkcode moneyValue}).
  */
-export function renderHeadline(headline: SalesHeadline, format: NumberFormats): Html {
+export function renderHeadline(
+  headline: SalesHeadline,
+  format: NumberFormats,
+  comparison?: SalesComparison | null,
+): Html {
   const money = (value: number | null) => moneyValue(value, format);
   const integer = (value: number | null) => formatValue(value, "integer", format);
   const change = headline.change;
@@ -24,7 +33,7 @@ export function renderHeadline(headline: SalesHeadline, format: NumberFormats): 
     detail?: string,
   ) =>
     html`<div class="card" data-figure="${id}"><dt>${label}</dt><dd>${typeof value === "string" ? html`<span class="value">${value}</span>` : value}${
-      delta === undefined || !compared ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
+      comparison ? compare(id, comparison, format) : delta === undefined || !compared ? "" : html` <span class="change${delta === null ? "" : delta >= 0 ? " up" : " down"}">${
         delta === null ? "no change to show" : `${formatValue(delta, "change", format)} vs previous period`
       }</span>`
     }${detail ? html` <span class="detail">${detail}</span>` : ""}</dd></div>`;
@@ -41,10 +50,43 @@ ${card("customers", "Customers", integer(headline.customers), change?.customers 
 ${card("period", "Period", period ? `${period.from} to ${period.to}` : "no sales", undefined, period ? `${integer(period.days)} days` : undefined)}
 </dl>
 <p class="note">${
-    compared && headline.previousPeriod
+    comparison ? comparisonNote(headline.previousPeriod ?? comparison.previousPeriod, comparison) : compared && headline.previousPeriod
       ? `Changes compare with the previous ${headline.previousPeriod.days} days, ${headline.previousPeriod.from} to ${headline.previousPeriod.to}.`
       : "The data does not cover an earlier period of the same length, so there are no changes to compare."
   }</p>`;
+}
+
+/** How each compared card's difference reads. */
+const DIFFERENCE: Partial<Record<string, DifferenceKind>> = {
+  totalSales: "money",
+  grossSales: "money",
+  returnsValue: "money",
+  saleLines: "integer",
+  transactions: "integer",
+  averageBasket: "money",
+  customers: "integer",
+};
+
+/** A card's comparison lines, against the previous period and a year before. */
+function compare(id: string, comparison: SalesComparison, format: NumberFormats): Html | string {
+  const kind = DIFFERENCE[id];
+  if (!kind) return "";
+  const figure = comparison.headline[id as ComparedFigure];
+  if (!figure.previous && !figure.yearAgo) {
+    return html` <span class="change none">no earlier data to compare</span>`;
+  }
+  return html` ${changeLine(figure.previous, "previous", kind, format)} ${changeLine(figure.yearAgo, "yearAgo", kind, format)}`;
+}
+
+/** Under the cards: which periods they compare with. */
+function comparisonNote(previous: SalesPeriod | null, comparison: SalesComparison): string {
+  const yearAgo = comparison.yearAgoPeriod;
+  const span = (p: { from: string; to: string }) => `${p.from} to ${p.to}`;
+  return `Compared with the previous period of equal length (${
+    previous ? span(previous) : "no earlier data"
+  }) and with the same days a year earlier (${
+    yearAgo ? span(yearAgo) : "no earlier data"
+  }). ▲ up, ▼ down; blue up, orange down.`;
 }
 
 /** The transactions card's note: purchases only, returns counted apart. */

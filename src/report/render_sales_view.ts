@@ -7,6 +7,9 @@ import { renderHeadline } from "./render_headline.ts";
 import { renderTable } from "./render_table.ts";
 import { fuelTables, salesTables } from "./sales_tables.ts";
 import type { TableSpec } from "./table_spec.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
+import { whatChanged } from "../figures/sales/what_changed.ts";
+import { renderWhatChanged } from "./render_what_changed.ts";
 
 /** How views render: the charts' context, and what the tables need. */
 export interface ViewContext extends ChartContext {
@@ -18,7 +21,7 @@ export { type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
 
 /** The tables a sales view shows, for CSV export too. */
 export function salesViewTables(
-  figures: SalesFigures,
+  figures: ComparedSalesFigures,
   context: Pick<ViewContext, "subCategoryNote" | "absent">,
 ): TableSpec[] {
   return presentTables(
@@ -28,19 +31,24 @@ export function salesViewTables(
 }
 
 /**
- * The headline and sales sections for one selection: rendered on the server
- * for the whole data, and again in the page whenever the reader filters.
+ * The "What changed", headline and sales sections for one selection:
+ * rendered on the server for the whole data, and again in the page whenever
+ * the reader filters. "What changed" and the comparisons show when the
+ * figures carry their comparison.
  */
 export function renderSalesView(
-  figures: SalesFigures,
-  charts: readonly ChartSlot<SalesFigures>[],
+  figures: ComparedSalesFigures,
+  charts: readonly ChartSlot<ComparedSalesFigures>[],
   context: ViewContext,
 ): Html {
   const tables = presentTables(salesTables(figures, context), context.absent);
-  return html`
+  const comparison = figures.comparison;
+  return html`${
+      comparison ? renderWhatChanged(whatChanged(figures, comparison), comparison, context.format) : ""
+    }
     <section id="headline"
       aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2>${renderHeadline(
-        figures.headline, context.format,
+        figures.headline, context.format, comparison,
       )}</section>
     <section id="sales" aria-labelledby="h-sales"><h2 id="h-sales">Sales</h2>
     ${renderCharts(charts, figures, context)}

@@ -2,7 +2,7 @@ import { PRINT_CSS } from "./print_css.ts";
 
 /** The report page's stylesheet: screen from 375 px up, and print. */
 export const REPORT_CSS = `
-:root { --ink: #1d2330; --muted: #5b6473; --line: #d9dde3; --accent: #2f5fb3; --bg: #fff; --soft: #f4f6f9; --up: #1a7f37; --down: #b42318; }
+:root { --ink: #1d2330; --muted: #5b6473; --line: #d9dde3; --accent: #2f5fb3; --bg: #fff; --soft: #f4f6f9; --up: #1d5fa6; --down: #a74c00; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
@@ -38,6 +38,8 @@ dl.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(min
 .card .change, .card .detail { display: block; font-size: .8rem; color: var(--muted); }
 .card .change.up { color: var(--up); } .card .change.down { color: var(--down); }
 dl.value-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr)); gap: .75rem; margin: 0 0 1rem; }
+.change .arrow { font-size: .75em; }
+ul.takeaways { margin: .25rem 0 0; padding-left: 1.2rem; } ul.takeaways li { margin-bottom: .3rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1.25rem; }
 figure.chart, figure.chart figure { margin: 0; min-width: 0; }
 figure.chart svg { max-width: 100%; height: auto; }

@@ -1,7 +1,7 @@
 import type { CohortModel } from "./cohort_model.ts";
 import type { MigrationModel } from "./render_migration_view.ts";
 import type { DataSummary } from "../source/data_summary.ts";
-import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";
 import type { FilterState } from "./filter_state.ts";
 import type { ValueFigures } from "../figures/value/value_figures.ts";
@@ -73,7 +73,7 @@ export interface ReportModel {
   generatedAt: string;
   parameters: ReportParameters;
   data: ReportData;
-  sales: SalesFigures & { total: number };
+  sales: ComparedSalesFigures & { total: number };
   /** Null when the data has no customer ids. */
   customers: unknown | null;
   /** Predicted customer value (see valueFigures); null when the data has no customer ids. */

@@ -1,4 +1,5 @@
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import {
   categorySalesChart,
   channelSalesChart,
@@ -29,7 +30,7 @@ const byWeeks = (title: string, c: ChartContext) =>
     : title;
 
 /** The sales section's charts, in page order. */
-export const SALES_CHARTS: readonly ChartSlot<SalesFigures>[] = [
+export const SALES_CHARTS: readonly ChartSlot<ComparedSalesFigures>[] = [
   {
     id: "stores",
     title: "Average daily sales per store",
@@ -41,7 +42,12 @@ export const SALES_CHARTS: readonly ChartSlot<SalesFigures>[] = [
     title: "Weekly sales",
     aside: (_, c) =>
       c.grain === "month" ? coarseAside("Weekly", c.grain) : null,
-    render: (f, c) => when(f.weekly, (r) => weeklySalesChart(r, c)),
+    render: (f, c) =>
+      when(f.weekly, (r) =>
+        weeklySalesChart(r, {
+          ...c,
+          lastYear: f.comparison?.lastYearWeekly ?? [],
+        })),
   },
   {
     id: "daily",

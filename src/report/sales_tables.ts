@@ -1,7 +1,9 @@
 import type { DailySalesRow } from "../figures/sales/series_from_days.ts";
 import { MAX_GAP_DAYS } from "../figures/sales/day_totals.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
+import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { TableColumn, TableSpec } from "./table_spec.ts";
+import { comparisonTables, withComparison } from "./comparison_tables.ts";
 
 const totals = (key: string, label: string): TableColumn[] => [
   { key, label, kind: "text" },
@@ -14,13 +16,17 @@ const totals = (key: string, label: string): TableColumn[] => [
 
 /** The sales tables of the report, in page order, from one selection's figures. */
 export function salesTables(
-  figures: SalesFigures,
+  figures: ComparedSalesFigures,
   options: { subCategoryNote?: string } = {},
 ): TableSpec[] {
   const rows = <T extends object>(list: readonly T[]) =>
     list as unknown as Record<string, unknown>[];
+  const compared = (
+    table: TableSpec,
+    group: "category" | "store" | "channel",
+  ) => withComparison(table, figures.comparison, group, group);
   const tables: TableSpec[] = [
-    {
+    compared({
       id: "stores",
       title: "Sales by store",
       columns: [
@@ -35,13 +41,13 @@ export function salesTables(
         { key: "totalSales", label: "Net sales", kind: "money" },
       ],
       rows: rows(figures.byStore),
-    },
-    {
+    }, "store"),
+    compared({
       id: "categories",
       title: "Sales by category",
       columns: totals("category", "Category"),
       rows: rows(figures.byCategory),
-    },
+    }, "category"),
     {
       id: "sub-categories",
       title: "Sales by sub-category",
@@ -59,12 +65,13 @@ export function salesTables(
       columns: totals("department", "Department"),
       rows: rows(figures.byDepartment),
     },
-    {
+    compared({
       id: "channels",
       title: "Sales by channel",
       columns: totals("channel", "Channel"),
       rows: rows(figures.byChannel),
-    },
+    }, "channel"),
+    ...comparisonTables(figures),
     {
       id: "category-share-by-channel",
       title: "Category share within each channel",

@@ -47,11 +47,12 @@ Deno.test("buildReport() with --currency EUR --locale de-DE formats every figure
         cents,
       );
       const change = document.querySelector(
-        '[data-figure="totalSales"] .change',
+        '[data-figure="totalSales"] .change:not(.none)',
       );
       if (change) {
         assertOk(
-          /^[+-]?\d+,\d\u00a0% vs/.test(change.textContent!),
+          /^[▲▼▶] [+-]?[\d.,]+(\u00a0Mio\.)?\u00a0€ \([+-]?\d+,\d\u00a0%\) vs/
+            .test(change.textContent!),
           change.textContent!,
         );
       }
@@ -93,9 +94,9 @@ Deno.test("buildReport() with --currency EUR --locale de-DE formats every figure
       const [header, first] = built.files.get("stores.csv")!.split("\r\n");
       assertEquals(
         header,
-        "Store,City,Average daily sales (EUR),Trading days,Net sales (EUR)",
+        "Store,City,Average daily sales (EUR),Trading days,Net sales (EUR),vs previous period,vs last year",
       );
-      assertOk(/,-?\d+\.\d\d$/.test(first), first);
+      assertOk(/,-?\d+\.\d\d,[^,]*,[^,]*$/.test(first), first);
       assertEquals(json.parameters.currency, "EUR");
       assertEquals(json.parameters.locale, "de-DE");
     },

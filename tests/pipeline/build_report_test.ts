@@ -238,6 +238,8 @@ Deno.test("buildReport() on the fixture", async (t) => {
         "Average daily sales (USD)",
         "Trading days",
         "Net sales (USD)",
+        "vs previous period",
+        "vs last year",
       ]);
       assertOk(stores.some((r) => r[0] === HOSTILE_STORE));
       const rejected = parseCsv(built.files.get("rejected_rows.csv")!);
@@ -335,23 +337,40 @@ Deno.test("buildReport() on the fixture", async (t) => {
   );
 
   await t.step(
-    "a page over its byte budget is built again with the cube's time cut by week",
+    "a page over its byte budget leaves out the new and returning customers' sales, then cuts the cube's time by week",
     async () => {
       const bytes = new TextEncoder().encode(page).length;
       assertEquals((await pageDataOf(page)).cube.grain, "day");
+      assertOk((await pageDataOf(page)).cube.customerSales);
       const log: string[] = [];
-      const smaller = await buildReport(
+      const withoutSplit = await buildReport(
         { ...OPTIONS, maxPageBytes: bytes - 1 },
+        fakeEffects("2025-05-01T12:00:00.000Z", log),
+      );
+      const page1 = withoutSplit.files.get("index.html")!;
+      const bytes1 = new TextEncoder().encode(page1).length;
+      assertEquals((await pageDataOf(page1)).cube.grain, "day");
+      assertEquals((await pageDataOf(page1)).cube.customerSales, null);
+      assertOk(bytes1 < bytes);
+      assertStringIncludes(
+        log.join("\n"),
+        `The page would take ${bytes} bytes with new and returning customers' sales, over ${
+          bytes - 1
+        }: leaving them out of the page's filters`,
+      );
+      const smaller = await buildReport(
+        { ...OPTIONS, maxPageBytes: bytes1 - 1 },
         fakeEffects("2025-05-01T12:00:00.000Z", log),
       );
       const page2 = smaller.files.get("index.html")!;
       const data = await pageDataOf(page2);
       assertEquals(data.cube.grain, "week");
-      assertOk(new TextEncoder().encode(page2).length < bytes);
+      assertEquals(data.cube.customerSales, null);
+      assertOk(new TextEncoder().encode(page2).length < bytes1);
       assertStringIncludes(
         log.join("\n"),
-        `The page would take ${bytes} bytes with sums by day, over ${
-          bytes - 1
+        `The page would take ${bytes1} bytes with sums by day, over ${
+          bytes1 - 1
         }: cutting time by week`,
       );
       assertStringIncludes(

@@ -100,6 +100,18 @@ function tableRows(page: Page, id: string): Promise<string[][]> {
   );
 }
 
+/** A group's "vs previous period" and "vs last year" cells, from report.json's comparison. */
+function comparedCells(
+  groups: { key: string; previousChange: number; yearAgoChange: number }[],
+  key: string,
+): string[] {
+  const group = groups.find((g) => g.key === key);
+  return [
+    formatValue(group?.previousChange ?? null, "change", FORMAT),
+    formatValue(group?.yearAgoChange ?? null, "change", FORMAT),
+  ];
+}
+
 /** Page width against the viewport's, and what sticks out past it. */
 function overflow(page: Page) {
   return page.evaluate(() => ({
@@ -250,6 +262,8 @@ Deno.test("the report page in Chromium", async (t) => {
             formatMoney(r.returnsValue),
             formatInteger(r.saleLines),
             "100.0%",
+            // Against the earlier periods, as the command line compares.
+            ...comparedCells(sales.comparison.groups.category, r.category),
           ]),
         );
         const stores = await tableRows(page, "stores");
@@ -471,14 +485,19 @@ Deno.test("the report page in Chromium", async (t) => {
         const previous = total("2025-03-05", "2025-03-31");
         assertEquals(await netSales(page), formatMoney(current));
         assertEquals(
-          await text(page, '[data-figure="totalSales"] .change'),
-          `${
+          await text(
+            page,
+            '[data-figure="totalSales"] .change[data-basis="previous"]',
+          ),
+          `${current > previous ? "▲" : "▼"} ${
+            FORMAT.moneyChange(current - previous)
+          } (${
             formatValue(current / previous - 1, "change", FORMAT)
-          } vs previous period`,
+          }) vs previous period`,
         );
         assertStringIncludes(
           await text(page, "#headline .note"),
-          "Changes compare with the previous 27 days, 2025-03-05 to 2025-03-31.",
+          "Compared with the previous period of equal length (2025-03-05 to 2025-03-31)",
         );
         assertEquals(
           await page.evaluate(() => location.hash),

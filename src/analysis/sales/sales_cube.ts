@@ -99,8 +99,13 @@ export async function salesCube(
     )
   } AS fuel_type,
            ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
-           s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons
-    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id ${condition.sql})`;
+           s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons,
+           s.date = f.first_day AS first_purchase_day
+    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id
+      LEFT JOIN (
+        SELECT customer_id, min(date) AS first_day FROM sales
+        WHERE amount > 0 AND customer_id IS NOT NULL GROUP BY customer_id
+      ) f ON f.customer_id = s.customer_id ${condition.sql})`;
   // Sums by day and every dimension, in one pass over the lines: the grain,
   // the dictionaries and the cells all come from these, and every measure
   // adds up from days to weeks and months.
@@ -118,6 +123,8 @@ export async function salesCube(
       sum(gallons) AS gallons,
       coalesce(sum(amount) FILTER (WHERE transaction_id IS NOT NULL AND amount > 0), 0) AS "basketGross",
       coalesce(sum(amount) FILTER (WHERE gallons IS NOT NULL), 0) AS "gallonsNet",
+      coalesce(sum(amount) FILTER (WHERE first_purchase_day), 0) AS "newNet",
+      coalesce(sum(amount) FILTER (WHERE customer_id IS NULL), 0) AS "anonymousNet",
       count(transaction_id) AS transaction_lines,
       count(customer_id) AS customer_lines
     FROM cube_lines GROUP BY ${GROUP_DIMENSIONS}`,
@@ -160,9 +167,12 @@ export async function salesCube(
       coalesce(sum(quantity), 0) AS quantity,
       coalesce(sum(gallons), 0) AS gallons,
       sum("basketGross") AS "basketGross",
-      sum("gallonsNet") AS "gallonsNet"
+      sum("gallonsNet") AS "gallonsNet",
+      sum("newNet") AS "newNet",
+      sum("anonymousNet") AS "anonymousNet"
     FROM cube_days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`);
-  const cells = readColumns(indexed(cellRows, dims, DIMENSIONS), [
+  const cellsReader = indexed(cellRows, dims, DIMENSIONS);
+  const cells = readColumns(cellsReader, [
     ...DIMENSIONS,
     "net",
     "gross",
@@ -174,6 +184,10 @@ export async function salesCube(
     "basketGross",
     "gallonsNet",
   ], ROUNDED_MEASURES) as SalesCube["cells"];
+  const split = readColumns(cellsReader, [
+    "newNet",
+    "anonymousNet",
+  ], CUSTOMER_SALES) as unknown as NonNullable<SalesCube["customerSales"]>;
   const storeCity = (await engine.query<{ store: string; city: string }>(
     `SELECT store, coalesce(min(city), '${NONE}') AS city FROM cube_days GROUP BY store`,
   )).sort((a, b) => byCodePoint(a.store, b.store)).map((r) => String(r.city));
@@ -280,12 +294,18 @@ export async function salesCube(
     baskets,
     splitBaskets,
     customers,
+    customerSales: hasCustomers
+      ? { newNet: split.newNet, anonymousNet: split.anonymousNet }
+      : null,
   };
 }
 
 /** The cube_days columns a cell is keyed by, in the cells' order. */
 const GROUP_DIMENSIONS =
   "date, store, region, channel, department, category, fuel_type, segment, cluster";
+
+/** The measures of `SalesCube.customerSales`, rounded as the cells' are. */
+const CUSTOMER_SALES: ReadonlySet<string> = new Set(["newNet", "anonymousNet"]);
 
 function periodSql(grain: CubeGrain): string {
   return grain === "day"

@@ -15,15 +15,26 @@ import {
   utcDate,
 } from "../chart_parts.ts";
 import type { SalesChartOptions } from "./sales_chart_options.ts";
+import type { LastYearWeek } from "../../figures/sales/sales_comparison.ts";
+
+/** Options of {@linkcode weeklySalesChart}. */
+export interface WeeklySalesChartOptions extends SalesChartOptions {
+  /**
+   * Last year's line: each week's net sales 52 weeks before (see
+   * `SalesComparison.lastYearWeekly`), drawn dashed in grey. Default none.
+   */
+  lastYear?: readonly LastYearWeek[];
+}
 
 /**
  * Net sales by ISO week as a line, partial weeks at the period's edges drawn
  * as hollow dots on dashed links (the last one labelled), so that a week of
- * two days does not read as a collapse. Draws the rows of `weeklySales`.
+ * two days does not read as a collapse. Draws the rows of `weeklySales`;
+ * with `lastYear`, the weeks 52 weeks before as a dashed grey line under it.
  */
 export function weeklySalesChart(
   rows: readonly WeeklySalesRow[],
-  options: SalesChartOptions = {},
+  options: WeeklySalesChartOptions = {},
 ): Element {
   const width = options.width ?? DEFAULT_WIDTH;
   const format = options.format ?? DEFAULT_FORMATS;
@@ -48,24 +59,51 @@ export function weeklySalesChart(
     `${p.week} (from ${p.weekStart}${
       p.days < 7 ? `, ${p.days} of 7 days in the period` : ""
     }): ${money(p.totalSales, format)}`;
+  const lastYear = lastYearLine(options.lastYear ?? []);
   return plotChart({
     document: options.document,
     width,
     height: 300,
-    marginLeft: moneyMargin(rows.map((r) => r.totalSales), format),
+    marginLeft: moneyMargin(
+      [...rows, ...lastYear].map((r) => r.totalSales),
+      format,
+    ),
     marginBottom: 46,
     title,
     ariaLabel: title,
-    ariaDescription: describe(rows, format),
+    ariaDescription: describe(rows, format) +
+      (lastYear.length
+        ? ` Dashed grey line: the same weeks a year earlier, ${
+          money(sum(lastYear), format)
+        } over ${lastYear.length} weeks against ${
+          money(sumMatching(rows, options.lastYear ?? []), format)
+        } this year.`
+        : ""),
     caption:
       `ISO weeks, Monday to Sunday, by the date of their Monday. Hollow dots and dashed lines: weeks only partly in the period.${
         rows.some((r) => r.gapBefore)
           ? ` Weeks in gaps of more than ${MAX_GAP_DAYS} days without sales are left out.`
           : ""
+      }${
+        lastYear.length
+          ? " Dashed grey line: last year, the week 52 weeks before each week."
+          : ""
       }`,
     x: timeAxis("Week starting", width),
     y: netSalesAxis(format),
     marks: [
+      ...(lastYear.length
+        ? [Plot.lineY(lastYear, {
+          x: "x",
+          y: "totalSales",
+          stroke: "#767676",
+          strokeDasharray: "4 3",
+          title: (p: LastYearWeek) =>
+            `Last year, week from ${p.lastYearWeekStart}: ${
+              money(p.totalSales, format)
+            }`,
+        })]
+        : []),
       Plot.lineY(line, { x: "x", y: "totalSales", stroke: "steelblue" }),
       Plot.lineY(dashed, {
         x: "x",
@@ -94,6 +132,38 @@ export function weeklySalesChart(
       }),
     ],
   });
+}
+
+/**
+ * Last year's points at this year's weeks; a week without its year-ago
+ * week breaks the line.
+ */
+function lastYearLine(weeks: readonly LastYearWeek[]) {
+  const out: (LastYearWeek & { x: Date })[] = [];
+  weeks.forEach((w, i) => {
+    const gap = i > 0 &&
+      utcDate(w.weekStart).getTime() -
+            utcDate(weeks[i - 1].weekStart).getTime() > 7 * 86_400_000;
+    if (gap) out.push({ ...w, totalSales: NaN, x: utcDate(w.weekStart) });
+    out.push({ ...w, x: utcDate(w.weekStart) });
+  });
+  return out;
+}
+
+function sum(rows: readonly { totalSales: number }[]): number {
+  return rows.reduce(
+    (s, r) => s + (Number.isNaN(r.totalSales) ? 0 : r.totalSales),
+    0,
+  );
+}
+
+/** This year's net sales over the weeks that have a year-ago week. */
+function sumMatching(
+  rows: readonly WeeklySalesRow[],
+  weeks: readonly LastYearWeek[],
+): number {
+  const matched = new Set(weeks.map((w) => w.weekStart));
+  return sum(rows.filter((r) => matched.has(r.weekStart)));
 }
 
 function describe(

@@ -40,6 +40,12 @@ export interface NumberFormats {
   percent(ratio: number): string;
   /** A change as a signed percentage: `+12.5%`, `−3,0 %`; zero unsigned. */
   change(ratio: number): string;
+  /** A difference of money, signed and compact: `+$1.2M`, `-1,2 Mio. €`; zero unsigned. */
+  moneyChange(value: number): string;
+  /** A difference of counts, signed: `+1,204`, `-1.204`; zero unsigned. */
+  integerChange(value: number): string;
+  /** A difference of two ratios in percentage points, signed, one decimal: `+0.5 pp`, `-0,5 pp`. */
+  pointsChange(difference: number): string;
 }
 
 /**
@@ -92,6 +98,23 @@ export function numberFormats(
     number: format({ maximumFractionDigits: 2 }),
     percent: format(percent),
     change: format({ ...percent, signDisplay: "exceptZero" }),
+    moneyChange: format({
+      ...inCurrency,
+      notation: "compact",
+      maximumSignificantDigits: 3,
+      signDisplay: "exceptZero",
+    }),
+    integerChange: format({
+      maximumFractionDigits: 0,
+      signDisplay: "exceptZero",
+    }),
+    pointsChange:
+      ((points) => (difference: number) =>
+        `${points(100 * difference)}\u00a0pp`)(format({
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+          signDisplay: "exceptZero",
+        })),
   };
 }
 

@@ -80,6 +80,14 @@ export interface SalesCube {
     | null;
   /** Customers counted by segment, cluster and the set of categories they bought. */
   customers: CubeColumns<"segment" | "cluster" | "mask", "count"> | null;
+  /**
+   * Who bought, by cell (aligned with `cells`): `newNet`, the net sales of
+   * lines dated on their customer's first purchase day (the first day with
+   * a line above zero in all the data), and `anonymousNet`, those of lines
+   * without a customer id; the rest is returning customers'. Null (or left
+   * out) when no line has a customer id.
+   */
+  customerSales?: { newNet: number[]; anonymousNet: number[] } | null;
 }
 
 /** The dimensions of a cube cell. */

@@ -6,6 +6,7 @@
  * @module
  */
 import { cubeFigures } from "../../figures/sales/cube_figures.ts";
+import { cubeComparison } from "../../figures/sales/cube_comparison.ts";
 import { numberFormats } from "../../figures/format/number_formats.ts";
 import type { SalesFigures } from "../../figures/sales/sales_figures_from_sums.ts";
 import {
@@ -145,7 +146,12 @@ async function start(): Promise<void> {
       if (status) status.textContent = "Showing all sales";
       return;
     }
-    const figures = cubeFigures(data.cube, state, { topN: data.topN });
+    const options = { topN: data.topN };
+    const selected = cubeFigures(data.cube, state, options);
+    const figures = {
+      ...selected,
+      comparison: cubeComparison(data.cube, state, selected, options),
+    };
     shown = { figures, grain: data.cube.grain };
     const view = { ...context, grain: data.cube.grain };
     slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;

@@ -1,0 +1,212 @@
+/**
+ * The comparisons in Chromium on the real data set: the cards' changes
+ * against the previous period and a year before, and the largest movers of
+ * "What changed", equal the values pandas computed on their own
+ * (tests/reference/comparison_reference.json), for a filter from the URL
+ * hash and again after filters picked in the form. Screenshots of the top
+ * of the page go to reports/screenshots/.
+ */
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { assertEquals, assertOk } from "../assert.ts";
+import { runCli } from "../cli/run_cli.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
+
+const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
+  .pathname;
+const SCREENSHOTS = new URL("../../reports/screenshots/", import.meta.url);
+const FORMAT = numberFormats();
+
+interface Figures {
+  totalSales: number;
+  grossSales: number;
+  returnsValue: number;
+  saleLines: number;
+}
+
+interface Case {
+  name: string;
+  previous: Figures | null;
+  yearAgo: Figures | null;
+  current: Figures;
+  movers: Record<string, { key: string } | null> | null;
+}
+
+const REFERENCE: { cases: Case[] } = JSON.parse(
+  await Deno.readTextFile(
+    new URL("../reference/comparison_reference.json", import.meta.url),
+  ),
+);
+const reference = (name: string) =>
+  REFERENCE.cases.find((c) => c.name === name)!;
+
+/** A card's comparison line as the page should word it. */
+function expectedLine(
+  now: number,
+  earlier: number | undefined,
+  kind: "money" | "integer",
+  label: string,
+): string {
+  if (earlier === undefined) return `${label}: no earlier data`;
+  const difference = now - earlier;
+  const arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "▶";
+  const shown = kind === "money"
+    ? FORMAT.moneyChange(difference)
+    : FORMAT.integerChange(difference);
+  return `${arrow} ${shown} (${FORMAT.change(difference / earlier)}) ${label}`;
+}
+
+/** The cards' comparison lines and the movers' names on the page. */
+function shown(page: Page) {
+  return page.evaluate(() => {
+    const line = (figure: string, basis: string) =>
+      (document.querySelector(
+        `[data-figure="${figure}"] .change[data-basis="${basis}"]`,
+      ) as HTMLElement | null)?.innerText.trim() ?? null;
+    const lines: Record<string, (string | null)[]> = {};
+    const none: Record<string, string | null> = {};
+    for (const f of ["totalSales", "grossSales", "returnsValue", "saleLines"]) {
+      lines[f] = [line(f, "previous"), line(f, "yearAgo")];
+      none[f] = (document.querySelector(
+        `[data-figure="${f}"] .change.none:not([data-basis])`,
+      ) as HTMLElement | null)?.innerText.trim() ?? null;
+    }
+    const movers: Record<string, string | null> = {};
+    for (
+      const [dimension, anchor] of [
+        ["category", "chart-categories"],
+        ["store", "chart-stores"],
+        ["region", "table-regions"],
+      ]
+    ) {
+      movers[dimension] = document.querySelector(
+        `#what-changed [data-takeaway="mover"] a[href="#${anchor}"]`,
+      )?.textContent ?? null;
+    }
+    return { lines, none, movers };
+  });
+}
+
+function assertShows(
+  actual: Awaited<ReturnType<typeof shown>>,
+  expected: Case,
+): void {
+  for (
+    const [figure, kind] of [
+      ["totalSales", "money"],
+      ["grossSales", "money"],
+      ["returnsValue", "money"],
+      ["saleLines", "integer"],
+    ] as const
+  ) {
+    if (!expected.previous && !expected.yearAgo) {
+      // One line says so.
+      assertEquals(actual.lines[figure], [null, null]);
+      assertEquals(actual.none[figure], "no earlier data to compare");
+      continue;
+    }
+    assertEquals(actual.lines[figure], [
+      expectedLine(
+        expected.current[figure],
+        expected.previous?.[figure],
+        kind,
+        "vs previous period",
+      ),
+      expectedLine(
+        expected.current[figure],
+        expected.yearAgo?.[figure],
+        kind,
+        "vs last year",
+      ),
+    ], `${expected.name}: ${figure}`);
+  }
+  for (const dimension of ["category", "store", "region"]) {
+    assertEquals(
+      actual.movers[dimension],
+      expected.movers?.[dimension]?.key ?? null,
+      `${expected.name}: ${dimension}`,
+    );
+  }
+}
+
+Deno.test("the cards' comparisons and the movers equal pandas' in Chromium, and follow the filters", async () => {
+  const tmp = await Deno.makeTempDir({ prefix: "basket-comparison-" });
+  const profile = await Deno.makeTempDir({ prefix: "basket-chromium-" });
+  let browser: Browser | undefined;
+  try {
+    const run = await runCli("report", [
+      "--data",
+      DATA,
+      "--out",
+      tmp,
+      "--no-cache",
+    ]);
+    assertEquals(run.code, 0, run.stderr);
+    const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+    browser = await puppeteer.launch({
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      userDataDir: profile,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const ready = () =>
+      page.waitForFunction(() =>
+        document.documentElement.dataset.ready === "true"
+      );
+
+    // The whole data: nothing earlier to compare with.
+    await page.setViewport({ width: 1440, height: 1000 });
+    await page.goto(`file://${dir}/index.html`, { waitUntil: "load" });
+    await ready();
+    assertShows(await shown(page), reference("whole data"));
+
+    // A date filter in the URL.
+    await page.goto(`file://${dir}/index.html#from=2014-01-01`, {
+      waitUntil: "load",
+    });
+    await ready();
+    await page.waitForFunction(() =>
+      document.getElementById("filter-status")?.textContent ===
+        "Filtered: from 2014-01-01"
+    );
+    assertShows(await shown(page), reference("January and February 2014"));
+    await Deno.mkdir(SCREENSHOTS, { recursive: true });
+    for (const width of [390, 1440]) {
+      await page.setViewport({ width, height: 1400 });
+      await page.screenshot({
+        path: new URL(`comparison-${width}.png`, SCREENSHOTS).pathname,
+      });
+    }
+    await page.setViewport({ width: 1440, height: 1000 });
+
+    // Filters picked in the form: a channel and a date range.
+    await page.click("#reset-filters");
+    await page.click('details[data-filter="channel"] > summary');
+    await page.click('input[name="channel"][value="e-Shop"]');
+    await page.focus('input[name="from"]');
+    await page.keyboard.type("07012013");
+    await page.focus('input[name="to"]');
+    await page.keyboard.type("12312013");
+    await page.waitForFunction(() =>
+      document.getElementById("filter-status")?.textContent ===
+        "Filtered: channel e-Shop; from 2013-07-01; to 2013-12-31"
+    );
+    assertShows(await shown(page), reference("e-Shop, second half of 2013"));
+    const table = await page.$$eval(
+      "#table-channels thead th",
+      (cells) => cells.map((c) => (c as HTMLElement).innerText.trim()),
+    );
+    assertOk(table.includes("vs previous period"), table.join(" | "));
+    assertOk(table.includes("vs last year"), table.join(" | "));
+    assertEquals(errors, []);
+  } finally {
+    await browser?.close();
+    await Deno.remove(tmp, { recursive: true });
+    await Deno.remove(profile, { recursive: true });
+  }
+});
