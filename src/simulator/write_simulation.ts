@@ -3,6 +3,7 @@ import { customerCsv, formatCsvRow, saleLineCsv } from "./format_csv.ts";
 import { dayNumber } from "../model/calendar.ts";
 import {
   CUSTOMER_COLUMNS,
+  EXACT_NUMBER,
   type SaleLine,
   SALES_COLUMNS,
 } from "../model/schema.ts";
@@ -122,7 +123,10 @@ export async function writeSimulation(
       {
         name: "sales",
         columns: SALES_COLUMNS.map((c) => c.name),
-        types: SALES_COLUMNS.map((c) => c.type),
+        // Numbers as a user's files hold them: doubles.
+        types: SALES_COLUMNS.map((c) =>
+          c.type === EXACT_NUMBER ? "DOUBLE" : c.type
+        ),
         records: map(counted(), saleLineCsv),
       },
       {

@@ -46,7 +46,7 @@ export async function monthCategoryTotals(
       labelled("category")
     } AS category,
        sum(amount) AS total
-     FROM sales ${where.sql} GROUP BY ALL`,
+     FROM sales ${where.sql} GROUP BY ALL ORDER BY month, category`,
     where.params,
   );
   return rows.map((r) => ({
