@@ -37,6 +37,12 @@ export interface SizeResult {
   basket: ProcessRun[];
   /** Null when the reference was skipped. */
   reference: ProcessRun[] | null;
+  /**
+   * Basket's reruns on the same data with the cache on: a first run fills a
+   * fresh cache folder (not measured), then each rerun reads it. Absent in
+   * results saved before reruns were measured.
+   */
+  rerun?: ProcessRun[];
   /** When this size was measured, ISO 8601. */
   measuredAt: string;
   /** 1-minute load average before and after this size's runs. */

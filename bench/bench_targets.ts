@@ -13,11 +13,18 @@ export interface TargetCheck {
 /** The report's page must stay under this many bytes at every size. */
 export const MAX_REPORT_BYTES = 2_000_000;
 
-/** Wall-time and memory targets against the reference, by size label. */
-export const TARGETS: Record<string, { wall: number; memory?: number }> = {
+/**
+ * Wall-time, memory and rerun targets against the reference, by size
+ * label: `rerun` is a rerun's wall time (the cache on, unchanged input)
+ * against the reference's.
+ */
+export const TARGETS: Record<
+  string,
+  { wall: number; memory?: number; rerun?: number }
+> = {
   "50k": { wall: 0.3 },
-  "1m": { wall: 0.4, memory: 0.5 },
-  "10m": { wall: 0.4 },
+  "1m": { wall: 0.4, memory: 0.5, rerun: 0.1 },
+  "10m": { wall: 0.4, memory: 1, rerun: 0.1 },
 };
 
 const ratio = (x: number) => `${x.toFixed(2)}×`;
@@ -26,8 +33,10 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 /**
  * Checks one size's results against the targets: at 50k lines the whole
  * report in at most 0.3× the reference's wall time; at 1M at most 0.4× and
- * at most half its peak memory; at 10M at most 0.4× (or the reference fails
- * first); at every size a page under 2 MB. Ratios are of medians.
+ * at most half its peak memory; at 10M at most 0.4× and no more peak memory
+ * (or the reference fails first); a rerun at 1M and 10M in at most 0.1× the
+ * reference's wall time; at every size a page under 2 MB. Ratios are of
+ * medians.
  *
  * @example
  * ```ts
@@ -84,6 +93,26 @@ export function benchTargets(size: SizeResult): TargetCheck[] {
           })`,
         );
       }
+    }
+  }
+  if (goal?.rerun !== undefined) {
+    const target = `rerun wall time ≤ ${goal.rerun}× the reference's`;
+    const rerun = size.rerun?.length ? summariseRuns(size.rerun) : null;
+    if (!rerun) check(target, null, "reruns were not measured");
+    else if (!rerun.ok) {
+      check(target, false, `the rerun failed: ${rerun.reason}`);
+    } else if (!reference) check(target, null, "the reference was skipped");
+    else if (!reference.ok) {
+      check(target, true, `the reference failed: ${reference.reason}`);
+    } else {
+      const r = rerun.summary.wallSeconds / reference.summary.wallSeconds;
+      check(
+        target,
+        r <= goal.rerun,
+        `${ratio(r)} (${rerun.summary.wallSeconds.toFixed(2)} s against ${
+          reference.summary.wallSeconds.toFixed(2)
+        } s)`,
+      );
     }
   }
   const target = `page under ${mb(MAX_REPORT_BYTES)}`;

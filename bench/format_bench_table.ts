@@ -101,6 +101,7 @@ function sizeTable(size: SizeResult): string[] {
     `| floor: read the input once, counting lines | ${
       seconds(size.floorSeconds)
     } | | |`,
+    ...rerunRows(size.rerun, reference),
   ];
   for (
     const [name, outcome] of [["Basket", basket], [
@@ -113,4 +114,44 @@ function sizeTable(size: SizeResult): string[] {
     }
   }
   return rows;
+}
+
+/**
+ * The rerun's rows (the cache on, unchanged input): its wall time, peak
+ * memory and stages, each against the reference's whole run.
+ */
+function rerunRows(
+  runs: SizeResult["rerun"],
+  reference: RunOutcome | null,
+): string[] {
+  if (!runs?.length) return [];
+  const rerun = summariseRuns(runs);
+  if (!rerun.ok) return [`| rerun | failed: ${rerun.reason} | | |`];
+  const theirs = reference?.ok ? reference.summary : null;
+  const row = (
+    label: string,
+    ours: number,
+    whole: number | null,
+    f: (x: number) => string,
+  ) =>
+    `| ${label} | ${f(ours)} | ${whole === null ? "–" : f(whole)} | ${
+      times(whole ? ours / whole : NaN)
+    } |`;
+  return [
+    row(
+      "rerun: wall time",
+      rerun.summary.wallSeconds,
+      theirs?.wallSeconds ?? null,
+      seconds,
+    ),
+    row(
+      "rerun: peak memory (RSS)",
+      rerun.summary.maxRssBytes,
+      theirs?.maxRssBytes ?? null,
+      mb,
+    ),
+    ...[...rerun.summary.stages].map(([name, value]) =>
+      `| rerun stage: ${name} | ${seconds(value)} | | |`
+    ),
+  ];
 }

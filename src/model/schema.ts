@@ -43,10 +43,26 @@ export interface Customer {
   city: string | null;
 }
 
+/**
+ * The type of the amounts, quantities and gallons the report adds up: exact
+ * decimals to four places (a hundredth of a cent), stored as 64-bit
+ * integers, so that a sum is the same whatever order the database's threads
+ * add its parts in. Values are rounded to four places on loading; their
+ * magnitude must stay below {@linkcode EXACT_LIMIT}.
+ */
+export const EXACT_NUMBER = "DECIMAL(18,4)";
+
+/**
+ * The magnitude an {@linkcode EXACT_NUMBER} value must stay below: 10^11.
+ * Numbers are read as doubles, which below it are close enough to recover
+ * every value of four decimal places or fewer exactly.
+ */
+export const EXACT_LIMIT = 1e11;
+
 /** A column of the data model with its DuckDB type. */
 export interface ColumnSpec {
   name: string;
-  type: "DATE" | "VARCHAR" | "DOUBLE";
+  type: "DATE" | "VARCHAR" | "DOUBLE" | typeof EXACT_NUMBER;
   required: boolean;
   description: string;
 }
@@ -115,19 +131,19 @@ export const SALES_COLUMNS: readonly ColumnSpec[] = [
   },
   {
     name: "quantity",
-    type: "DOUBLE",
+    type: EXACT_NUMBER,
     required: false,
     description: "units; negative for a return",
   },
   {
     name: "amount",
-    type: "DOUBLE",
+    type: EXACT_NUMBER,
     required: true,
     description: "net value; negative for a return",
   },
   {
     name: "gallons",
-    type: "DOUBLE",
+    type: EXACT_NUMBER,
     required: false,
     description: "fuel volume, fuel lines only",
   },

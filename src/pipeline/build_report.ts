@@ -161,12 +161,9 @@ export async function buildReport(
     () => effects.openSource(options.source),
   );
   try {
-    // DuckDB adds floating-point sums in whatever order its threads finish,
-    // so that a total can differ in its last digit from one run to the
-    // next; one thread makes every figure, and so the report's bytes, the
-    // same on every run.
-    // (A warehouse's sums are rounded to 6 decimals like DuckDB's.)
-    if (!dataset.engine) await dataset.connection.run("SET threads = 1");
+    // The queries use every DuckDB thread: amounts, quantities and gallons
+    // are exact decimals (EXACT_NUMBER), so that their sums, and so the
+    // report's bytes, do not depend on the order the threads finish in.
     const asOf = options.asOf ? { asOf: options.asOf } : {};
     const topN = options.topN ?? 2;
     const width = options.width ?? 640;

@@ -6,7 +6,11 @@ import {
   SIMULATED_SALES_COLUMNS,
 } from "./format_csv.ts";
 import { dayNumber } from "../model/calendar.ts";
-import { CUSTOMER_COLUMNS, type SaleLine } from "../model/schema.ts";
+import {
+  CUSTOMER_COLUMNS,
+  EXACT_NUMBER,
+  type SaleLine,
+} from "../model/schema.ts";
 import type { RetailSimulation } from "./simulate_retail.ts";
 import { sqlString } from "../model/sql_string.ts";
 import { STORE_SALES_COLUMNS, storeSalesRows } from "./store_sales_rows.ts";
@@ -123,7 +127,10 @@ export async function writeSimulation(
       {
         name: "sales",
         columns: SIMULATED_SALES_COLUMNS.map((c) => c.name),
-        types: SIMULATED_SALES_COLUMNS.map((c) => c.type),
+        // Numbers as a user's files hold them: doubles.
+        types: SIMULATED_SALES_COLUMNS.map((c) =>
+          c.type === EXACT_NUMBER ? "DOUBLE" : c.type
+        ),
         records: map(counted(), saleLineCsv),
       },
       {

@@ -7,7 +7,8 @@ import {
   NUMERIC_DATE,
   plausibleDateSql,
 } from "./parse_date.ts";
-import { NOT_FINITE, trimmedNumberSql } from "./parse_number.ts";
+import { NOT_FINITE, TOO_LARGE, trimmedNumberSql } from "./parse_number.ts";
+import { EXACT_LIMIT } from "../model/schema.ts";
 import { sqlIdentifier, sqlString } from "../model/sql_string.ts";
 
 /** One field to read from a staged (all-text) table. */
@@ -58,7 +59,7 @@ export interface Converted {
 /**
  * Converts a staged table's text into typed fields in one pass, checking
  * every value: dates must be real and plausible ({@linkcode IMPLAUSIBLE_DATE}),
- * numbers finite. With `onBadRows: "fail"` the first bad row (in file order)
+ * numbers finite and below {@linkcode EXACT_LIMIT} in magnitude. With `onBadRows: "fail"` the first bad row (in file order)
  * throws an InputError naming the file, row, column and value; with `"skip"`
  * bad rows go to the `rejects` table with their reason.
  */
@@ -149,6 +150,12 @@ export async function convertFields(
         raw,
         bad: `NOT isfinite(${name})`,
         problem: NOT_FINITE,
+      });
+      checks.push({
+        column: field.column,
+        raw,
+        bad: `abs(${name}) >= ${EXACT_LIMIT}`,
+        problem: TOO_LARGE,
       });
     } else {
       value = `nullif(${text}, '')`;

@@ -2,6 +2,7 @@ import {
   type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDateValue,
+  DuckDBDecimalValue,
   DuckDBInstance,
   DuckDBTypeId,
   type DuckDBValueConverter,
@@ -12,6 +13,7 @@ import {
   type ColumnSpec,
   type Customer,
   CUSTOMER_COLUMNS,
+  EXACT_NUMBER,
   type SaleLine,
   SALES_COLUMNS,
 } from "../model/schema.ts";
@@ -125,7 +127,11 @@ function appendRows<T extends object>(
       const value = record[column.name];
       if (value === null || value === undefined) appender.appendNull();
       else if (column.type === "DOUBLE") appender.appendDouble(value as number);
-      else if (column.type === "DATE") {
+      else if (column.type === EXACT_NUMBER) {
+        appender.appendDecimal(
+          DuckDBDecimalValue.fromDouble(value as number, 18, 4),
+        );
+      } else if (column.type === "DATE") {
         appender.appendDate(
           new DuckDBDateValue(dayNumber(String(value))),
         );
@@ -181,6 +187,8 @@ const plainValue: DuckDBValueConverter<unknown> = (value, type, converter) => {
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
       return value;
+    case DuckDBTypeId.DECIMAL:
+      return (value as DuckDBDecimalValue).toDouble();
     case DuckDBTypeId.DOUBLE:
     case DuckDBTypeId.INTEGER:
     case DuckDBTypeId.BIGINT:

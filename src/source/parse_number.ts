@@ -6,6 +6,14 @@ export const NUMBER_PATTERN =
 export const NOT_FINITE = "is not a finite number";
 
 /**
+ * Why a number of 10^11 or more in magnitude is refused: amounts,
+ * quantities and gallons are kept as exact decimals (see EXACT_NUMBER in
+ * model/schema.ts), which hold less.
+ */
+export const TOO_LARGE =
+  "is too large: numbers must be below 100,000,000,000 (10^11) in magnitude";
+
+/**
  * Reads one number as the loader does: `1234.5`, `-3`, `1,234.50`, `$9.99`
  * or `1e3`. Returns `null` for anything else (including `NaN`, `Infinity`
  * and the empty string), and for a number written in that form but too

@@ -64,6 +64,43 @@ export function chooseK(
   points: DenseMatrix,
   options: ChooseKOptions = {},
 ): ChooseKResult {
+  const plan = planChooseK(points, options);
+  const fitted = fitCandidates(plan.points, plan.candidates, plan);
+  return chosenK(plan, fitted);
+}
+
+/** What {@linkcode planChooseK} settled: the rows and the values of k to fit. */
+export interface ChooseKPlan {
+  /** The rows to fit: every row, or the seeded sample's. */
+  points: DenseMatrix;
+  /** The values of k to fit, in order. */
+  candidates: number[];
+  /** The sampled row indices, ascending, or null. */
+  sample: Int32Array | null;
+  /** Whether k was given rather than chosen. */
+  fixed: boolean;
+  seed: number;
+  starts: number;
+}
+
+/** The fits of some values of k and their mean silhouettes, in the same order. */
+export interface CandidateFits {
+  /** Null where k clusters could not be formed. */
+  fits: (KMeansFit | null)[];
+  /** Null where the fit could not be scored. */
+  scores: (number | null)[];
+}
+
+/**
+ * The first step of {@linkcode chooseK}: checks the options, draws the
+ * sample and lists the values of k to fit. The fits (see
+ * {@linkcode fitCandidates}) may then be split between threads: each k's
+ * fit and silhouette are the same whichever others are fitted with it.
+ */
+export function planChooseK(
+  points: DenseMatrix,
+  options: ChooseKOptions = {},
+): ChooseKPlan {
   const {
     kMin = 2,
     kMax = 8,
@@ -99,33 +136,65 @@ export function chooseK(
       candidates.push(k);
     }
   }
+  return {
+    points: fitPoints,
+    candidates,
+    sample,
+    fixed: options.k !== undefined,
+    seed,
+    starts,
+  };
+}
+
+/**
+ * Fits k-means for each of `candidates` (the best of `starts` seeded
+ * k-means++ starts, seeded by `seed` and k) and scores each fit by mean
+ * silhouette. A k's fit and score do not depend on the other candidates,
+ * so that fitting them in parts, in any thread, gives the same numbers.
+ */
+export function fitCandidates(
+  points: DenseMatrix,
+  candidates: readonly number[],
+  options: { seed: number; starts: number },
+): CandidateFits {
   const fits = candidates.map((k) =>
-    kmeans(fitPoints, k, { seed: seed * 1000 + k, starts })
+    kmeans(points, k, { seed: options.seed * 1000 + k, starts: options.starts })
   );
   const scorable = fits.filter((fit): fit is KMeansFit =>
-    fit !== null && fit.k >= 2 && fit.k < fitPoints.rows
+    fit !== null && fit.k >= 2 && fit.k < points.rows
   );
-  const scores = silhouetteScores(fitPoints, scorable);
-  const byK = candidates.map((k, i): KScore => {
-    const fit = fits[i];
-    const at = fit ? scorable.indexOf(fit) : -1;
-    return {
-      k,
-      silhouette: at >= 0 ? scores[at] : null,
-      inertia: fit ? fit.inertia : null,
-    };
-  });
+  const scored = silhouetteScores(points, scorable);
+  return {
+    fits,
+    scores: fits.map((fit) => {
+      const at = fit ? scorable.indexOf(fit) : -1;
+      return at >= 0 ? scored[at] : null;
+    }),
+  };
+}
+
+/** The last step of {@linkcode chooseK}: the k with the best silhouette, from the plan's fits. */
+export function chosenK(
+  plan: ChooseKPlan,
+  fitted: CandidateFits,
+): ChooseKResult {
+  const { fits, scores } = fitted;
+  const byK = plan.candidates.map((k, i): KScore => ({
+    k,
+    silhouette: scores[i],
+    inertia: fits[i] ? fits[i]!.inertia : null,
+  }));
   let best = -1;
   byK.forEach((score, i) => {
     if (score.silhouette === null) return;
     if (best < 0 || score.silhouette > byK[best].silhouette!) best = i;
   });
-  if (options.k !== undefined && fits[0]) best = 0;
+  if (plan.fixed && fits[0]) best = 0;
   return {
     k: best >= 0 ? byK[best].k : null,
     byK,
-    sampleSize: sample ? sample.length : null,
-    sample,
+    sampleSize: plan.sample ? plan.sample.length : null,
+    sample: plan.sample,
     fit: best >= 0 ? fits[best] : null,
   };
 }

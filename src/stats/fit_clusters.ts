@@ -1,4 +1,9 @@
-import { chooseK, type ChooseKOptions, type KScore } from "./choose_k.ts";
+import {
+  chooseK,
+  type ChooseKOptions,
+  type ChooseKResult,
+  type KScore,
+} from "./choose_k.ts";
 import type { DenseMatrix } from "./dense_matrix.ts";
 import { kmeans } from "./kmeans.ts";
 import { pca, type PcaResult } from "./pca.ts";
@@ -59,22 +64,39 @@ export function fitClusters(
   features: DenseMatrix,
   options: FitClustersOptions = {},
 ): ClusterFit {
+  const prepared = prepareClusters(features, options);
+  if ("fit" in prepared) return prepared.fit;
+  return finishClusters(
+    prepared,
+    chooseK(prepared.analysis.scores, prepared.chooseOptions),
+  );
+}
+
+/**
+ * What {@linkcode fitClusters} does before choosing k: a fit already
+ * decided (one cluster, with its note), or the PCA whose scores k is to be
+ * chosen on (see chooseK, or its steps planChooseK, fitCandidates and
+ * chosenK to spread the fits over threads), then {@linkcode finishClusters}.
+ */
+export type PreparedClusters =
+  | { fit: ClusterFit }
+  | {
+    analysis: PcaResult;
+    standardised: DenseMatrix;
+    chooseOptions: ChooseKOptions;
+    n: number;
+  };
+
+/** The first part of {@linkcode fitClusters}: standardise, PCA, the one-cluster cases. */
+export function prepareClusters(
+  features: DenseMatrix,
+  options: FitClustersOptions = {},
+): PreparedClusters {
   const { varianceThreshold = 0.8, ...chooseOptions } = options;
   const standardised = standardise(features).matrix;
   const analysis = pca(standardised, { varianceThreshold });
   const n = features.rows;
-  const single = (note: string): ClusterFit => ({
-    k: 1,
-    labels: new Int32Array(n),
-    sizes: n ? [n] : [],
-    silhouette: null,
-    byK: [],
-    sampleSize: null,
-    inertia: 0,
-    pca: analysis,
-    standardised,
-    note,
-  });
+  const single = (note: string) => oneCluster(n, analysis, standardised, note);
   if (options.k !== undefined && options.k > n) {
     throw new RangeError(
       `Cannot make ${options.k} clusters: there are only ${n} customers`,
@@ -86,11 +108,13 @@ export function fitClusters(
         `Cannot make ${options.k} clusters: all ${n} customers buy the same`,
       );
     }
-    return single(
-      n === 0
-        ? "No customers to cluster"
-        : `All ${n} customers buy the same: one cluster`,
-    );
+    return {
+      fit: single(
+        n === 0
+          ? "No customers to cluster"
+          : `All ${n} customers buy the same: one cluster`,
+      ),
+    };
   }
   if (n > 0 && features.cols < 2) {
     if (options.k !== undefined && options.k > 1) {
@@ -100,14 +124,25 @@ export function fitClusters(
         }, and clusters need at least two`,
       );
     }
-    return single(ONE_COLUMN_NOTE);
+    return { fit: single(ONE_COLUMN_NOTE) };
   }
   if (options.k === undefined && n < 3) {
-    return single(
-      `Too few customers to choose a number of clusters (${n}): one cluster`,
-    );
+    return {
+      fit: single(
+        `Too few customers to choose a number of clusters (${n}): one cluster`,
+      ),
+    };
   }
-  const chosen = chooseK(analysis.scores, chooseOptions);
+  return { analysis, standardised, chooseOptions, n };
+}
+
+/** The last part of {@linkcode fitClusters}: from the chosen k, the fit of every row. */
+export function finishClusters(
+  prepared: Exclude<PreparedClusters, { fit: ClusterFit }>,
+  chosen: ChooseKResult,
+): ClusterFit {
+  const { analysis, standardised, chooseOptions: options, n } = prepared;
+  const single = (note: string) => oneCluster(n, analysis, standardised, note);
   if (chosen.k === null || chosen.fit === null) {
     if (options.k !== undefined) {
       throw new RangeError(
@@ -136,6 +171,27 @@ export function fitClusters(
     pca: analysis,
     standardised,
     note: null,
+  };
+}
+
+/** Every row in one cluster, and why. */
+function oneCluster(
+  n: number,
+  analysis: PcaResult,
+  standardised: DenseMatrix,
+  note: string,
+): ClusterFit {
+  return {
+    k: 1,
+    labels: new Int32Array(n),
+    sizes: n ? [n] : [],
+    silhouette: null,
+    byK: [],
+    sampleSize: null,
+    inertia: 0,
+    pca: analysis,
+    standardised,
+    note,
   };
 }
 

@@ -24,6 +24,53 @@ Deno.test("convertFields() refuses a number too large for a double, naming file,
   );
 });
 
+Deno.test("convertFields() refuses a number too large for an exact decimal, and keeps amounts exact to four places", async () => {
+  assertEquals(
+    await loadError(
+      sales("2024-01-01,Books,1,3", "2024-01-02,Books,1,-100000000000"),
+      (d) => `${d}/sales.csv`,
+    ),
+    'Cannot read sales "DIR/sales.csv": row 3, column "amount": "-100000000000" is too large: numbers must be below 100,000,000,000 (10^11) in magnitude',
+  );
+  await withFiles(
+    sales(
+      "2024-01-01,Books,1,99999999999.99",
+      "2024-01-02,Books,2,0.1",
+      "2024-01-02,Books,2,0.2",
+      "2024-01-03,Books,1,8270.925",
+      "2024-01-03,Books,1,1.23456",
+    ),
+    async (dir) => {
+      const { dataset } = await loadSource({ path: `${dir}/sales.csv` });
+      try {
+        assertEquals(
+          await queryRows(
+            dataset,
+            "SELECT typeof(amount) AS type, amount::VARCHAR AS amount FROM sales ORDER BY rowid",
+          ),
+          [
+            { type: "DECIMAL(18,4)", amount: "99999999999.9900" },
+            { type: "DECIMAL(18,4)", amount: "0.1000" },
+            { type: "DECIMAL(18,4)", amount: "0.2000" },
+            { type: "DECIMAL(18,4)", amount: "8270.9250" },
+            { type: "DECIMAL(18,4)", amount: "1.2346" },
+          ],
+        );
+        // Exact: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
+        assertEquals(
+          await queryRows(
+            dataset,
+            "SELECT sum(amount)::DOUBLE AS s FROM sales WHERE date = '2024-01-02'",
+          ),
+          [{ s: 0.3 }],
+        );
+      } finally {
+        closeDataset(dataset);
+      }
+    },
+  );
+});
+
 Deno.test("convertFields() refuses a real date outside 1900-01-01..2099-12-31 and says the rule", async () => {
   assertEquals(
     await loadError(

@@ -70,7 +70,7 @@ export async function fuelSums(
     `SELECT ${labelled("fuel_type")} AS fuel_type, sum(amount) AS revenue,
        sum(amount) FILTER (WHERE gallons IS NOT NULL) AS priced_revenue,
        sum(gallons) AS gallons, count(*) AS lines
-     FROM sales ${where.sql} GROUP BY 1`,
+     FROM sales ${where.sql} GROUP BY 1 ORDER BY 1`,
     where.params,
   );
   return rows.map((row) => ({

@@ -46,7 +46,7 @@ export async function monthCategoryTotals(
       labelled("category")
     } AS category,
        sum(amount) AS total
-     FROM sales ${where.sql} GROUP BY 1, 2`,
+     FROM sales ${where.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
     where.params,
   );
   return rows.map((r) => ({

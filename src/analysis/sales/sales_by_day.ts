@@ -22,7 +22,7 @@ export async function salesByDay(
   const rows = await queryRows<{ date: string; total: number; lines: number }>(
     data,
     `SELECT date, sum(amount) AS total, count(*) AS lines
-     FROM sales ${where.sql} GROUP BY date`,
+     FROM sales ${where.sql} GROUP BY date ORDER BY date`,
     where.params,
   );
   return {

@@ -31,7 +31,8 @@ export async function salesTotals<K extends string>(
 /**
  * The sums {@linkcode salesTotals} follows from: net and gross sales,
  * returns, lines and quantity of the selected lines by the given columns
- * (NULLs labelled "(none)"), in no particular order.
+ * (NULLs labelled "(none)"), ordered by those columns (so that sums of
+ * them come out the same on every run).
  */
 export async function salesGroupSums<K extends string>(
   data: Dataset,
@@ -50,7 +51,9 @@ export async function salesGroupSums<K extends string>(
        count(*) AS lines,
        coalesce(sum(quantity), 0) AS quantity
      FROM sales ${where.sql}
-     GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`,
+     GROUP BY ${columns.map((_, i) => i + 1).join(", ")} ORDER BY ${
+      columns.map((_, i) => i + 1).join(", ")
+    }`,
     where.params,
   );
   return rows.map((row) => {

@@ -61,7 +61,7 @@ export async function storeTotals(
        GROUP BY 1, 2
      )
      SELECT store, min(city) AS city, sum(sales) AS total, count(*) AS days
-     FROM store_days GROUP BY store`,
+     FROM store_days GROUP BY store ORDER BY store`,
     where.params,
   );
   return rows.map((row) => ({

@@ -6,10 +6,12 @@ import {
 import { customerFeatures } from "./customer_features.ts";
 import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
 import {
-  fitClusters,
+  finishClusters,
   type FitClustersOptions,
   ONE_COLUMN_NOTE,
+  prepareClusters,
 } from "../../stats/fit_clusters.ts";
+import { chooseKInWorkers } from "./choose_k_in_workers.ts";
 import {
   cutOff,
   type RfmTable,
@@ -35,6 +37,8 @@ export interface ClusterCustomersOptions
   rfm?: RfmTable;
   /** PCA scatter points kept in the result at most (a seeded sample). Default 2,000. */
   scatterSize?: number;
+  /** Web Workers the values of k are fitted in (see chooseKInWorkers); the result is the same. */
+  workers?: number;
 }
 
 /**
@@ -86,6 +90,7 @@ export async function clusterCustomers(
     exactLimit,
     sampleSize,
     varianceThreshold = 0.8,
+    workers,
     ...filter
   } = options;
   const features = await customerFeatures(data, {
@@ -94,7 +99,9 @@ export async function clusterCustomers(
   });
   const rfm = givenRfm ??
     await rfmTable(data, { ...filter, asOf, ties, segmentMap });
-  const fit = fitClusters(features.features, {
+  // The values of k are fitted in Web Workers, on both cores: the same
+  // result as fitClusters gives in one thread.
+  const prepared = prepareClusters(features.features, {
     k,
     kMin,
     kMax,
@@ -104,6 +111,13 @@ export async function clusterCustomers(
     sampleSize,
     varianceThreshold,
   });
+  const fit = "fit" in prepared ? prepared.fit : finishClusters(
+    prepared,
+    await chooseKInWorkers(prepared.analysis.scores, {
+      ...prepared.chooseOptions,
+      ...(workers !== undefined ? { workers } : {}),
+    }),
+  );
   const customers = data.hasCustomers ? await customerDetails(data) : undefined;
   const clusters = clusterProfiles({
     features,

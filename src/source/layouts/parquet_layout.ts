@@ -1,9 +1,14 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InputError } from "../../model/input_error.ts";
-import { type ColumnSpec, SALES_COLUMNS } from "../../model/schema.ts";
+import {
+  type ColumnSpec,
+  EXACT_LIMIT,
+  EXACT_NUMBER,
+  SALES_COLUMNS,
+} from "../../model/schema.ts";
 import { sqlIdentifier, sqlString } from "../../model/sql_string.ts";
 import { IMPLAUSIBLE_DATE, plausibleDateSql } from "../parse_date.ts";
-import { NOT_FINITE } from "../parse_number.ts";
+import { NOT_FINITE, TOO_LARGE } from "../parse_number.ts";
 import type { LayoutContext, LayoutLoad } from "./layout_load.ts";
 
 /**
@@ -121,7 +126,10 @@ export async function stageParquet(
   for (const c of present) {
     if (c.type === "VARCHAR") continue;
     const raw = sqlIdentifier(c.name);
-    const value = `TRY_CAST(${raw} AS ${c.type})`;
+    // Exact numbers are checked as doubles first, so that one too large
+    // for them is told as such.
+    const exact = c.type === EXACT_NUMBER;
+    const value = `TRY_CAST(${raw} AS ${exact ? "DOUBLE" : c.type})`;
     // A value of another type that does not cast says what the column holds.
     const type = types.get(c.name)!;
     const holds = type === "VARCHAR" ? "" : `: the column holds ${type} values`;
@@ -143,6 +151,13 @@ export async function stageParquet(
           problem: NOT_FINITE,
         },
     );
+    if (exact) {
+      checks.push({
+        column: c.name,
+        bad: `abs(${value}) >= ${EXACT_LIMIT}`,
+        problem: TOO_LARGE,
+      });
+    }
   }
   const [rows, badRow, bad] = (await connection.runAndReadAll(
     `SELECT count(*)::INTEGER, min(__row) FILTER (WHERE __bad IS NOT NULL), arg_min(__bad, __row) FILTER (WHERE __bad IS NOT NULL) FROM (SELECT __row, CASE ${

@@ -85,6 +85,12 @@ Deno.test("loadSource() refuses NaN and infinite numbers in Parquet, naming file
     }),
     'Cannot read sales "DIR/sales.parquet": row 3, column "amount": "-inf" is not a finite number',
   );
+  assertEquals(
+    await parquetError({
+      sales: sales(GOOD, ["DATE '2024-01-02'", "'Books'", "'1e15'::DOUBLE"]),
+    }),
+    'Cannot read sales "DIR/sales.parquet": row 2, column "amount": "1000000000000000.0" is too large: numbers must be below 100,000,000,000 (10^11) in magnitude',
+  );
 });
 
 Deno.test("loadSource() refuses a date in Parquet outside 1900-01-01..2099-12-31 and says the rule", async () => {

@@ -148,7 +148,12 @@ async function passwordFile(dir: string, password: string): Promise<string> {
   return file;
 }
 
-const PG_TYPES = { DATE: "date", VARCHAR: "text", DOUBLE: "double precision" };
+const PG_TYPES = {
+  DATE: "date",
+  VARCHAR: "text",
+  DOUBLE: "double precision",
+  "DECIMAL(18,4)": "numeric(18,4)",
+};
 
 /**
  * Copies a Dataset's `sales` and `customers` tables into plain tables of
