@@ -26,6 +26,8 @@ export interface BenchArgs {
   results: string;
   /** Print the table of this results file instead of measuring. */
   show: string | null;
+  /** Measure the report on a local PostgreSQL warehouse instead (bench/warehouse_bench.ts). */
+  warehouse: boolean;
 }
 
 const OPTIONS = [
@@ -57,6 +59,12 @@ const OPTIONS = [
     value: "DIR",
     help: "where to write <date>.json",
     default: "bench/results",
+  },
+  {
+    name: "warehouse",
+    kind: "boolean",
+    help:
+      "load the lines into a local PostgreSQL server and time the report\nrun there (--data postgresql://...); sizes default to 10m",
   },
   {
     name: "show",
@@ -113,9 +121,10 @@ export function parseBenchSize(text: string): BenchSize {
 export function parseBenchArgs(args: string[]): BenchArgs {
   const parsed = parseCommand(BENCH_SPEC, args);
   const values = resolveSettings(OPTIONS, parsed.flags);
-  const sizes = values.sizes.split(",").filter((s) => s.trim()).map(
-    parseBenchSize,
-  );
+  const sizes = values.warehouse &&
+      !args.some((a) => a === "--sizes" || a.startsWith("--sizes="))
+    ? [parseBenchSize("10m")]
+    : values.sizes.split(",").filter((s) => s.trim()).map(parseBenchSize);
   if (sizes.length === 0) {
     throw new CliError(`Cannot read --sizes "": expected sizes like 50k,1m`);
   }
@@ -128,5 +137,6 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     keepData: values["keep-data"] ?? null,
     results: values.results,
     show: values.show ?? null,
+    warehouse: values.warehouse,
   };
 }

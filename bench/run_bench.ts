@@ -32,6 +32,7 @@ import { formatBenchTable } from "./format_bench_table.ts";
 import { mergeResults } from "./merge_results.ts";
 import { parseStageTimes } from "./stage_times.ts";
 import { parseTimeVerbose } from "./time_verbose.ts";
+import { warehouseBench } from "./warehouse_bench.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const TIME = "/usr/bin/time";
@@ -57,6 +58,10 @@ export async function bench(args: string[]): Promise<number> {
     );
     console.log(formatBenchTable(saved));
     return 0;
+  }
+  if (options.warehouse) {
+    await ensurePackages(true);
+    return await warehouseBench(options.sizes, options.results);
   }
   await ensurePackages(options.skipReference);
   const machine = await describeMachine(options.skipReference);

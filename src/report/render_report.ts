@@ -247,7 +247,7 @@ function renderDataQuality(model: ReportModel): Html {
       )} lines summed where they are, in ${formatInteger(
         d.engine.queries,
       )} queries; ${formatInteger(d.engine.rowsReturned)} result rows, ${
-        formatInteger(Math.ceil(d.engine.bytesReturned / 1024))
+        formatInteger(Math.ceil(d.engine.bytesReturned / 1000))
       } kB returned</dd>`
       : ""}
     </dl>

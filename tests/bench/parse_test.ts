@@ -123,7 +123,20 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     keepData: null,
     results: "bench/results",
     show: null,
+    warehouse: false,
   });
+});
+
+Deno.test("parseBenchArgs() measures 10m on the warehouse unless --sizes says otherwise", () => {
+  const warehouse = parseBenchArgs(["--warehouse"]);
+  assertEquals([warehouse.warehouse, warehouse.sizes], [true, [{
+    label: "10m",
+    lines: 10_000_000,
+  }]]);
+  assertEquals(
+    parseBenchArgs(["--warehouse", "--sizes", "1m"]).sizes.map((s) => s.label),
+    ["1m"],
+  );
 });
 
 Deno.test("parseBenchArgs() reads every option and rejects a bad repeat count", () => {

@@ -166,6 +166,9 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
           columns.map((_, i) => batch.map((row) => row[i])) as never,
         );
       }
+      // Temporary tables get no statistics unless asked: the planner then
+      // guesses the size of a join with the lines.
+      await exec(`ANALYZE ${sqlIdentifier(name)}`);
     },
     stats: (): EngineStats => ({
       engine: `PostgreSQL ${version.split(" ")[0]}`,

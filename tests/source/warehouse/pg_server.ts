@@ -103,36 +103,44 @@ export async function startPostgres(
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
     "start",
   ]);
+  const stopServer = async () => {
+    await asServerUser([
+      `${BIN}/pg_ctl`,
+      "-D",
+      `${dir}/data`,
+      "-m",
+      "immediate",
+      "stop",
+    ]);
+    await Deno.remove(dir, { recursive: true });
+  };
   const login = options.password
     ? `basket:${encodeURIComponent(options.password)}`
     : "basket";
-  const admin = new pg.Client({
-    connectionString: `postgresql://${login}@127.0.0.1:${port}/postgres`,
-  });
-  await admin.connect();
-  await admin.query("CREATE DATABASE shop");
-  await admin.end();
-  const url = `postgresql://basket@127.0.0.1:${port}/shop`;
   const client = new pg.Client({
     connectionString: `postgresql://${login}@127.0.0.1:${port}/shop`,
   });
-  await client.connect();
+  try {
+    const admin = new pg.Client({
+      connectionString: `postgresql://${login}@127.0.0.1:${port}/postgres`,
+    });
+    await admin.connect();
+    await admin.query("CREATE DATABASE shop");
+    await admin.end();
+    await client.connect();
+  } catch (error) {
+    // A server that started is stopped, whatever failed after.
+    await stopServer();
+    throw error;
+  }
   return {
-    url,
+    url: `postgresql://basket@127.0.0.1:${port}/shop`,
     port,
     sql: async (statement, params) =>
       (await client.query(statement, params)).rows,
     stop: async () => {
       await client.end().catch(() => {});
-      await asServerUser([
-        `${BIN}/pg_ctl`,
-        "-D",
-        `${dir}/data`,
-        "-m",
-        "immediate",
-        "stop",
-      ]);
-      await Deno.remove(dir, { recursive: true });
+      await stopServer();
     },
   };
 }

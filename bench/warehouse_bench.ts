@@ -1,0 +1,223 @@
+/**
+ * `deno task bench --warehouse`: the whole report with its sale lines in a
+ * local PostgreSQL server, at each `--sizes` (default 10m). For each size:
+ * simulate the lines, load them with COPY (timed apart: the warehouse's
+ * own work), then run `deno task report --data postgresql://...` under GNU
+ * time and record its wall time, its peak memory (Basket's process; the
+ * server is not its child) and what the warehouse returned (report.json's
+ * data.engine). Writes bench/results/warehouse-<date>.json. See
+ * BENCHMARKS.md, "Warehouse".
+ *
+ * @module
+ */
+import type { BenchSize } from "./bench_args.ts";
+import { parseTimeVerbose, type ProcessUsage } from "./time_verbose.ts";
+import { parseStageTimes, type StageTime } from "./stage_times.ts";
+import { startPostgres } from "../tests/source/warehouse/pg_server.ts";
+import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../src/model/schema.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const decoder = new TextDecoder();
+const log = (message: string) => console.error(message);
+const PG_TYPES = { DATE: "date", VARCHAR: "text", DOUBLE: "double precision" };
+
+/** One size's measurement. */
+export interface WarehouseRun extends ProcessUsage {
+  label: string;
+  lines: number;
+  customers: number;
+  /** COPY of both CSV files into the server, and ANALYZE. */
+  loadSeconds: number;
+  stages: StageTime[];
+  /** report.json's data.engine: queries, result rows, bytes returned. */
+  engine: unknown;
+  error: string | null;
+}
+
+/** Measures each size; returns the exit code. */
+export async function warehouseBench(
+  sizes: BenchSize[],
+  results: string,
+): Promise<number> {
+  const scratch = await Deno.makeTempDir({ prefix: "basket-bench-wh-" });
+  await Deno.chmod(scratch, 0o755); // The server reads the CSV files.
+  const server = await startPostgres();
+  const runs: WarehouseRun[] = [];
+  try {
+    for (const size of sizes) {
+      const data = `${scratch}/data-${size.label}`;
+      await simulate(size, data);
+      for (const file of ["sales.csv", "customers.csv"]) {
+        await Deno.chmod(`${data}/${file}`, 0o644);
+      }
+      log(`${size.label}: loading into PostgreSQL`);
+      const started = performance.now();
+      for (
+        const [table, columns] of [
+          ["sales", SALES_COLUMNS],
+          ["customers", CUSTOMER_COLUMNS],
+        ] as const
+      ) {
+        await server.sql(`DROP TABLE IF EXISTS ${table}`);
+        await server.sql(
+          `CREATE TABLE ${table} (${
+            columns.map((c) => `${c.name} ${PG_TYPES[c.type]}`).join(", ")
+          })`,
+        );
+        await server.sql(
+          `COPY ${table} FROM '${data}/${table}.csv' (FORMAT csv, HEADER true)`,
+        );
+        await server.sql(`ANALYZE ${table}`);
+      }
+      const loadSeconds = (performance.now() - started) / 1000;
+      const [{ lines }] = await server.sql(
+        "SELECT count(*)::integer AS lines FROM sales",
+      );
+      const [{ customers }] = await server.sql(
+        "SELECT count(*)::integer AS customers FROM customers",
+      );
+      log(
+        `${size.label}: ${lines} lines loaded in ${
+          loadSeconds.toFixed(1)
+        } s; report`,
+      );
+      const run = await runReport(server.url, `${scratch}/out-${size.label}`);
+      runs.push({
+        label: size.label,
+        lines: Number(lines),
+        customers: Number(customers),
+        loadSeconds,
+        ...run,
+      });
+      await Deno.remove(data, { recursive: true });
+    }
+  } finally {
+    await server.stop();
+    await Deno.remove(scratch, { recursive: true });
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  await Deno.mkdir(results, { recursive: true });
+  const file = `${results.replace(/\/$/, "")}/warehouse-${date}.json`;
+  await Deno.writeTextFile(
+    file,
+    JSON.stringify(
+      { schema: "basket-bench-warehouse/1", date, runs },
+      null,
+      2,
+    ) +
+      "\n",
+  );
+  log(`Saved ${file}`);
+  console.log(formatRuns(runs));
+  return runs.every((r) => r.error === null) ? 0 : 1;
+}
+
+async function simulate(size: BenchSize, dir: string): Promise<void> {
+  log(`Simulating ${size.label} sale lines into ${dir}`);
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "task",
+      "--quiet",
+      `--config=${ROOT}deno.json`,
+      "simulate",
+      ...(size.lines === null ? [] : ["--lines", String(size.lines)]),
+      "--out",
+      dir,
+    ],
+    cwd: ROOT,
+    env: { PATH: denoPath() },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!output.success) {
+    throw new Error(
+      `Cannot simulate ${size.label} sale lines: ${
+        decoder.decode(output.stderr).trim()
+      }`,
+    );
+  }
+}
+
+async function runReport(
+  url: string,
+  out: string,
+): Promise<
+  Omit<WarehouseRun, "label" | "lines" | "customers" | "loadSeconds">
+> {
+  const report = await Deno.makeTempFile({ prefix: "basket-time-" });
+  try {
+    const output = await new Deno.Command("/usr/bin/time", {
+      args: [
+        "-v",
+        "-o",
+        report,
+        Deno.execPath(),
+        "task",
+        "--quiet",
+        `--config=${ROOT}deno.json`,
+        "report",
+        "--data",
+        url,
+        "--table",
+        "sales",
+        "--customers-table",
+        "customers",
+        "--out",
+        out,
+        "--no-cache",
+      ],
+      cwd: ROOT,
+      env: { PATH: denoPath() },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const usage = parseTimeVerbose(await Deno.readTextFile(report));
+    const stderr = decoder.decode(output.stderr);
+    const ok = usage.exitStatus === 0;
+    let engine: unknown = null;
+    if (ok) {
+      const last = decoder.decode(output.stdout).trimEnd().split("\n").at(-1)!;
+      const { dir } = JSON.parse(last) as { dir: string };
+      engine = JSON.parse(await Deno.readTextFile(`${dir}/report.json`)).data
+        .engine;
+    }
+    return {
+      ...usage,
+      stages: parseStageTimes(stderr),
+      engine,
+      error: ok ? null : stderr.trim().split("\n").slice(-3).join(" / "),
+    };
+  } finally {
+    await Deno.remove(report);
+  }
+}
+
+function formatRuns(runs: WarehouseRun[]): string {
+  const rows = runs.map((r) => {
+    const engine = r.engine as
+      | { queries: number; rowsReturned: number; bytesReturned: number }
+      | null;
+    return `| ${r.label} | ${r.lines.toLocaleString("en-US")} | ${
+      r.loadSeconds.toFixed(1)
+    } s | ${r.wallSeconds.toFixed(1)} s | ${
+      (r.maxRssBytes / 1e6).toFixed(1)
+    } MB | ${
+      engine
+        ? `${engine.queries} | ${
+          engine.rowsReturned.toLocaleString("en-US")
+        } | ${(engine.bytesReturned / 1e6).toFixed(1)} MB`
+        : `failed: ${r.error}`
+    } |`;
+  });
+  return [
+    "| size | sale lines | COPY + ANALYZE | report wall time | Basket peak memory (RSS) | queries | result rows | bytes returned |",
+    "| ---- | ---------: | -------------: | ---------------: | -----------------------: | ------: | ----------: | -------------: |",
+    ...rows,
+  ].join("\n");
+}
+
+/** PATH with this Deno first: deno.json's tasks call `deno`. */
+function denoPath(): string {
+  const dir = Deno.execPath().replace(/\/[^/]+$/, "");
+  return `${dir}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
+}
