@@ -26,6 +26,10 @@ export interface BenchArgs {
   results: string;
   /** Print the table of this results file instead of measuring. */
   show: string | null;
+  /** Time the customer-value fit instead (see value_bench.ts). */
+  clv: boolean;
+  /** Synthetic customers of the customer-value bench. */
+  clvCustomers: number;
 }
 
 const OPTIONS = [
@@ -63,6 +67,20 @@ const OPTIONS = [
     kind: "string",
     value: "FILE",
     help: "print the table of a saved results file, measuring nothing",
+  },
+  {
+    name: "clv",
+    kind: "boolean",
+    help:
+      "time the customer-value fit (BG/NBD, Gamma-Gamma) and predictions\non synthetic customers instead of the report",
+  },
+  {
+    name: "clv-customers",
+    kind: "string",
+    value: "N",
+    help: "customers of --clv",
+    default: 1_000_000,
+    parse: wholeNumber({ min: 100 }),
   },
 ] as const;
 
@@ -128,5 +146,7 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     keepData: values["keep-data"] ?? null,
     results: values.results,
     show: values.show ?? null,
+    clv: values.clv,
+    clvCustomers: values["clv-customers"],
   };
 }
