@@ -148,13 +148,16 @@ export async function buildReport(
         }),
     );
     const value = customers
-      ? await stage("value", () =>
-        customerValueFigures(dataset, customers.groups, {
-          asOf: options.asOf,
-          holdoutFrom: options.holdoutFrom,
-          weeks: options.valueWeeks,
-          monthlyDiscount: options.discountRate,
-        }))
+      ? await stage(
+        "value",
+        () =>
+          customerValueFigures(dataset, customers.groups, {
+            asOf: options.asOf,
+            holdoutFrom: options.holdoutFrom,
+            weeks: options.valueWeeks,
+            monthlyDiscount: options.discountRate,
+          }),
+      )
       : null;
     const filters = options.filters ?? {};
     if (isFiltered(filters)) {

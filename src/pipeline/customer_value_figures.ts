@@ -2,8 +2,8 @@ import { purchaseHistories } from "../analysis/segments/purchase_histories.ts";
 import type { HoldoutHistories } from "../figures/value/holdout_figures.ts";
 import {
   type ValueFigures,
-  type ValueGroup,
   valueFigures,
+  type ValueGroup,
 } from "../figures/value/value_figures.ts";
 import { CliError } from "../model/cli_error.ts";
 import type { Dataset } from "../source/dataset.ts";
