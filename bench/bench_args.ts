@@ -28,6 +28,10 @@ export interface BenchArgs {
   show: string | null;
   /** Measure the report on a local PostgreSQL warehouse instead (bench/warehouse_bench.ts). */
   warehouse: boolean;
+  /** Time the customer-value fit instead (see value_bench.ts). */
+  clv: boolean;
+  /** Synthetic customers of the customer-value bench. */
+  clvCustomers: number;
 }
 
 const OPTIONS = [
@@ -71,6 +75,20 @@ const OPTIONS = [
     kind: "string",
     value: "FILE",
     help: "print the table of a saved results file, measuring nothing",
+  },
+  {
+    name: "clv",
+    kind: "boolean",
+    help:
+      "time the customer-value fit (BG/NBD, Gamma-Gamma) and predictions\non synthetic customers instead of the report",
+  },
+  {
+    name: "clv-customers",
+    kind: "string",
+    value: "N",
+    help: "customers of --clv",
+    default: 1_000_000,
+    parse: wholeNumber({ min: 100 }),
   },
 ] as const;
 
@@ -138,5 +156,7 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     results: values.results,
     show: values.show ?? null,
     warehouse: values.warehouse,
+    clv: values.clv,
+    clvCustomers: values["clv-customers"],
   };
 }

@@ -52,6 +52,11 @@ export async function bench(args: string[]): Promise<number> {
     console.log(options.help ? formatHelp(BENCH_SPEC) : versionText());
     return 0;
   }
+  if (options.clv) {
+    const { formatValueBench, valueBench } = await import("./value_bench.ts");
+    console.log(formatValueBench(valueBench(options.clvCustomers)));
+    return 0;
+  }
   if (options.show) {
     const saved: BenchResult = JSON.parse(
       await Deno.readTextFile(options.show),

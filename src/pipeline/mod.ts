@@ -17,6 +17,10 @@ export {
   type CustomerFiguresOptions,
 } from "./customer_figures.ts";
 export {
+  customerValueFigures,
+  type CustomerValueFiguresOptions,
+} from "./customer_value_figures.ts";
+export {
   buildOrReuse,
   type ReuseEffects,
   type ReuseSettings,

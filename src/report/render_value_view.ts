@@ -30,7 +30,7 @@ export function renderValueView(
   const options = { document: context.document, width: context.width, format: context.format };
   const figure = (id: string, element: Element) =>
     html`<figure class="chart" id="chart-${id}">${chartMarkup(element, { headingLevel: 4 })}</figure>`;
-  const scope = html`<p class="notice">Predicted from each customer's purchase days up to ${figures.calibrationEnd}, the as-of date (${integer(figures.customers)} customers, ${integer(figures.repeatCustomers)} of whom bought on more than one day); the page's filters do not change these figures.</p>`;
+  const scope = html`<p class="notice">Predicted from each customer's purchase days up to ${figures.calibrationEnd} (${integer(figures.customers)} customers, ${integer(figures.repeatCustomers)} of whom bought on more than one day); the page's filters do not change these figures.</p>`;
   const holdout = renderHoldout(figures.holdout, context);
   if (!figures.fitted) {
     return html`${scope}

@@ -97,7 +97,7 @@ Deno.test("deno task notebooks checks its parameters and names before starting J
     [
       ["99"],
       {},
-      'error: Cannot find notebook "99": none matches; the notebooks are 00_your_data.ipynb, 01_sales_analysis.ipynb, 02_customer_segments.ipynb',
+      'error: Cannot find notebook "99": none matches; the notebooks are 00_your_data.ipynb, 01_sales_analysis.ipynb, 02_customer_segments.ipynb, 03_customer_value.ipynb',
     ],
     [
       ["--timeout", "0"],

@@ -23,6 +23,7 @@ const STAGES = [
   "load",
   "inspect",
   "segmentation",
+  "value",
   "sales",
   "baskets",
   "cube",

@@ -30,6 +30,7 @@ export const NOTEBOOK_NAMES = [
   "00_your_data.ipynb",
   "01_sales_analysis.ipynb",
   "02_customer_segments.ipynb",
+  "03_customer_value.ipynb",
 ];
 
 /** Reads a notebook. */

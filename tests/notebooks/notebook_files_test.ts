@@ -22,7 +22,7 @@ async function notebooks(): Promise<[string, Notebook, string][]> {
   }));
 }
 
-Deno.test("the notebooks are the three in notebooks/, committed with their outputs cleared, for Deno's kernel", async () => {
+Deno.test("the notebooks are the four in notebooks/, committed with their outputs cleared, for Deno's kernel", async () => {
   const found = [];
   for await (const entry of Deno.readDir(NOTEBOOKS)) found.push(entry.name);
   assertEquals(found.sort(), NOTEBOOK_NAMES);
@@ -58,6 +58,16 @@ Deno.test("the notebooks import only from src/mod.ts and name their parameters' 
       "SEED",
     ],
     "02_customer_segments.ipynb": [
+      "DATA",
+      "MAP",
+      "DATE_FORMAT",
+      "ON_BAD_ROWS",
+      "ENCODING",
+      "AS_OF",
+      "SEED",
+      "K",
+    ],
+    "03_customer_value.ipynb": [
       "DATA",
       "MAP",
       "DATE_FORMAT",

@@ -69,6 +69,54 @@ function reportSegmentation(report: {
   };
 }
 
+/** The customer value of a report, as the notebook shows it. */
+function reportValue(report: {
+  value: {
+    calibrationEnd: string;
+    customers: number;
+    repeatCustomers: number;
+    fitted: boolean;
+    totals?: { value: number; expectedPurchases: number };
+    bySegment?: { group: string; customers: number; value: number }[];
+  };
+}) {
+  const v = report.value;
+  return {
+    calibrationEnd: v.calibrationEnd,
+    customers: v.customers,
+    repeatCustomers: v.repeatCustomers,
+    fitted: v.fitted,
+    totalValue: v.totals?.value,
+    expectedPurchases: v.totals?.expectedPurchases,
+    bySegment: v.bySegment?.map((row) => ({
+      segment: row.group,
+      customers: row.customers,
+      value: row.value,
+    })),
+  };
+}
+
+function notebookValue(summary: Record<string, unknown>) {
+  const {
+    calibrationEnd,
+    customers,
+    repeatCustomers,
+    fitted,
+    totalValue,
+    expectedPurchases,
+    bySegment,
+  } = summary;
+  return {
+    calibrationEnd,
+    customers,
+    repeatCustomers,
+    fitted,
+    totalValue,
+    expectedPurchases,
+    bySegment,
+  };
+}
+
 function notebookSegmentation(summary: Record<string, unknown>) {
   const { asOf, customers, segments, k, clusterSizes, largestCluster } =
     summary;
@@ -112,6 +160,20 @@ Deno.test("deno task notebooks runs every notebook on the built-in data without 
       report.data.kind,
       report.data.rows,
     ]);
+    const value = summaryShown(
+      executed.get("03_customer_value.ipynb")!.notebook,
+    );
+    // The notebook's DuckDB sums with more than one thread, in another
+    // order than the report's one thread: values agree to 1e-9.
+    const rounded = (figures: Record<string, unknown>) =>
+      JSON.parse(
+        JSON.stringify(figures, (_, v) =>
+          typeof v === "number" ? Number(v.toPrecision(9)) : v),
+      );
+    assertEquals(
+      rounded(asInReportJson(notebookValue(value))),
+      rounded(reportValue(report)),
+    );
     const kernel = JSON.parse(
       await Deno.readTextFile(`${tmp}/jupyter/kernels/basket-deno/kernel.json`),
     );

@@ -83,12 +83,43 @@ Deno.test("buildReport() on the fixture", async (t) => {
     await assertGoldenPage("report", page);
   });
 
+  await t.step(
+    "when the value models cannot be fitted, report.json and the page say why and show no prediction",
+    () => {
+      // The fixture's 36 customers spend alike from one purchase to the
+      // next: the spend model's likelihood has no maximum.
+      assertEquals(json.value.fitted, false);
+      assertEquals(json.value.customers, 36);
+      assertOk(
+        json.value.reason.startsWith(
+          "The spend model (Gamma-Gamma) has no maximum on this data",
+        ),
+        json.value.reason,
+      );
+      assertOk(!("top" in json.value) && !("distribution" in json.value));
+      const section = page.slice(page.indexOf('<section id="value"'));
+      assertOk(
+        section.includes(
+          '<p class="notice" id="value-not-fitted"><strong>No predicted value.</strong> The spend model (Gamma-Gamma) has no maximum on this data',
+        ),
+      );
+      assertOk(
+        !section.slice(0, section.indexOf("</section>")).includes("<svg"),
+      );
+      assertEquals(
+        [...built.files.keys()].filter((name) => name.startsWith("value-")),
+        [],
+      );
+    },
+  );
+
   await t.step("each stage logs its elapsed time", () => {
     const stages = log.map((line) => line.split(/\s+/)[0]);
     assertEquals(stages, [
       "load",
       "inspect",
       "segmentation",
+      "value",
       "sales",
       "baskets",
       "cube",

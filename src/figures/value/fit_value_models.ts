@@ -86,7 +86,10 @@ export function fitValueModels(
   const finite = (values: number[]) =>
     values.every((v) => Number.isFinite(v) && v > 0);
   const { r, alpha, a, b } = bgNbd.params;
-  if (!bgNbd.converged || !finite([r, alpha, a, b])) {
+  // At a limit the search may stop, converged to what rounding allows, or
+  // run out of steps: either way the likelihood has no maximum there.
+  const atLimit = [r, alpha, a, b].some((v) => v > LIMIT || v < 1 / LIMIT);
+  if (!bgNbd.converged || !finite([r, alpha, a, b]) || atLimit) {
     const why: string[] = [];
     if (r > LIMIT && alpha > LIMIT) {
       why.push(
@@ -100,20 +103,21 @@ export function fitValueModels(
     }
     return {
       fitted: false,
-      reason: why.length
+      reason: why.length || atLimit
         ? `The purchase model (BG/NBD) has no maximum on this data: its parameters run off to their limits (r = ${
           sci(r)
-        }, α = ${sci(alpha)}, a = ${sci(a)}, b = ${sci(b)}), which says that ${
-          why.join(" and ")
+        }, α = ${sci(alpha)}, a = ${sci(a)}, b = ${sci(b)})${
+          why.length ? `, which says that ${why.join(" and ")}` : ""
         }, so it cannot tell customers apart`
         : `The purchase model (BG/NBD) did not converge to a maximum of its likelihood in ${bgNbd.iterations} steps`,
     };
   }
   const { p, q, gamma } = gammaGamma.params;
-  if (!gammaGamma.converged || !finite([p, q, gamma])) {
+  const spendAtLimit = q > LIMIT && gamma > LIMIT;
+  if (!gammaGamma.converged || !finite([p, q, gamma]) || spendAtLimit) {
     return {
       fitted: false,
-      reason: q > LIMIT && gamma > LIMIT
+      reason: spendAtLimit
         ? `The spend model (Gamma-Gamma) has no maximum on this data: its parameters run off to their limits (p = ${
           sci(p)
         }, q = ${sci(q)}, γ = ${

@@ -10,6 +10,14 @@ export interface MinimiseBfgsOptions {
   gradientTolerance?: number;
   /** Default 500. */
   maxIterations?: number;
+  /**
+   * Also stop, as converged, when the value can no longer be lowered at
+   * double precision (two steps running gain nothing past rounding, or
+   * no step gains anything) and every gradient component is below this;
+   * default 1e-6 × (1 + |f|). A sum over many terms has rounding noise
+   * that a tight `gradientTolerance` cannot see through.
+   */
+  stallTolerance?: number;
 }
 
 /** Where {@linkcode minimiseBfgs} stopped. */
@@ -17,7 +25,11 @@ export interface BfgsResult {
   point: number[];
   value: number;
   iterations: number;
-  /** Whether the gradient fell below the tolerance (else: iterations ran out or no step improved). */
+  /**
+   * Whether the gradient fell below the tolerance, or below the stall
+   * tolerance where no step could improve the value any more (else:
+   * iterations ran out, or no step improved far from a minimum).
+   */
   converged: boolean;
 }
 
@@ -56,6 +68,14 @@ export function minimiseBfgs(
   }
   // The inverse Hessian estimate, first scaled to the gradient.
   let h = identity(n, 1 / Math.max(1, norm(current.gradient)));
+  const stalledAt = (point: ValueAndGradient) => {
+    const tolerance = options.stallTolerance ??
+      1e-6 * (1 + Math.abs(point.value));
+    return point.gradient.every((g) => Math.abs(g) < tolerance);
+  };
+  // What a sum's rounding may change the value by: gains below it are noise.
+  const noise = (value: number) => 64 * Number.EPSILON * (1 + Math.abs(value));
+  let stalled = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const tolerance = options.gradientTolerance ??
       1e-8 * (1 + Math.abs(current.value));
@@ -75,10 +95,23 @@ export function minimiseBfgs(
       direction = current.gradient.map((g) => -g * h[0][0]);
       slope = dot(direction, current.gradient);
     }
+    // A step whose whole predicted gain is below the value's rounding
+    // cannot be told from no step: stop here when that is near a minimum.
+    if (
+      -slope <= noise(current.value) &&
+      stalledAt(current)
+    ) {
+      return {
+        point: x,
+        value: current.value,
+        iterations: iteration,
+        converged: true,
+      };
+    }
     let step = 1;
     let next: ValueAndGradient | undefined;
     let y: number[] = x;
-    for (let tries = 0; tries < 60; tries++) {
+    for (let tries = 0; tries < 40; tries++) {
       y = x.map((v, i) => v + step * direction[i]);
       const candidate = f(y);
       if (
@@ -89,15 +122,20 @@ export function minimiseBfgs(
         break;
       }
       step /= 2;
+      // Past this a step's whole predicted gain is rounding noise: shorter
+      // ones cannot be told from no step.
+      if (-step * slope < noise(current.value) && stalledAt(current)) break;
     }
     if (!next) {
       return {
         point: x,
         value: current.value,
         iterations: iteration,
-        converged: false,
+        converged: stalledAt(current),
       };
     }
+    const gained = current.value - next.value > noise(current.value);
+    stalled = gained ? 0 : stalled + 1;
     const s = y.map((v, i) => v - x[i]);
     const g = next.gradient.map((v, i) => v - current.gradient[i]);
     const sg = dot(s, g);
@@ -114,6 +152,14 @@ export function minimiseBfgs(
     }
     x = y;
     current = next;
+    if (stalled >= 2 && stalledAt(current)) {
+      return {
+        point: x,
+        value: current.value,
+        iterations: iteration + 1,
+        converged: true,
+      };
+    }
   }
   return {
     point: x,
