@@ -225,11 +225,11 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
     );
 
     await t.step(
-      "clicking a heat-map cell filters by its category and month, as the same filters set in the form do",
+      "clicking a heat-map cell filters by its category and month",
       async () => {
-        const netSales = () =>
-          text(page, '[data-figure="totalSales"] .value .exact');
-        const all = await netSales();
+        const cell = json.sales.monthCategoryGrid.find((
+          c: { category: string; month: string },
+        ) => c.category === "Books" && c.month === "2013-01");
         await page.click(
           '#chart-month-category-grid a[*|href="#category=Books&from=2013-01-01&to=2013-01-31"]',
         );
@@ -237,35 +237,15 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
           document.getElementById("filter-status")?.textContent ===
             "Filtered: category Books; from 2013-01-01; to 2013-01-31"
         );
-        const clicked = await netSales();
-        assertOk(clicked !== all, clicked);
-        // This page's cube is by week (the data is too large for days): the
-        // daily charts step aside with a note rather than plot weeks as days.
-        assertStringIncludes(
-          await text(page, "#chart-daily.chart-note"),
-          "sums by week",
+        assertEquals(
+          await text(page, '[data-figure="totalSales"] .value .exact'),
+          FORMAT.money(cell.totalSales),
         );
         await page.click("#reset-filters");
         await page.waitForFunction(() =>
           document.getElementById("filter-status")?.textContent ===
             "Showing all sales"
         );
-        await page.click('details[data-filter="category"] > summary');
-        await page.click('input[name="category"][value="Books"]');
-        await page.evaluate(() => {
-          const form = document.getElementById("filters") as HTMLFormElement;
-          for (
-            const [name, value] of [["from", "2013-01-01"], [
-              "to",
-              "2013-01-31",
-            ]]
-          ) {
-            (form.elements.namedItem(name) as HTMLInputElement).value = value;
-          }
-          form.dispatchEvent(new Event("change"));
-        });
-        assertEquals(await netSales(), clicked);
-        await page.click("#reset-filters");
       },
     );
 
