@@ -19,7 +19,12 @@ import { CUSTOMER_COLUMNS, SALES_COLUMNS } from "../src/model/schema.ts";
 const ROOT = new URL("../", import.meta.url).pathname;
 const decoder = new TextDecoder();
 const log = (message: string) => console.error(message);
-const PG_TYPES = { DATE: "date", VARCHAR: "text", DOUBLE: "double precision" };
+const PG_TYPES = {
+  DATE: "date",
+  VARCHAR: "text",
+  DOUBLE: "double precision",
+  "DECIMAL(18,4)": "numeric(18,4)",
+};
 
 /** One size's measurement. */
 export interface WarehouseRun extends ProcessUsage {

@@ -80,7 +80,7 @@ const OPTIONS = [
     kind: "string",
     value: "PX",
     section: "Report",
-    help: "chart width",
+    help: "chart width on the server; the page redraws at the reader's width",
     default: 640,
     parse: wholeNumber({ min: 320 }),
   },

@@ -10,7 +10,6 @@ import {
   absentDimensions,
   absentNotes,
 } from "../report/slots/absent_dimensions.ts";
-import { chartFilterHref } from "../report/slots/chart_filter.ts";
 import { customerChartData } from "../report/slots/customer_charts.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
@@ -280,8 +279,9 @@ export async function buildReport(
         width,
         format,
         subCategoryNote: SUB_CATEGORY_NOTE,
+        // No filter links in the server's charts: the page's script draws
+        // its own (with them), and the page stays smaller.
         absent,
-        filterHref: chartFilterHref,
       };
       return {
         tables: [

@@ -53,7 +53,7 @@ export function rankedBars(
   return plotChart({
     document: options.document,
     width,
-    height: 40 + Math.max(1, names.length) * 26,
+    height: 50 + Math.max(1, names.length) * 26,
     marginLeft: nameAxis(text.axis, names, width).marginLeft,
     marginRight: labelWidth(bars.map(label)) + 12,
     title,

@@ -41,7 +41,7 @@ export function storeSalesChart(
   return plotChart({
     document: options.document,
     width,
-    height: 40 + Math.max(1, stores.length) * 22,
+    height: 50 + Math.max(1, stores.length) * 22,
     marginLeft: nameAxis("Store", stores, width).marginLeft,
     marginRight: labelWidth(rows.map(label)) + 12,
     title,

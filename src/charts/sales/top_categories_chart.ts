@@ -40,7 +40,7 @@ export function topCategoriesChart(
   return plotChart({
     document: options.document,
     width,
-    height: 50 + Math.max(1, regions.length) * (n * 18 + 10),
+    height: 60 + Math.max(1, regions.length) * (n * 18 + 10),
     marginLeft: nameAxis("Region", regions, width).marginLeft,
     marginRight: Math.min(labelWidth(rows.map(label)) + 12, width / 3),
     title,

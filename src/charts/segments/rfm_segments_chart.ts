@@ -72,7 +72,7 @@ export function rfmSegmentsChart(
   return plotChart({
     document: options.document,
     width,
-    height: 60 + Math.max(1, segments.length) * 26,
+    height: 70 + Math.max(1, segments.length) * 26,
     marginLeft: names.marginLeft,
     marginRight: 20,
     title,

@@ -14,11 +14,21 @@ export function onChartClick(
   filter: (hash: string) => void,
 ): void {
   document.addEventListener("click", (event) => {
-    const link = (event.target as Element | null)?.closest?.(
-      'figure.chart a[href^="#"]',
-    );
-    if (!link) return;
+    const target = event.target as Element | null;
+    // Plot's tip can come up under the pointer between press and release,
+    // which sends the click to the chart's SVG: the link is the one under
+    // the pointer then.
+    const link = target?.closest?.("figure.chart a") ??
+      (target?.closest?.("figure.chart svg")
+        ? document.elementsFromPoint(event.clientX, event.clientY)
+          .map((e) => e.closest("figure.chart a"))
+          .find((a) => a !== null)
+        : null);
+    // Plot writes a link's target as xlink:href in a browser, href elsewhere.
+    const href = link?.getAttribute("href") ??
+      link?.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+    if (!href?.startsWith("#")) return;
     event.preventDefault();
-    filter(link.getAttribute("href") ?? "");
+    filter(href);
   });
 }

@@ -8,16 +8,21 @@
  * @module
  */
 
-/** Draws the chart of a figure id (`chart-<id>`) at a width: its markup, or null to leave it. */
-export type DrawChart = (id: string, width: number) => string | null;
+/** Draws the chart of a figure id (`chart-<id>`) at a width: its figure, or null to leave it. */
+export type DrawChart = (id: string, width: number) => Element | null;
 
 /**
  * Draws again, at its column's width, each chart of `root` drawn at
- * another width (its `data-width`); notes in a chart's place are left as
- * they are. Returns how many charts it drew.
+ * another width (its `data-width`), or every chart with `force` (the
+ * server's charts and those rendered as markup have no live tips); notes
+ * in a chart's place are left as they are. Returns how many it drew.
  */
-export function fitCharts(root: ParentNode, draw: DrawChart): number {
-  let drawn = 0;
+export function fitCharts(
+  root: ParentNode,
+  draw: DrawChart,
+  force = false,
+): number {
+  let count = 0;
   for (const grid of root.querySelectorAll<HTMLElement>(".charts")) {
     for (
       const figure of grid.querySelectorAll<HTMLElement>(
@@ -25,14 +30,15 @@ export function fitCharts(root: ParentNode, draw: DrawChart): number {
       )
     ) {
       const width = Math.floor(figure.getBoundingClientRect().width);
-      if (width < 120 || figure.dataset.width === String(width)) continue;
-      const markup = draw(figure.id.replace(/^chart-/, ""), width);
-      if (markup === null) continue;
-      figure.outerHTML = markup;
-      drawn++;
+      if (width < 120) continue;
+      if (!force && figure.dataset.width === String(width)) continue;
+      const drawn = draw(figure.id.replace(/^chart-/, ""), width);
+      if (drawn === null) continue;
+      figure.replaceWith(drawn);
+      count++;
     }
   }
-  return drawn;
+  return count;
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
 import { absentDimensions } from "../slots/absent_dimensions.ts";
 import { chartFilterHref, clickedFilters } from "../slots/chart_filter.ts";
-import { type ChartSlot, renderChart } from "../slots/chart_slots.ts";
+import { chartFigure, type ChartSlot } from "../slots/chart_slots.ts";
 import { CLUSTER_CHARTS, RFM_CHARTS } from "../slots/customer_charts.ts";
 import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import { onChartClick } from "./chart_clicks.ts";
@@ -88,21 +88,23 @@ async function start(): Promise<void> {
     const slot = slots.find((s) => s.id === id);
     const f = figures();
     return slot && f
-      ? renderChart(
+      ? chartFigure(
         slot,
         f,
         { ...context, width, grain: shown.grain },
         headingLevel,
       )
-        .markup
       : null;
   };
   const customersSlot = document.querySelector<HTMLElement>(
     '[data-slot="customers-view"]',
   );
-  const fit = () => {
-    fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3));
-    fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3));
+  // Draws the charts for their columns' widths; `all` draws the sales
+  // charts even at the width they have (markup has no live tips), `customers`
+  // the customer charts too (once, on load: no filter redraws them).
+  const fit = (all = false, customers = false) => {
+    fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3), all);
+    fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3), all);
     if (customersSlot) {
       fitCharts(
         customersSlot,
@@ -111,6 +113,7 @@ async function start(): Promise<void> {
           () => data.customerCharts,
           4,
         ),
+        customers,
       );
     }
   };
@@ -142,7 +145,7 @@ async function start(): Promise<void> {
       slots.fuel.innerHTML = initial.fuel;
       if (cohortSlot) cohortSlot.innerHTML = initialCohorts;
       remember(data.figures);
-      fit();
+      fit(true);
       if (status) status.textContent = "Showing all sales";
       return;
     }
@@ -153,7 +156,7 @@ async function start(): Promise<void> {
       comparison: cubeComparison(data.cube, state, selected, options),
     };
     shown = { figures, grain: data.cube.grain };
-    const view = { ...context, grain: data.cube.grain };
+    const view = { ...context, grain: data.cube.grain, deferred: true };
     slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, view).markup;
     if (cohortSlot && data.cohorts) {
@@ -237,7 +240,8 @@ async function start(): Promise<void> {
   });
   chartDownloads(document.getElementById("main")!);
   fromHash();
-  fitOnResize(document.querySelector("main") ?? document.body, fit);
+  fit(false, true);
+  fitOnResize(document.querySelector("main") ?? document.body, () => fit());
   document.documentElement.dataset.ready = "true";
 }
 

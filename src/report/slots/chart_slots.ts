@@ -32,6 +32,12 @@ export interface ChartContext {
   absent?: ReadonlySet<Dimension>;
   /** The link of a mark that filters the page by it (see `ChartOptions.filterHref`). */
   filterHref?: (filter: ChartFilter) => string;
+  /**
+   * Leave the charts that draw as empty figures (`data-width="0"`) for the
+   * page's script to draw live with {@linkcode chartFigure}: markup loses
+   * the charts' tips, which listen to the pointer.
+   */
+  deferred?: boolean;
 }
 
 /** One chart of a view. */
@@ -66,14 +72,60 @@ export function renderChart<F>(
   headingLevel: 3 | 4 = 3,
 ): Html {
   if (slot.omit?.(context, figures)) return html``;
-  const note = (text: string) =>
-    html`<figure class="chart chart-note" id="chart-${slot.id}"><h${headingLevel}>${slot.title}</h${headingLevel}><p class="notice">${text}</p></figure>`;
   const aside = slot.aside?.(figures, context);
-  if (aside) return note(aside);
+  if (aside) return noteMarkup(slot, aside, headingLevel);
+  if (context.deferred) {
+    return html`<figure class="chart" id="chart-${slot.id}" data-width="0"></figure>`;
+  }
   const element = slot.render(figures, context);
   return element
     ? html`<figure class="chart" id="chart-${slot.id}" data-width="${context.width}">${chartMarkup(element, { headingLevel })}</figure>`
-    : note(NOTHING_TO_SHOW);
+    : noteMarkup(slot, NOTHING_TO_SHOW, headingLevel);
+}
+
+function noteMarkup<F>(slot: ChartSlot<F>, text: string, headingLevel: 3 | 4): Html {
+  return html`<figure class="chart chart-note" id="chart-${slot.id}"><h${headingLevel}>${slot.title}</h${headingLevel}><p class="notice">${text}</p></figure>`;
+}
+
+/**
+ * One slot as a live `<figure>` element of `context.document`, as
+ * {@linkcode renderChart} renders it but with the chart's own nodes, so that
+ * its tips answer the pointer: the page's script draws charts this way.
+ * Null when the slot is left out.
+ */
+export function chartFigure<F>(
+  slot: ChartSlot<F>,
+  figures: F,
+  context: ChartContext,
+  headingLevel: 3 | 4 = 3,
+): Element | null {
+  const { document } = context;
+  const holder = document.createElement("div");
+  const aside = slot.omit?.(context, figures)
+    ? null
+    : slot.aside?.(figures, context);
+  const element = slot.omit?.(context, figures) || aside
+    ? null
+    : slot.render(figures, context);
+  if (!element) {
+    holder.innerHTML = renderChart(slot, figures, context, headingLevel).markup;
+    return holder.firstElementChild;
+  }
+  // Plot's title is an h2 and its subtitle an h3: both step down together.
+  const headings = [...element.querySelectorAll(":scope > h2, :scope > h3")];
+  for (const heading of headings) {
+    const renamed = document.createElement(
+      `h${headingLevel + (heading.localName === "h3" ? 1 : 0)}`,
+    );
+    renamed.append(...heading.childNodes);
+    heading.replaceWith(renamed);
+  }
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  figure.id = `chart-${slot.id}`;
+  figure.setAttribute("data-width", String(context.width));
+  figure.append(element);
+  return figure;
 }
 
 /** Renders a view's charts into `<figure>` slots; their titles are `<h3>`, under the section's `<h2>`. */

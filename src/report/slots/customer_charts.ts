@@ -2,7 +2,8 @@
  * The customers section's charts as slots (see chart_slots.ts), with the
  * little data they draw from: what the page carries to draw them again at
  * the reader's width. The scatter's points are the seeded sample the chart
- * draws, so that the page does not grow with the customers.
+ * draws, to three decimals, so that the page does not grow with the
+ * customers.
  *
  * @module
  */
@@ -59,9 +60,17 @@ export function customerChartData(figures: {
 }): CustomerChartData {
   const { clusters } = figures;
   const all = clusters.scatter.points;
-  const points = all.length > MAX_POINTS
+  const sample = all.length > MAX_POINTS
     ? Array.from(seededSample(all.length, MAX_POINTS, 1), (i) => all[i])
     : all;
+  // Three decimals place a dot to a thousandth of a unit of the components,
+  // far below a pixel, and keep the page's copy small.
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const points = sample.map((p) => ({
+    ...p,
+    pc1: round(p.pc1),
+    pc2: round(p.pc2),
+  }));
   return {
     segments: figures.segments,
     grid: figures.grid,
