@@ -11,6 +11,7 @@ import {
 import { customerTables } from "../report/customer_tables.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
+import { clusterMethodNotes } from "../report/customer_words.ts";
 import { encodePageData } from "../report/page_data.ts";
 import { renderCustomersView } from "../report/render_customers_view.ts";
 import { renderReport } from "../report/render_report.ts";
@@ -225,7 +226,10 @@ export async function buildReport(
               subCategoryNote: SUB_CATEGORY_NOTE,
             }),
             script,
-            methods: methodNotes(cube.grain, customers !== null),
+            methods: [
+              ...methodNotes(cube.grain, customers !== null),
+              ...clusterMethodNotes(customers, format),
+            ],
           }),
         recut: cubeFor,
         maxPageBytes: options.maxPageBytes ?? MAX_PAGE_BYTES,
