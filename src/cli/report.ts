@@ -31,7 +31,7 @@ import { realDate, wholeNumber } from "./spine/validators.ts";
 import { runMain } from "./run_main.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
 import { PDF_OPTIONS } from "./pdf_options.ts";
-import { progressTicker } from "./progress_ticker.ts";
+import { tickerInWorker } from "./progress_ticker.ts";
 import { readNotebooks, writeClearFiles } from "./report_inputs.ts";
 import { pdfStep, reportWrittenLines } from "./report_pdf.ts";
 import { withNotebookLinks } from "../report/notebook_links.ts";
@@ -236,7 +236,7 @@ export async function report(args: string[]): Promise<number> {
     : null;
   const cache = cacheFor(settings, VERSION);
   const runStart = await startInFreeSecond(out);
-  const ticker = progressTicker(log);
+  const ticker = tickerInWorker();
   const built = await buildOrReuse(
     {
       source,
