@@ -112,10 +112,11 @@ Deno.test("deno task notebooks runs every notebook on the built-in data without 
       report.data.kind,
       report.data.rows,
     ]);
-    const kernel = JSON.parse(
-      await Deno.readTextFile(`${tmp}/jupyter/kernels/basket-deno/kernel.json`),
+    // Running the notebooks registered no kernel in Jupyter's data folder.
+    assertEquals(
+      await Deno.stat(`${tmp}/jupyter`).then(() => true, () => false),
+      false,
     );
-    assertEquals(kernel.env, { DENO_V8_FLAGS: "--expose-gc" });
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
