@@ -1,5 +1,9 @@
 import { resolve } from "node:path";
-import { ensureNotebookKernel } from "../notebook/notebook_kernel.ts";
+import {
+  ensureNotebookKernel,
+  NOTEBOOK_KERNEL_DISPLAY_NAME,
+  temporaryNotebookKernel,
+} from "../notebook/notebook_kernel.ts";
 import { type NotebookRun, runNotebook } from "../notebook/run_notebook.ts";
 import { NOTEBOOK_ENV } from "../notebook/notebook_parameters.ts";
 import { CliError } from "../model/cli_error.ts";
@@ -42,7 +46,7 @@ const OPTIONS = [
     kind: "boolean",
     section: "Running",
     help:
-      'only register the Deno kernel "Deno (Basket)" for JupyterLab\nand VS Code (see docs/notebooks.md)',
+      'register the Deno kernel "Deno (Basket)" that the notebooks name,\nfor JupyterLab and VS Code, and run nothing (running the\nnotebooks registers no kernel; see docs/notebooks.md)',
   },
 ] as const;
 
@@ -75,20 +79,25 @@ export async function notebooks(args: string[]): Promise<number> {
   const selected = values["install-kernel"]
     ? []
     : await findNotebooks(positionals);
-  let kernel;
-  try {
-    kernel = await ensureNotebookKernel();
-  } catch (error) {
-    throw new CliError((error as Error).message, 1);
-  }
-  if (kernel.written || values["install-kernel"]) {
+  if (values["install-kernel"]) {
+    let kernel;
+    try {
+      kernel = await ensureNotebookKernel();
+    } catch (error) {
+      throw new CliError((error as Error).message, 1);
+    }
     console.error(
-      `Registered the Jupyter kernel "${kernel.name}" ("Deno (Basket)") in ${kernel.dir}`,
+      `Registered the Jupyter kernel "${kernel.name}" ("${NOTEBOOK_KERNEL_DISPLAY_NAME}") in ${kernel.dir}`,
     );
+    return 0;
   }
-  if (values["install-kernel"]) return 0;
   const out = resolve(values.out ?? "reports/notebooks");
   const runs: NotebookRun[] = [];
+  // The run's own kernelspec, first on JUPYTER_PATH: running the notebooks
+  // registers no kernel.
+  const kernel = await temporaryNotebookKernel();
+  const jupyterPath = [kernel.jupyterPath, Deno.env.get("JUPYTER_PATH")]
+    .filter(Boolean).join(":");
   for (const notebook of selected) {
     let run: NotebookRun;
     try {
@@ -97,9 +106,10 @@ export async function notebooks(args: string[]): Promise<number> {
         outDir: out,
         kernel: kernel.name,
         timeoutSeconds: timeout,
-        env,
+        env: { ...env, JUPYTER_PATH: jupyterPath },
       });
     } catch (error) {
+      await kernel.remove();
       throw new CliError((error as Error).message, 1);
     }
     runs.push(run);
@@ -109,6 +119,7 @@ export async function notebooks(args: string[]): Promise<number> {
       }`,
     );
   }
+  await kernel.remove();
   console.log(JSON.stringify({
     dir: out,
     notebooks: runs.map((run) => ({

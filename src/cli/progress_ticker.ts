@@ -33,8 +33,8 @@ const REAL_CLOCK: TickerClock = {
  * (`segmentation running, 4 s so far (9 s in all)`), so that a long run is
  * never silent for more than a few seconds between the stage lines. The
  * lines do not look like stage lines (`load         1.50 s`), which the
- * bench reads. A stage that holds the thread (a computation with no await)
- * delays the next tick until it yields.
+ * bench reads. On the thread of a stage that holds it (a computation with
+ * no await), the next tick waits until it yields: see tickerInWorker.
  */
 export function progressTicker(
   write: (line: string) => void,
@@ -62,6 +62,33 @@ export function progressTicker(
     stop() {
       stage = null;
       clock.clearInterval(id);
+    },
+  };
+}
+
+/**
+ * A progress ticker on a thread of its own (a worker running
+ * progressTicker), so that its lines keep coming while the main thread is
+ * held by a computation that does not yield: the stage's name is posted as
+ * it begins, and the worker does the rest.
+ */
+export function tickerInWorker(): ProgressTicker {
+  const worker = new Worker(
+    new URL("./progress_worker.ts", import.meta.url),
+    { type: "module" },
+  );
+  let stopped = false;
+  return {
+    stageRunning(name) {
+      if (!stopped) worker.postMessage({ stage: name });
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      worker.postMessage({ stop: true });
+      // The worker closes itself once its last line is out; end it anyway
+      // soon after, so that it never keeps the command alive.
+      Deno.unrefTimer(setTimeout(() => worker.terminate(), 200));
     },
   };
 }

@@ -33,9 +33,10 @@ import { runMain } from "./run_main.ts";
 import { FORMAT_OPTIONS } from "./format_options.ts";
 import { VALUE_OPTIONS } from "./value_options.ts";
 import { PDF_OPTIONS } from "./pdf_options.ts";
-import { progressTicker } from "./progress_ticker.ts";
+import { tickerInWorker } from "./progress_ticker.ts";
 import { readNotebooks, writeClearFiles } from "./report_inputs.ts";
 import { pdfStep, reportWrittenLines } from "./report_pdf.ts";
+import { withNotebookLinks } from "../report/notebook_links.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -238,7 +239,7 @@ export async function report(args: string[]): Promise<number> {
     : null;
   const cache = cacheFor(settings, VERSION);
   const runStart = await startInFreeSecond(out);
-  const ticker = progressTicker(log);
+  const ticker = tickerInWorker();
   const fresh = await buildOrReuse(
     {
       source,
@@ -271,6 +272,12 @@ export async function report(args: string[]): Promise<number> {
   });
   let files = built.files;
   for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
+  if (notebooks.size) {
+    files.set(
+      "index.html",
+      withNotebookLinks(files.get("index.html")!, [...notebooks.keys()]),
+    );
+  }
   if (password !== undefined) {
     // A locked run writes nothing in clear: report.json, the CSVs and the
     // rejected rows go inside the encrypted page, whose unlocked view offers

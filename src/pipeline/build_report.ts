@@ -13,6 +13,7 @@ import {
 import { customerChartData } from "../report/slots/customer_charts.ts";
 import { type FilterState, isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
+import { clusterMethodNotes } from "../report/customer_words.ts";
 import { encodePageData } from "../report/page_data.ts";
 import { renderCustomersView } from "../report/render_customers_view.ts";
 import { renderReport } from "../report/render_report.ts";
@@ -338,6 +339,7 @@ export async function buildReport(
               ...valueMethodNotes(value),
               ...absentNotes(absent),
               ...basketMethodNotes(together.products),
+              ...clusterMethodNotes(customers, format),
             ],
           }),
         recut: cubeFor,

@@ -3,6 +3,12 @@ import { renderCharts } from "./slots/chart_slots.ts";
 import { CLUSTER_CHARTS, customerChartData, RFM_CHARTS } from "./slots/customer_charts.ts";
 import type { CustomerFigures } from "./customer_model.ts";
 import { customerTables } from "./customer_tables.ts";
+import {
+  clustersSentence,
+  clusterStrength,
+  customerFiltersText,
+  weakClustersLead,
+} from "./customer_words.ts";
 import { type Html, html } from "./html.ts";
 import type { ViewContext } from "./render_sales_view.ts";
 import { renderTable } from "./render_table.ts";
@@ -10,7 +16,9 @@ import { renderTable } from "./render_table.ts";
 /**
  * The customers section's content: how they buy (RFM segments) and what
  * they buy (clusters), with their charts and tables; a notice when the
- * data has no customer ids.
+ * data has no customer ids. When the clusters are weak, it says first, in
+ * plain words, that customers do not split by what they buy; k and the
+ * silhouette are in the Methods section (clusterMethodNotes).
  */
 export function renderCustomersView(
   figures: CustomerFigures | null,
@@ -25,9 +33,7 @@ export function renderCustomersView(
   const { rfm, clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
   const { integer: formatInteger, money: formatMoney } = context.format;
-  return html`<p class="notice">Segments and clusters are computed on all customers up to the as-of date (${
-    rfm.asOf ?? "—"
-  }); the page's filters do not re-score them, but the segment and cluster filters show those customers' sales in every section above.</p>
+  return html`${weakClustersLead(figures)}<p class="notice">${customerFiltersText(rfm.asOf)}</p>
 <p>${formatInteger(rfm.count)} customers scored. ${
     rfm.excluded.returnOnlyCustomers
       ? `${formatInteger(rfm.excluded.returnOnlyCustomers)} customers with only returns (net ${formatMoney(rfm.excluded.returnOnlyNetSpend)}) are left out. `
@@ -40,7 +46,7 @@ export function renderCustomersView(
 <h3 id="h-rfm">How they buy: RFM segments</h3>
 ${renderCharts(RFM_CHARTS, customerChartData(figures), context, 4)}
 ${renderTable(byId.get("rfm-segments")!, context.format)}
-<h3 id="h-clusters">What they buy: clusters</h3>
+<h3 id="h-clusters">What they buy: ${clusterStrength(clusters) === "weak" ? "leanings, not distinct groups" : "clusters"}</h3>
 ${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${clusters.note ?? "One cluster: customers do not split by what they buy"}</p>`}`;
 }
 
@@ -48,12 +54,7 @@ ${clusters.k > 1 ? renderClusters(figures, context) : html`<p class="notice">${c
 function renderClusters(figures: CustomerFigures, context: ViewContext): Html {
   const { clusters } = figures;
   const byId = new Map(customerTables(figures).map((t) => [t.id, t]));
-  const formatInteger = context.format.integer;
-  return html`<p>${clusters.note ?? ""} k = ${clusters.k}${
-    clusters.silhouette === null ? "" : `, mean silhouette ${clusters.silhouette.toFixed(3)}`
-  }${clusters.sampleSize ? ` (silhouettes on a seeded sample of ${formatInteger(clusters.sampleSize)} customers)` : ""}; ${
-    clusters.components
-  } principal components explain ${(100 * (clusters.explainedVariance[clusters.components - 1]?.cumulative ?? 0)).toFixed(1)}% of the variance.</p>
+  return html`${clusters.note ? html`<p>${clusters.note}</p>` : ""}${clustersSentence(figures, context.format)}
 ${renderCharts(CLUSTER_CHARTS, customerChartData(figures), context, 4)}
 ${renderTable(byId.get("clusters")!, context.format)}
 ${renderTable(byId.get("segment-by-cluster")!, context.format)}`;

@@ -52,6 +52,11 @@ Deno.test("deno task notebooks fails naming the notebook, the cell and the error
     const executed = await readNotebook(`${tmp}/out/broken.ipynb`);
     assertEquals(problems(executed), ["cell 3: RangeError: Cannot go on: 1"]);
     assertOk((await Deno.stat(`${tmp}/out/broken.html`)).isFile);
+    // Running a notebook registered no kernel in Jupyter's data folder.
+    assertEquals(
+      await Deno.stat(`${tmp}/jupyter`).then(() => true, () => false),
+      false,
+    );
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
@@ -69,14 +74,28 @@ Deno.test("deno task notebooks --install-kernel registers the Deno kernel in Jup
       `Registered the Jupyter kernel "basket-deno" ("Deno (Basket)") in ${dir}`,
     );
     const spec = JSON.parse(await Deno.readTextFile(`${dir}/kernel.json`));
-    assertEquals(spec.argv.slice(1), [
+    // Deno through npx, from the notebook's folder: the kernel serves every
+    // clone, and points into none.
+    assertEquals(spec.argv, [
+      "npx",
+      "--no",
+      "--",
+      "deno",
       "jupyter",
       "--kernel",
       "--conn",
       "{connection_file}",
     ]);
+    assertEquals(spec.display_name, "Deno (Basket)");
     assertEquals(spec.env, { DENO_V8_FLAGS: "--expose-gc" });
-    assertOk((await Deno.stat(spec.argv[0])).isFile, "the Deno binary exists");
+    const npx = await new Deno.Command("npx", {
+      args: ["--no", "--", "deno", "--version"],
+      cwd: new URL("../../notebooks/", import.meta.url).pathname,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assertEquals(npx.code, 0, new TextDecoder().decode(npx.stderr));
+    assertStringIncludes(new TextDecoder().decode(npx.stdout), "deno 2.");
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }

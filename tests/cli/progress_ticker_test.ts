@@ -68,3 +68,22 @@ Deno.test("progressTicker() lines are not read as stage times by the bench", () 
   assertEquals(lines.length, 1);
   assertEquals(parseStageTimes(lines.join("\n")), []);
 });
+
+Deno.test("tickerInWorker() keeps saying which stage runs while the main thread is held", async () => {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      new URL("./busy_stage.ts", import.meta.url).pathname,
+      "5",
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const stderr = new TextDecoder().decode(output.stderr);
+  assertEquals(output.code, 0, stderr);
+  // The main thread never yielded during the stage: these lines come from
+  // the ticker's own thread.
+  const lines = stderr.split("\n").filter((l) => l.startsWith("busy running"));
+  assertEquals(lines.length >= 1, true, stderr);
+});

@@ -27,6 +27,13 @@ Deno.test("report --notebooks puts the executed notebooks' HTML in the run, and 
       names.push(entry.name);
     }
     assertEquals(names, ["01_sales_analysis.html"]);
+    // The page links to them, from its sections' nav too.
+    const page = await Deno.readTextFile(`${runDir}/index.html`);
+    assertStringIncludes(
+      page,
+      '<li><a href="notebooks/01_sales_analysis.html">01 Sales analysis</a></li>',
+    );
+    assertStringIncludes(page, '<li><a href="#notebooks">Notebooks</a></li>');
 
     const empty = await runCli("report", [
       "--out",

@@ -3,6 +3,8 @@
  * codes, the run folder and `latest/` it writes, its progress lines, and the
  * page's size on the built-in data and on four times as many lines.
  */
+import { resolve } from "node:path";
+import { pathToFileURL as toFileUrl } from "node:url";
 import { REPORT_OPTIONS } from "../../src/cli/report.ts";
 import { decodePageData } from "../../src/report/page_data.ts";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
@@ -144,10 +146,24 @@ Deno.test("deno task report", async (t) => {
             (defaultSize / 1024).toFixed(0)
           } KiB)`,
         );
+        // Then a link to open the page with.
+        assertStringIncludes(
+          run.stderr,
+          `KiB)\nOpen it: ${toFileUrl(resolve(dir, "index.html")).href}\n`,
+        );
         const stages = run.stderr.split("\n").filter((line) =>
           /^[a-z]+ +\d+\.\d\d s$/.test(line)
         ).map((line) => line.split(" ")[0]);
         assertEquals(stages, STAGES);
+        // Any line between them names a stage as it runs, never a stage time.
+        for (const line of run.stderr.split("\n")) {
+          if (/ running, /.test(line)) {
+            assertOk(
+              /^[a-z]+ running, \d+ s so far \(\d+ s in all\)$/.test(line),
+              line,
+            );
+          }
+        }
       },
     );
 

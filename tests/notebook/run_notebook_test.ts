@@ -37,7 +37,7 @@ Deno.test("failureReason() gives nbconvert's exception and the cell it was runni
 });
 
 Deno.test("notebookKernelSpec() starts Deno's kernel with the V8 flag DuckDB needs", () => {
-  assertEquals(notebookKernelSpec("/opt/deno"), {
+  assertEquals(notebookKernelSpec(["/opt/deno"]), {
     argv: ["/opt/deno", "jupyter", "--kernel", "--conn", "{connection_file}"],
     display_name: "Deno (Basket)",
     language: "typescript",

@@ -2,7 +2,9 @@
 
 /** The part of a notebook (nbformat 4) the tests read. */
 export interface Notebook {
-  metadata: { kernelspec?: { name: string; language: string } };
+  metadata: {
+    kernelspec?: { name: string; language: string; display_name?: string };
+  };
   cells: Cell[];
 }
 

@@ -1,3 +1,7 @@
+import {
+  NOTEBOOK_KERNEL,
+  NOTEBOOK_KERNEL_DISPLAY_NAME,
+} from "../../src/notebook/notebook_kernel.ts";
 import { assertEquals, assertOk } from "../assert.ts";
 import {
   type Notebook,
@@ -33,7 +37,14 @@ Deno.test("the notebooks are the four in notebooks/, committed with their output
       assertEquals(cell.outputs, [], name);
       assertEquals(cell.execution_count, null, name);
     }
-    assertEquals(notebook.metadata.kernelspec?.name, "deno", name);
+    // The kernel `notebooks --install-kernel` registers, so that JupyterLab
+    // and VS Code open the notebooks with it without asking.
+    assertEquals(notebook.metadata.kernelspec?.name, NOTEBOOK_KERNEL, name);
+    assertEquals(
+      notebook.metadata.kernelspec?.display_name,
+      NOTEBOOK_KERNEL_DISPLAY_NAME,
+      name,
+    );
     assertEquals(notebook.metadata.kernelspec?.language, "typescript", name);
   }
 });

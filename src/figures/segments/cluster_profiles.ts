@@ -35,7 +35,7 @@ export interface ClusterFeatureLift {
 export interface ClusterProfile {
   /** 1 = the largest cluster. */
   id: number;
-  /** From its top sub-categories, e.g. "Books: Comics & Footwear: Mens" (see clusterName). */
+  /** From its top sub-categories in shop language, e.g. "Comics & men's footwear" (see clusterName). */
   name: string;
   size: number;
   /** Share of clustered customers, 0 to 1. */
@@ -104,7 +104,7 @@ const TOP_CITIES = 10;
  * };
  * const [first, second] = clusterProfiles({ features, labels: [0, 1], k: 2 });
  * // Comics: (30 / 30) / (30 / 40) = 1.33, too little to name a cluster after.
- * if (first.name !== "Mixed baskets" || second.name !== "Books: DIY" || second.lift[1] !== 4) {
+ * if (first.name !== "Mixed baskets" || second.name !== "DIY" || second.lift[1] !== 4) {
  *   throw new Error(JSON.stringify([first.name, second]));
  * }
  * ```
@@ -179,10 +179,40 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
   return profiles;
 }
 
+/** Sub-categories that say whom the goods are for, as a shop says it. */
+const FOR_WHOM: Readonly<Record<string, string>> = {
+  men: "men's",
+  mens: "men's",
+  "men's": "men's",
+  women: "women's",
+  womens: "women's",
+  "women's": "women's",
+  kids: "kids'",
+  "kids'": "kids'",
+  children: "children's",
+  "children's": "children's",
+  boys: "boys'",
+  girls: "girls'",
+  baby: "baby",
+  babies: "baby",
+};
+
+/** A word's first letter lower-cased, unless the word is an acronym (DIY). */
+function lowerFirst(text: string): string {
+  const first = text.split(/\s/)[0];
+  return first.length > 1 && first === first.toUpperCase()
+    ? text
+    : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
- * A cluster's name: the labels of its (up to) two sub-categories with a lift
- * of at least NAME_MIN_LIFT, the category said once when both share it
- * ("Books: Fiction & Comics"); "Mixed baskets" when none reaches it.
+ * A cluster's name in shop language, from its (up to) two sub-categories
+ * with a lift of at least NAME_MIN_LIFT: a sub-category that says whom the
+ * goods are for reads with its category ("Footwear: Mens" is "men's
+ * footwear"), another by itself ("Electronics: Cameras" is "cameras"), a
+ * category without sub-categories by its name; two are joined with "&"
+ * ("Men's footwear & children's books", "Men's & women's clothing").
+ * "Mixed baskets" when none reaches the lift.
  */
 export function clusterName(
   top: readonly Pick<ClusterFeatureLift, "label" | "lift">[],
@@ -191,13 +221,21 @@ export function clusterName(
   const named = top.filter((t) => t.lift >= NAME_MIN_LIFT).slice(0, 2)
     .map((t) => columns.find((c) => c.label === t.label)!);
   if (named.length === 0) return "Mixed baskets";
+  const whom = (c: (typeof named)[number]) =>
+    c.subCategory === null ? undefined : FOR_WHOM[c.subCategory.toLowerCase()];
+  const phrases = named.map((c) => {
+    const who = whom(c);
+    if (who) return `${who} ${lowerFirst(c.category)}`;
+    return c.subCategory ?? c.category;
+  });
   if (
     named.length === 2 && named[0].category === named[1].category &&
-    named[0].subCategory !== null && named[1].subCategory !== null
+    whom(named[0]) && whom(named[1])
   ) {
-    return `${named[0].label} & ${named[1].subCategory}`;
+    phrases.splice(0, 2, `${whom(named[0])} & ${phrases[1]}`);
   }
-  return named.map((c) => c.label).join(" & ");
+  const name = phrases.map((p, i) => i === 0 ? p : lowerFirst(p)).join(" & ");
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function sum(values: Float64Array): number {

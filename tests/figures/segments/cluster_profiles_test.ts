@@ -33,13 +33,13 @@ Deno.test("clusterProfiles() measures lift as the cluster's spend share over eve
   // Everyone: 100 / 300 on comics; cluster 1: 100 / 200.
   assertAlmostEquals(first.lift[0]!, (100 / 200) / (100 / 300), 1e-12);
   assertEquals(first.topSubCategories.map((t) => t.label), ["Books: Comics"]);
-  assertEquals(first.name, "Books: Comics");
+  assertEquals(first.name, "Comics");
   // DIY over-indexes (1.36) too little to name the cluster.
   assertEquals(second.topSubCategories.map((t) => t.label), [
     "Books: Fiction",
     "Books: DIY",
   ]);
-  assertEquals(second.name, "Books: Fiction");
+  assertEquals(second.name, "Fiction");
   assertEquals([first.size, first.revenue, first.averageSpend], [2, 200, 100]);
 });
 
@@ -50,10 +50,10 @@ Deno.test("clusterProfiles() tells apart clusters that would share a name", () =
     k: 4,
   });
   assertEquals(profiles.map((p) => p.name), [
-    "Books: Comics (cluster 1)",
-    "Books: Comics (cluster 2)",
-    "Books: Fiction",
-    "Books: DIY",
+    "Comics (cluster 1)",
+    "Comics (cluster 2)",
+    "Fiction",
+    "DIY",
   ]);
 });
 
@@ -75,21 +75,42 @@ Deno.test("ageBand() counts whole years to the as-of date", () => {
   assertEquals(ageBand("2030-01-01", "2024-03-01"), "Unknown");
 });
 
-Deno.test("clusterName() names a category once and falls back to Mixed baskets", () => {
+Deno.test("clusterName() speaks shop language and falls back to Mixed baskets", () => {
   const columns = [
     { label: "Books: Fiction", category: "Books", subCategory: "Fiction" },
     { label: "Books: Comics", category: "Books", subCategory: "Comics" },
+    { label: "Books: DIY", category: "Books", subCategory: "DIY" },
+    { label: "Books: Children", category: "Books", subCategory: "Children" },
     { label: "Footwear: Mens", category: "Footwear", subCategory: "Mens" },
+    { label: "Footwear: Women", category: "Footwear", subCategory: "Women" },
     { label: "Fuel", category: "Fuel", subCategory: null },
   ];
   const lift = (label: string, value: number) => ({ label, lift: value });
   assertEquals(
     clusterName([lift("Books: Fiction", 3), lift("Books: Comics", 2)], columns),
-    "Books: Fiction & Comics",
+    "Fiction & comics",
   );
   assertEquals(
     clusterName([lift("Fuel", 3), lift("Footwear: Mens", 2)], columns),
-    "Fuel & Footwear: Mens",
+    "Fuel & men's footwear",
+  );
+  assertEquals(
+    clusterName(
+      [lift("Footwear: Mens", 3), lift("Books: Children", 2)],
+      columns,
+    ),
+    "Men's footwear & children's books",
+  );
+  assertEquals(
+    clusterName(
+      [lift("Footwear: Women", 3), lift("Footwear: Mens", 2)],
+      columns,
+    ),
+    "Women's & men's footwear",
+  );
+  assertEquals(
+    clusterName([lift("Books: Comics", 3), lift("Books: DIY", 2)], columns),
+    "Comics & DIY",
   );
   assertEquals(clusterName([lift("Fuel", 1.4)], columns), "Mixed baskets");
   assertEquals(clusterName([], columns), "Mixed baskets");
