@@ -17,3 +17,20 @@ export * from "./segmentation_notes.ts";
 export * from "./rfm_score_ranges.ts";
 export * from "./explained_variance_rows.ts";
 export * from "./pca_loadings.ts";
+export {
+  formatSegmentSnapshot,
+  parseSegmentSnapshot,
+  runIdTime,
+  SEGMENTS_FILE,
+  SEGMENTS_SCHEMA,
+  type SegmentSnapshot,
+} from "./segment_snapshot.ts";
+export {
+  GONE_CUSTOMERS,
+  largestMoves,
+  NEW_CUSTOMERS,
+  type SegmentFlow,
+  type SegmentMigration,
+  segmentMigration,
+  segmentOrder,
+} from "./segment_migration.ts";
