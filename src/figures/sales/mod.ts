@@ -39,3 +39,7 @@ export type {
 export type * from "./sales_cube.ts";
 export type { SalesFigures } from "./sales_figures_from_sums.ts";
 export * from "./cube_figures.ts";
+export * from "./comparison_periods.ts";
+export * from "./sales_comparison.ts";
+export * from "./cube_comparison.ts";
+export * from "./what_changed.ts";
