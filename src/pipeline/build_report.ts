@@ -1,17 +1,13 @@
 import { parseHTML } from "linkedom";
 import { salesCube } from "../analysis/sales/sales_cube.ts";
 import { salesFigures } from "../analysis/sales/sales_figures.ts";
-import {
-  type CustomerFigures,
-  customerModel,
-} from "../report/customer_model.ts";
 import { customerTables } from "../report/customer_tables.ts";
 import {
   absentDimensions,
   absentNotes,
 } from "../report/slots/absent_dimensions.ts";
 import { customerChartData } from "../report/slots/customer_charts.ts";
-import { type FilterState, isFiltered } from "../report/filter_state.ts";
+import { isFiltered } from "../report/filter_state.ts";
 import { methodNotes } from "../report/method_notes.ts";
 import { clusterMethodNotes } from "../report/customer_words.ts";
 import { encodePageData } from "../report/page_data.ts";
@@ -23,28 +19,28 @@ import {
   salesViewTables,
   type ViewContext,
 } from "../report/render_sales_view.ts";
-import type { ReportModel, ReportParameters } from "../report/report_model.ts";
+import type { ReportModel } from "../report/report_model.ts";
 import { FUEL_CHARTS, SALES_CHARTS } from "../report/sales_charts.ts";
 import { dataFingerprint } from "../source/data_fingerprint.ts";
-import { type DataSummary, dataSummary } from "../source/data_summary.ts";
+import { dataSummary } from "../source/data_summary.ts";
 import { closeDataset } from "../source/dataset.ts";
-import type { LoadedSource, LoadReport } from "../source/load_report.ts";
+import type { LoadedSource } from "../source/load_report.ts";
 import type { OpenSourceOptions } from "../source/open_source.ts";
 import { rejectedRows } from "../source/rejected_rows.ts";
-import type { SqlEngine } from "../source/sql_engine.ts";
-import { isWarehouseUrl, redactedUrl } from "../source/warehouse/pg_url.ts";
 import { customerFigures } from "./customer_figures.ts";
+import type { BuildReportOptions } from "./build_report_options.ts";
+import { engineFacts, reportModel } from "./report_model_for.ts";
 import { cohortCells } from "../analysis/cohorts/cohort_cells.ts";
 import { selectCohortCells } from "../figures/cohorts/select_cohort_cells.ts";
-import { renderCohortsView } from "../report/render_cohorts_view.ts";
-import { cohortTables } from "../report/cohort_tables.ts";
-import { cohortModel } from "../report/cohort_model.ts";
+import { renderCohortsView } from "../report/customers/render_cohorts_view.ts";
+import { cohortTables } from "../report/customers/cohort_tables.ts";
+import { cohortModel } from "../report/customers/cohort_model.ts";
 import { cohortTable } from "../figures/cohorts/cohort_table.ts";
 import {
   migrationModel,
   type MigrationState,
   renderMigrationView,
-} from "../report/render_migration_view.ts";
+} from "../report/customers/render_migration_view.ts";
 import {
   formatSegmentSnapshot,
   SEGMENTS_FILE,
@@ -52,7 +48,6 @@ import {
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
-import { runIdFor } from "./run_id_for.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -61,53 +56,24 @@ import {
 } from "./check_filters.ts";
 import { stageTimer } from "./stage_timer.ts";
 import { customerValueFigures } from "./customer_value_figures.ts";
-import type { ValueFigures } from "../figures/value/value_figures.ts";
-import { renderValueView } from "../report/render_value_view.ts";
-import { valueMethodNotes } from "../report/value_method_notes.ts";
-import { valueTables } from "../report/value_tables.ts";
+import { renderValueView } from "../report/customers/render_value_view.ts";
+import { valueMethodNotes } from "../report/customers/value_method_notes.ts";
+import { valueTables } from "../report/customers/value_tables.ts";
 import { numberFormats } from "../figures/format/number_formats.ts";
 import { basketAnalysis } from "../analysis/baskets/basket_analysis.ts";
 import { productAnalysis } from "../analysis/products/product_analysis.ts";
-import { basketTables, productTables } from "../report/basket_tables.ts";
+import {
+  basketTables,
+  productTables,
+} from "../report/customers/basket_tables.ts";
 import {
   basketMethodNotes,
   renderBasketsView,
   renderProductsView,
-} from "../report/render_baskets_view.ts";
-import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
+} from "../report/customers/render_baskets_view.ts";
 import { cubeComparison } from "../figures/sales/cube_comparison.ts";
 
-/** Options for {@linkcode buildReport}. */
-export interface BuildReportOptions {
-  source: OpenSourceOptions;
-  /** The analysis date; default the day after the last sale. */
-  asOf?: string;
-  seed: number;
-  /** Fixed number of clusters; default: chosen by silhouette. */
-  k?: number;
-  /** Categories per region in "top categories". Default 2. */
-  topN?: number;
-  /** Filters applied before anything is computed (the page can narrow them further). */
-  filters?: FilterState;
-  /** Chart width in pixels. Default 640. */
-  width?: number;
-  /** How numbers read (see numberFormats). Default USD and en-US. */
-  currency?: string;
-  locale?: string;
-  /** The cube's cell budget (see salesCube). */
-  maxCells?: number;
-  /**
-   * The most bytes the page may take: past it, the page is built again
-   * with the cube's time cut coarser (day, week, month). Default 2,000,000.
-   */
-  maxPageBytes?: number;
-  /** Customer value: the first day of the holdout check (see customerValueFigures). */
-  holdoutFrom?: string;
-  /** Customer value: the horizon of expected purchases in weeks. Default 52. */
-  valueWeeks?: number;
-  /** Customer value: the discount rate per month. Default 0.01. */
-  discountRate?: number;
-}
+export type { BuildReportOptions } from "./build_report_options.ts";
 
 /** The default of {@linkcode BuildReportOptions.maxPageBytes}. */
 export const MAX_PAGE_BYTES = 2_000_000;
@@ -370,83 +336,4 @@ export async function buildReport(
   } finally {
     closeDataset(dataset);
   }
-}
-
-/** What a warehouse engine has done for the report so far. */
-function engineFacts(
-  engine: SqlEngine,
-  load: LoadReport,
-): NonNullable<ReportModel["data"]["engine"]> {
-  const stats = engine.stats();
-  return {
-    name: stats.engine,
-    rowsScanned: load.rowsRead,
-    queries: stats.queries,
-    rowsReturned: stats.rowsReturned,
-    bytesReturned: stats.bytesReturned ?? 0,
-  };
-}
-
-/** What report.json holds: the build's parameters, the data's facts and both halves' figures. */
-function reportModel(parts: {
-  options: BuildReportOptions;
-  started: Date;
-  source: string;
-  load: LoadReport;
-  summary: DataSummary;
-  fingerprint: string;
-  sales: ComparedSalesFigures;
-  customers: CustomerFigures | null;
-  engine?: ReportModel["data"]["engine"];
-  value: ValueFigures | null;
-}): ReportModel {
-  const { options, load, summary, sales, customers } = parts;
-  const parameters: ReportParameters = {
-    // A warehouse URL without its password (see redactedUrl).
-    data: options.source.data === undefined
-      ? null
-      : isWarehouseUrl(options.source.data)
-      ? redactedUrl(options.source.data)
-      : options.source.data,
-    map: options.source.map
-      ? { ...options.source.map } as Record<string, string>
-      : null,
-    dateFormat: options.source.dateFormat ?? null,
-    onBadRows: options.source.onBadRows ?? "fail",
-    seed: options.seed,
-    asOf: options.asOf ?? null,
-    k: options.k ?? null,
-    topN: options.topN ?? 2,
-    filters: options.filters ?? {},
-    currency: numberFormats(options).currency,
-    locale: numberFormats(options).locale,
-  };
-  return {
-    schema: "basket-report/1",
-    runId: runIdFor(parts.started),
-    generatedAt: parts.started.toISOString(),
-    parameters,
-    data: {
-      source: parts.source,
-      kind: load.kind,
-      files: load.files,
-      encodings: load.encodings,
-      rows: load.rowsRead,
-      rejectedRows: load.rowsRejected,
-      rejectReasons: load.rejectReasons,
-      returns: summary.returns,
-      duplicates: load.duplicateLines,
-      lookups: load.lookups,
-      from: summary.from,
-      to: summary.to,
-      stores: summary.stores,
-      customers: summary.customers,
-      columns: load.columns,
-      fingerprint: parts.fingerprint,
-      ...(parts.engine ? { engine: parts.engine } : {}),
-    },
-    sales: { total: sales.headline.totalSales, ...sales },
-    customers: customers ? customerModel(customers) : null,
-    value: parts.value,
-  };
 }

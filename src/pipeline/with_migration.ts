@@ -10,11 +10,11 @@ import {
   migrationModel,
   type MigrationState,
   renderMigrationView,
-} from "../report/render_migration_view.ts";
+} from "../report/customers/render_migration_view.ts";
 import {
   MIGRATION_END,
   MIGRATION_START,
-} from "../report/render_migration_view.ts";
+} from "../report/customers/render_migration_view.ts";
 import type { BuiltReport } from "./build_report.ts";
 import type { PreviousSegments } from "./previous_segments.ts";
 

@@ -15,8 +15,8 @@ export {
 } from "./customer_model.ts";
 export { customerTables } from "./customer_tables.ts";
 export { renderCustomersView } from "./render_customers_view.ts";
-export { renderValueView } from "./render_value_view.ts";
-export { valueTables } from "./value_tables.ts";
+export { renderValueView } from "./customers/render_value_view.ts";
+export { valueTables } from "./customers/value_tables.ts";
 export { methodNotes } from "./method_notes.ts";
 export { escapeHtml, Html, html, unsafeRawHtml } from "./html.ts";
 export { tableCsv, type TableSpec } from "./table_spec.ts";

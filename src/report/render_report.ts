@@ -6,7 +6,7 @@ import {
 } from "../figures/format/number_formats.ts";
 import { type Html, html, jsonForScript, unsafeRawHtml } from "./html.ts";
 import { REPORT_CSS } from "./report_css.ts";
-import { MIGRATION_END, MIGRATION_START } from "./render_migration_view.ts";
+import { MIGRATION_END, MIGRATION_START } from "./customers/render_migration_view.ts";
 import { generatedAtText } from "./generated_at_text.ts";
 import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";

@@ -1,5 +1,5 @@
-import type { CohortModel } from "./cohort_model.ts";
-import type { MigrationModel } from "./render_migration_view.ts";
+import type { CohortModel } from "./customers/cohort_model.ts";
+import type { MigrationModel } from "./customers/render_migration_view.ts";
 import type { DataSummary } from "../source/data_summary.ts";
 import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { LoadReport, LookupCheck } from "../source/load_report.ts";

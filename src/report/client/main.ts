@@ -35,8 +35,8 @@ import { fitCharts, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { chartDownloads } from "./chart_downloads.ts";
 import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
-import { cohortTables } from "../cohort_tables.ts";
-import { renderCohortsView } from "../render_cohorts_view.ts";
+import { cohortTables } from "../customers/cohort_tables.ts";
+import { renderCohortsView } from "../customers/render_cohorts_view.ts";
 
 const LIST_FIELDS = {
   category: "categories",

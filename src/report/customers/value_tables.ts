@@ -1,6 +1,6 @@
 // deno-fmt-ignore-file -- deno fmt would spread each column over five lines
-import type { ValueFigures } from "../figures/value/value_figures.ts";
-import type { TableColumn, TableSpec } from "./table_spec.ts";
+import type { ValueFigures } from "../../figures/value/value_figures.ts";
+import type { TableColumn, TableSpec } from "../table_spec.ts";
 
 /**
  * The tables of the customer-value section, for CSV export too: the

@@ -3,9 +3,9 @@ import {
   type BasketFigures,
   type BasketLevelFigures,
   LEVEL_NOUNS,
-} from "../figures/baskets/basket_figures.ts";
-import type { ProductFigures } from "../figures/products/product_figures.ts";
-import type { TableColumn, TableSpec } from "./table_spec.ts";
+} from "../../figures/baskets/basket_figures.ts";
+import type { ProductFigures } from "../../figures/products/product_figures.ts";
+import type { TableColumn, TableSpec } from "../table_spec.ts";
 
 const PAIR_COLUMNS: TableColumn[] = [
   { key: "pair", label: "Pair", kind: "text" },

@@ -1,11 +1,11 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import type { NumberFormats } from "../figures/format/number_formats.ts";
+import type { NumberFormats } from "../../figures/format/number_formats.ts";
 import {
   largestMoves,
   type SegmentMigration,
-} from "../figures/segments/segment_migration.ts";
-import { generatedAtText } from "./generated_at_text.ts";
-import { type Html, html } from "./html.ts";
+} from "../../figures/segments/segment_migration.ts";
+import { generatedAtText } from "../generated_at_text.ts";
+import { type Html, html } from "../html.ts";
 
 /** Where the "Who moved" section's content starts and ends in the page (see withMigration). */
 export const MIGRATION_START = '<div data-slot="migration-view">';

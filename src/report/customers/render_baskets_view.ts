@@ -1,17 +1,17 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { basketPairsChart } from "../charts/baskets/basket_pairs_chart.ts";
-import { productParetoChart } from "../charts/baskets/product_pareto_chart.ts";
+import { basketPairsChart } from "../../charts/baskets/basket_pairs_chart.ts";
+import { productParetoChart } from "../../charts/baskets/product_pareto_chart.ts";
 import {
   type BasketFigures,
   type BasketLevelFigures,
   LEVEL_NOUNS,
-} from "../figures/baskets/basket_figures.ts";
-import type { ProductFigures } from "../figures/products/product_figures.ts";
+} from "../../figures/baskets/basket_figures.ts";
+import type { ProductFigures } from "../../figures/products/product_figures.ts";
 import { basketLevelTables, productTables } from "./basket_tables.ts";
-import { chartMarkup } from "./chart_markup.ts";
-import { type Html, html } from "./html.ts";
-import type { ViewContext } from "./render_sales_view.ts";
-import { renderTable } from "./render_table.ts";
+import { chartMarkup } from "../chart_markup.ts";
+import { type Html, html } from "../html.ts";
+import type { ViewContext } from "../render_sales_view.ts";
+import { renderTable } from "../render_table.ts";
 
 const STATIC_NOTE =
   "Computed on the report's whole selection (its command-line filters, up to the as-of date); the page's filters do not change this section.";

@@ -1,15 +1,15 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { cohortHeatmapChart } from "../charts/cohorts/cohort_heatmap_chart.ts";
+import { cohortHeatmapChart } from "../../charts/cohorts/cohort_heatmap_chart.ts";
 import {
   type CohortCells,
   type CohortSelection,
   cohortTable,
-} from "../figures/cohorts/cohort_table.ts";
-import { chartMarkup } from "./chart_markup.ts";
+} from "../../figures/cohorts/cohort_table.ts";
+import { chartMarkup } from "../chart_markup.ts";
 import { cohortTables } from "./cohort_tables.ts";
-import { type Html, html } from "./html.ts";
-import type { ViewContext } from "./render_sales_view.ts";
-import { renderTable } from "./render_table.ts";
+import { type Html, html } from "../html.ts";
+import type { ViewContext } from "../render_sales_view.ts";
+import { renderTable } from "../render_table.ts";
 
 /** Which filters the cohorts follow, in words (the section and the method notes say it). */
 export const COHORT_FILTER_NOTE =

@@ -1,8 +1,8 @@
 import type {
   CohortRow,
   CohortTable,
-} from "../figures/cohorts/cohort_table.ts";
-import type { TableSpec } from "./table_spec.ts";
+} from "../../figures/cohorts/cohort_table.ts";
+import type { TableSpec } from "../table_spec.ts";
 
 /** The months after the first that the summary table shows. */
 export const SUMMARY_MONTHS = [1, 2, 3, 6, 12] as const;

@@ -1,8 +1,8 @@
-import type { CohortAnalysis } from "../analysis/cohorts/cohort_cells.ts";
+import type { CohortAnalysis } from "../../analysis/cohorts/cohort_cells.ts";
 import {
   type CohortRow,
   cohortTable,
-} from "../figures/cohorts/cohort_table.ts";
+} from "../../figures/cohorts/cohort_table.ts";
 
 /** The cohort part of report.json. */
 export interface CohortModel {

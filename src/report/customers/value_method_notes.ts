@@ -1,6 +1,6 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import type { ValueFigures } from "../figures/value/value_figures.ts";
-import { type Html, html } from "./html.ts";
+import type { ValueFigures } from "../../figures/value/value_figures.ts";
+import { type Html, html } from "../html.ts";
 
 /** The report's notes on how customer value is predicted; none without customers. */
 export function valueMethodNotes(figures: ValueFigures | null): Html[] {

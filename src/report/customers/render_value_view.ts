@@ -1,13 +1,13 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { aliveHeatmapChart } from "../charts/value/alive_heatmap_chart.ts";
-import { holdoutChart } from "../charts/value/holdout_chart.ts";
-import { valueDistributionChart } from "../charts/value/value_distribution_chart.ts";
-import type { HoldoutFigures } from "../figures/value/holdout_figures.ts";
-import type { ValueFigures } from "../figures/value/value_figures.ts";
-import { chartMarkup } from "./chart_markup.ts";
-import { type Html, html } from "./html.ts";
-import type { ViewContext } from "./render_sales_view.ts";
-import { renderTable } from "./render_table.ts";
+import { aliveHeatmapChart } from "../../charts/value/alive_heatmap_chart.ts";
+import { holdoutChart } from "../../charts/value/holdout_chart.ts";
+import { valueDistributionChart } from "../../charts/value/value_distribution_chart.ts";
+import type { HoldoutFigures } from "../../figures/value/holdout_figures.ts";
+import type { ValueFigures } from "../../figures/value/value_figures.ts";
+import { chartMarkup } from "../chart_markup.ts";
+import { type Html, html } from "../html.ts";
+import type { ViewContext } from "../render_sales_view.ts";
+import { renderTable } from "../render_table.ts";
 import { valueTables } from "./value_tables.ts";
 
 /**
