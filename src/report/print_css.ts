@@ -28,8 +28,9 @@ export const PRINT_CSS = `
   figure.chart { break-inside: avoid; margin-bottom: 1rem; }
   figure.chart svg { max-height: 200mm; }
   .table-wrap { overflow: visible; }
-  table { max-width: 100%; }
-  th, td { padding: .15rem .4rem; overflow-wrap: anywhere; }
+  table { max-width: 100%; font-size: 9pt; }
+  th, td { padding: .15rem .3rem; overflow-wrap: break-word; }
+  td.num { white-space: nowrap; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   div:not(.long) > table, .card, dl.headline { break-inside: avoid; }
