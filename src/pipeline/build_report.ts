@@ -35,6 +35,7 @@ import { renderCohortsView } from "../report/render_cohorts_view.ts";
 import { cohortTables } from "../report/cohort_tables.ts";
 import { cohortModel } from "../report/cohort_model.ts";
 import { cohortTable } from "../figures/cohorts/cohort_table.ts";
+import { cohortColumns } from "../figures/cohorts/cohort_columns.ts";
 import {
   migrationModel,
   type MigrationState,
@@ -258,7 +259,7 @@ export async function buildReport(
               locale: format.locale,
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
-              cohorts,
+              cohorts: cohorts ? cohortColumns(cohorts) : null,
             }),
             script,
             methods: methodNotes(cube.grain, customers !== null),

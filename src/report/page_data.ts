@@ -1,4 +1,4 @@
-import type { CohortCells } from "../figures/cohorts/cohort_table.ts";
+import type { CohortColumns } from "../figures/cohorts/cohort_columns.ts";
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
 import type { SalesFigures } from "../figures/sales/sales_figures_from_sums.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -20,7 +20,7 @@ export interface PageData {
   topN: number;
   subCategoryNote: string;
   /** The cohorts' sums by segment and cluster, for the segment and cluster filters; null without customer ids. */
-  cohorts?: CohortCells | null;
+  cohorts?: CohortColumns | null;
 }
 
 /** Encodes page data as base64 of gzipped JSON, the form the page embeds. */

@@ -25,6 +25,7 @@ import {
 import { FUEL_CHARTS, SALES_CHARTS } from "../sales_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
+import { cohortCellsFromColumns } from "../../figures/cohorts/cohort_columns.ts";
 import { cohortTables } from "../cohort_tables.ts";
 import { renderCohortsView } from "../render_cohorts_view.ts";
 
@@ -55,6 +56,9 @@ async function start(): Promise<void> {
     '[data-slot="cohorts-view"]',
   );
   const initialCohorts = cohortSlot?.innerHTML ?? "";
+  const cohortCells = data.cohorts
+    ? cohortCellsFromColumns(data.cohorts)
+    : null;
   const context: ViewContext = {
     document,
     width: data.width,
@@ -64,9 +68,9 @@ async function start(): Promise<void> {
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
   const remember = (figures: SalesFigures, state: FilterState = {}) => {
-    const cohorts = data.cohorts
+    const cohorts = cohortCells
       ? cohortTables(
-        cohortTable(data.cohorts, {
+        cohortTable(cohortCells, {
           segments: state.segments,
           clusters: state.clusters,
         }),
@@ -95,10 +99,10 @@ async function start(): Promise<void> {
     slots.sales.innerHTML =
       renderSalesView(figures, SALES_CHARTS, context).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, context).markup;
-    if (cohortSlot && data.cohorts) {
+    if (cohortSlot && cohortCells) {
       const selection = { segments: state.segments, clusters: state.clusters };
       cohortSlot.innerHTML =
-        renderCohortsView(data.cohorts, selection, context).markup;
+        renderCohortsView(cohortCells, selection, context).markup;
     }
     remember(figures, state);
     if (status) status.textContent = `Filtered: ${describe(state)}`;
