@@ -36,6 +36,7 @@ import { renderCohortsView } from "../report/customers/render_cohorts_view.ts";
 import { cohortTables } from "../report/customers/cohort_tables.ts";
 import { cohortModel } from "../report/customers/cohort_model.ts";
 import { cohortTable } from "../figures/cohorts/cohort_table.ts";
+import { cohortColumns } from "../figures/cohorts/cohort_columns.ts";
 import {
   migrationModel,
   type MigrationState,
@@ -297,7 +298,7 @@ export async function buildReport(
               topN,
               subCategoryNote: SUB_CATEGORY_NOTE,
               customerCharts: customers ? customerChartData(customers) : null,
-              cohorts,
+              cohorts: cohorts ? cohortColumns(cohorts) : null,
             }),
             script,
             methods: [

@@ -1,4 +1,4 @@
-import type { CohortCells } from "../figures/cohorts/cohort_table.ts";
+import type { CohortColumns } from "../figures/cohorts/cohort_columns.ts";
 import type { SalesCube } from "../figures/sales/sales_cube.ts";
 import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import type { TableSpec } from "./table_spec.ts";
@@ -23,7 +23,7 @@ export interface PageData {
   /** What the customer charts draw, to draw them again at the reader's width; null without customers. */
   customerCharts?: CustomerChartData | null;
   /** The cohorts' sums by segment and cluster, for the segment and cluster filters; null without customer ids. */
-  cohorts?: CohortCells | null;
+  cohorts?: CohortColumns | null;
 }
 
 /** Encodes page data as base64 of gzipped JSON, the form the page embeds. */

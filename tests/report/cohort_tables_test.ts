@@ -1,6 +1,9 @@
 import { assertEquals } from "../assert.ts";
 import { cohortTable } from "../../src/figures/cohorts/cohort_table.ts";
-import { cohortTables, IN_PROGRESS } from "../../src/report/customers/cohort_tables.ts";
+import {
+  cohortTables,
+  IN_PROGRESS,
+} from "../../src/report/customers/cohort_tables.ts";
 import { csvCell, tableCsv } from "../../src/report/table_spec.ts";
 
 // Two cohorts; the data ends on 2024-03-10, inside March.

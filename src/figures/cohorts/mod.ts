@@ -14,3 +14,8 @@ export {
   monthText,
 } from "./cohort_table.ts";
 export { selectCohortCells } from "./select_cohort_cells.ts";
+export {
+  cohortCellsFromColumns,
+  type CohortColumns,
+  cohortColumns,
+} from "./cohort_columns.ts";

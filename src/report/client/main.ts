@@ -35,6 +35,7 @@ import { fitCharts, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { chartDownloads } from "./chart_downloads.ts";
 import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
+import { cohortCellsFromColumns } from "../../figures/cohorts/cohort_columns.ts";
 import { cohortTables } from "../customers/cohort_tables.ts";
 import { renderCohortsView } from "../customers/render_cohorts_view.ts";
 
@@ -65,6 +66,9 @@ async function start(): Promise<void> {
     '[data-slot="cohorts-view"]',
   );
   const initialCohorts = cohortSlot?.innerHTML ?? "";
+  const cohortCells = data.cohorts
+    ? cohortCellsFromColumns(data.cohorts)
+    : null;
   const context: ViewContext = {
     document,
     width: data.width,
@@ -120,9 +124,9 @@ async function start(): Promise<void> {
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
   const remember = (figures: SalesFigures, state: FilterState = {}) => {
-    const cohorts = data.cohorts
+    const cohorts = cohortCells
       ? cohortTables(
-        cohortTable(data.cohorts, {
+        cohortTable(cohortCells, {
           segments: state.segments,
           clusters: state.clusters,
         }),
@@ -159,10 +163,10 @@ async function start(): Promise<void> {
     const view = { ...context, grain: data.cube.grain, deferred: true };
     slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, view).markup;
-    if (cohortSlot && data.cohorts) {
+    if (cohortSlot && cohortCells) {
       const selection = { segments: state.segments, clusters: state.clusters };
       cohortSlot.innerHTML =
-        renderCohortsView(data.cohorts, selection, context).markup;
+        renderCohortsView(cohortCells, selection, context).markup;
     }
     remember(figures, state);
     fit();

@@ -3,6 +3,10 @@ import {
   type CohortCells,
   cohortTable,
 } from "../../../src/figures/cohorts/cohort_table.ts";
+import {
+  cohortCellsFromColumns,
+  cohortColumns,
+} from "../../../src/figures/cohorts/cohort_columns.ts";
 
 const CELLS: CohortCells = {
   lastDate: "2024-03-31",
@@ -51,4 +55,16 @@ Deno.test("cohortTable() reads a last date that ends its month as complete, and 
   const leap = cohortTable({ ...CELLS, lastDate: "2024-02-29" });
   assertEquals(leap.partialMonth, null);
   assertEquals(leap.rows[0].months.length, 2);
+});
+
+Deno.test("cohort cells by column, as the page carries them, give the same table", () => {
+  const columns = cohortColumns({
+    ...CELLS,
+    cells: CELLS.cells.map((c) => [...c.slice(0, 5), c[5] + 0.123] as typeof c),
+  });
+  assertEquals(columns.columns[5], [30012, 10012, 4012, 1012, 8012]);
+  const table = cohortTable(cohortCellsFromColumns(columns), {
+    segments: ["Champions"],
+  });
+  assertEquals(table.rows[0].months.map((m) => m.revenue), [100.12, 40.12, 0]);
 });
