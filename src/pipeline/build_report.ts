@@ -77,7 +77,7 @@ import { cubeComparison } from "../figures/sales/cube_comparison.ts";
 export type { BuildReportOptions } from "./build_report_options.ts";
 
 /** The default of {@linkcode BuildReportOptions.maxPageBytes}. */
-export const MAX_PAGE_BYTES = 2_000_000;
+export const MAX_PAGE_BYTES = 2_500_000;
 
 /** The side effects a build needs, injected so that tests can fake them. */
 export interface BuildEffects {

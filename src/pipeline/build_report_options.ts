@@ -22,7 +22,7 @@ export interface BuildReportOptions {
   maxCells?: number;
   /**
    * The most bytes the page may take: past it, the page is built again
-   * with the cube's time cut coarser (day, week, month). Default 2,000,000.
+   * with the cube's time cut coarser (day, week, month). Default 2,500,000.
    */
   maxPageBytes?: number;
   /** Customer value: the first day of the holdout check (see customerValueFigures). */
