@@ -20,7 +20,7 @@ const FORMAT = numberFormats();
 async function load(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() =>
-    document.documentElement.dataset.ready === "true"
+    document.documentElement.dataset.charts === "drawn"
   );
 }
 

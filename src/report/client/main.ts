@@ -30,7 +30,7 @@ import { CLUSTER_CHARTS, RFM_CHARTS } from "../slots/customer_charts.ts";
 import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import { onChartClick } from "./chart_clicks.ts";
 import { closeFilterLists } from "./filter_lists.ts";
-import { fitCharts, fitOnResize } from "./fit_charts.ts";
+import { fitCharts, fitChartsGradually, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 
 const LIST_FIELDS = {
@@ -88,24 +88,14 @@ async function start(): Promise<void> {
   const customersSlot = document.querySelector<HTMLElement>(
     '[data-slot="customers-view"]',
   );
-  // Draws the charts for their columns' widths; `all` draws the sales
-  // charts even at the width they have (markup has no live tips), `customers`
-  // the customer charts too (once, on load: no filter redraws them).
-  const fit = (all = false, customers = false) => {
+  // Draws the sales and fuel charts for their columns' widths at once (a
+  // filter's view); `all` draws them even at the width they have (markup
+  // has no live tips).
+  const fit = (all = false) => {
     fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3), all);
     fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3), all);
-    if (customersSlot) {
-      fitCharts(
-        customersSlot,
-        drawAt(
-          [...RFM_CHARTS, ...CLUSTER_CHARTS],
-          () => data.customerCharts,
-          4,
-        ),
-        customers,
-      );
-    }
   };
+
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
   const remember = (figures: SalesFigures) => {
@@ -118,6 +108,8 @@ async function start(): Promise<void> {
   remember(data.figures);
   const status = document.getElementById("filter-status");
 
+  // While the page loads, its charts are drawn one at a time afterwards.
+  let loading = true;
   const apply = (state: FilterState) => {
     current = state;
     writeForm(form, state);
@@ -126,7 +118,7 @@ async function start(): Promise<void> {
       slots.sales.innerHTML = initial.sales;
       slots.fuel.innerHTML = initial.fuel;
       remember(data.figures);
-      fit(true);
+      if (!loading) fit(true);
       if (status) status.textContent = "Showing all sales";
       return;
     }
@@ -210,9 +202,37 @@ async function start(): Promise<void> {
     }
   });
   fromHash();
-  fit(false, true);
-  fitOnResize(document.querySelector("main") ?? document.body, () => fit());
+  loading = false;
   document.documentElement.dataset.ready = "true";
+  const parts = (force: boolean) => [
+    {
+      root: slots.sales,
+      draw: drawAt(SALES_CHARTS, () => shown.figures, 3),
+      force: force && !isFiltered(current),
+    },
+    {
+      root: slots.fuel,
+      draw: drawAt(FUEL_CHARTS, () => shown.figures, 3),
+      force: force && !isFiltered(current),
+    },
+    ...(customersSlot
+      ? [{
+        root: customersSlot,
+        draw: drawAt(
+          [...RFM_CHARTS, ...CLUSTER_CHARTS],
+          () => data.customerCharts,
+          4,
+        ),
+        force,
+      }]
+      : []),
+  ];
+  await fitChartsGradually(parts(true));
+  document.documentElement.dataset.charts = "drawn";
+  fitOnResize(
+    document.querySelector("main") ?? document.body,
+    () => fitChartsGradually(parts(false)),
+  );
 }
 
 function readForm(form: HTMLFormElement): FilterState {
