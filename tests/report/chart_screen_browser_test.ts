@@ -3,7 +3,8 @@
  * for the screen's width (no chart text under 11 px on a phone, charts as
  * wide as their column on a wide screen), tips on hover, a click on a bar or
  * a heat-map cell filters by it, filter lists close on Escape and on a click
- * outside, and the dimensions the data does not have are left out.
+ * outside, a chart with nothing to show says so, and the dimensions the data
+ * does not have are left out.
  * Screenshots go to `reports/screenshots/`.
  */
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
@@ -19,7 +20,7 @@ const FORMAT = numberFormats();
 async function load(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() =>
-    document.documentElement.dataset.ready === "true"
+    document.documentElement.dataset.charts === "drawn"
   );
 }
 
@@ -286,6 +287,31 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
           await text(page, "#methods"),
           "The data has no store cities and no departments",
         );
+      },
+    );
+
+    await t.step(
+      "a filter that keeps no sale says so in each chart's place, with no empty axes",
+      async () => {
+        await page.goto(`${url}#from=2010-01-01&to=2010-01-05`);
+        await page.waitForFunction(() =>
+          document.getElementById("filter-status")?.textContent ===
+            "Filtered: from 2010-01-01; to 2010-01-05"
+        );
+        const charts = await page.$$eval(
+          "#sales figure.chart",
+          (figures) =>
+            figures.map((f) => ({
+              id: f.id,
+              note: f.querySelector(".notice")?.textContent ?? "",
+              svg: f.querySelector("svg") !== null,
+            })),
+        );
+        assertOk(charts.length >= 10, `${charts.length} charts`);
+        for (const chart of charts) {
+          assertEquals(chart.svg, false, chart.id);
+          assertStringIncludes(chart.note, "Nothing to show");
+        }
       },
     );
 

@@ -11,18 +11,20 @@
 /** Draws the chart of a figure id (`chart-<id>`) at a width: its figure, or null to leave it. */
 export type DrawChart = (id: string, width: number) => Element | null;
 
+/** A chart of the page to draw again, at the width of its column. */
+interface ToFit {
+  figure: HTMLElement;
+  width: number;
+}
+
 /**
- * Draws again, at its column's width, each chart of `root` drawn at
- * another width (its `data-width`), or every chart with `force` (the
- * server's charts and those rendered as markup have no live tips); notes
- * in a chart's place are left as they are. Returns how many it drew.
+ * The charts of `root` drawn at another width than their column's (their
+ * `data-width`), or all of them with `force` (the server's charts and
+ * those rendered as markup have no live tips); notes in a chart's place
+ * are left as they are.
  */
-export function fitCharts(
-  root: ParentNode,
-  draw: DrawChart,
-  force = false,
-): number {
-  let count = 0;
+function chartsToFit(root: ParentNode, force: boolean): ToFit[] {
+  const list: ToFit[] = [];
   for (const grid of root.querySelectorAll<HTMLElement>(".charts")) {
     for (
       const figure of grid.querySelectorAll<HTMLElement>(
@@ -32,11 +34,53 @@ export function fitCharts(
       const width = Math.floor(figure.getBoundingClientRect().width);
       if (width < 120) continue;
       if (!force && figure.dataset.width === String(width)) continue;
-      const drawn = draw(figure.id.replace(/^chart-/, ""), width);
-      if (drawn === null) continue;
-      figure.replaceWith(drawn);
-      count++;
+      list.push({ figure, width });
     }
+  }
+  return list;
+}
+
+function redraw({ figure, width }: ToFit, draw: DrawChart): boolean {
+  if (!figure.isConnected) return false; // a filter has drawn the view again
+  const drawn = draw(figure.id.replace(/^chart-/, ""), width);
+  if (drawn === null) return false;
+  figure.replaceWith(drawn);
+  return true;
+}
+
+/**
+ * Draws again, at its column's width, each chart of `root` drawn at
+ * another width, or every chart with `force`, at once. Returns how many it
+ * drew.
+ */
+export function fitCharts(
+  root: ParentNode,
+  draw: DrawChart,
+  force = false,
+): number {
+  return chartsToFit(root, force).filter((c) => redraw(c, draw)).length;
+}
+
+/**
+ * As {@linkcode fitCharts} for several parts of the page, one chart at a
+ * time with a pause between them for the page to answer its reader, the
+ * charts on screen first: a page loads with many charts to draw again.
+ */
+export async function fitChartsGradually(
+  parts: readonly { root: ParentNode; draw: DrawChart; force: boolean }[],
+): Promise<number> {
+  const list = parts.flatMap(({ root, draw, force }) =>
+    chartsToFit(root, force).map((c) => ({ ...c, draw }))
+  );
+  const offScreen = (figure: HTMLElement) => {
+    const box = figure.getBoundingClientRect();
+    return box.bottom < 0 || box.top > innerHeight ? 1 : 0;
+  };
+  list.sort((a, b) => offScreen(a.figure) - offScreen(b.figure));
+  let count = 0;
+  for (const chart of list) {
+    if (redraw(chart, chart.draw)) count++;
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return count;
 }

@@ -31,7 +31,7 @@ import { CLUSTER_CHARTS, RFM_CHARTS } from "../slots/customer_charts.ts";
 import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import { onChartClick } from "./chart_clicks.ts";
 import { closeFilterLists } from "./filter_lists.ts";
-import { fitCharts, fitOnResize } from "./fit_charts.ts";
+import { fitCharts, fitChartsGradually, fitOnResize } from "./fit_charts.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { chartDownloads } from "./chart_downloads.ts";
 import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
@@ -103,24 +103,14 @@ async function start(): Promise<void> {
   const customersSlot = document.querySelector<HTMLElement>(
     '[data-slot="customers-view"]',
   );
-  // Draws the charts for their columns' widths; `all` draws the sales
-  // charts even at the width they have (markup has no live tips), `customers`
-  // the customer charts too (once, on load: no filter redraws them).
-  const fit = (all = false, customers = false) => {
+  // Draws the sales and fuel charts for their columns' widths at once (a
+  // filter's view); `all` draws them even at the width they have (markup
+  // has no live tips).
+  const fit = (all = false) => {
     fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3), all);
     fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3), all);
-    if (customersSlot) {
-      fitCharts(
-        customersSlot,
-        drawAt(
-          [...RFM_CHARTS, ...CLUSTER_CHARTS],
-          () => data.customerCharts,
-          4,
-        ),
-        customers,
-      );
-    }
   };
+
   let tables = new Map<string, TableSpec>();
   let current: FilterState = {};
   const remember = (figures: SalesFigures, state: FilterState = {}) => {
@@ -140,6 +130,8 @@ async function start(): Promise<void> {
   remember(data.figures);
   const status = document.getElementById("filter-status");
 
+  // While the page loads, its charts are drawn one at a time afterwards.
+  let loading = true;
   const apply = (state: FilterState) => {
     current = state;
     writeForm(form, state);
@@ -149,7 +141,7 @@ async function start(): Promise<void> {
       slots.fuel.innerHTML = initial.fuel;
       if (cohortSlot) cohortSlot.innerHTML = initialCohorts;
       remember(data.figures);
-      fit(true);
+      if (!loading) fit(true);
       if (status) status.textContent = "Showing all sales";
       return;
     }
@@ -244,9 +236,37 @@ async function start(): Promise<void> {
   });
   chartDownloads(document.getElementById("main")!);
   fromHash();
-  fit(false, true);
-  fitOnResize(document.querySelector("main") ?? document.body, () => fit());
+  loading = false;
   document.documentElement.dataset.ready = "true";
+  const parts = (force: boolean) => [
+    {
+      root: slots.sales,
+      draw: drawAt(SALES_CHARTS, () => shown.figures, 3),
+      force: force && !isFiltered(current),
+    },
+    {
+      root: slots.fuel,
+      draw: drawAt(FUEL_CHARTS, () => shown.figures, 3),
+      force: force && !isFiltered(current),
+    },
+    ...(customersSlot
+      ? [{
+        root: customersSlot,
+        draw: drawAt(
+          [...RFM_CHARTS, ...CLUSTER_CHARTS],
+          () => data.customerCharts,
+          4,
+        ),
+        force,
+      }]
+      : []),
+  ];
+  await fitChartsGradually(parts(true));
+  document.documentElement.dataset.charts = "drawn";
+  fitOnResize(
+    document.querySelector("main") ?? document.body,
+    () => fitChartsGradually(parts(false)),
+  );
 }
 
 function readForm(form: HTMLFormElement): FilterState {
