@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import {
   type BasketLevel,
   type BasketPair,
@@ -46,7 +47,7 @@ export function basketPairsChart(
     Math.max(8, ...rows.map((r) => value(r).length)) * 6.2 + 12,
   );
   const plotWidth = width - marginLeft - marginRight;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 52 + Math.max(1, rows.length) * 36,

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import {
   ABC_LIMITS,
   type AbcClass,
@@ -40,7 +41,7 @@ export function productParetoChart(
     }];
   });
   const top20 = options.top20;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: Math.round(Math.min(360, Math.max(240, width * 0.5))),

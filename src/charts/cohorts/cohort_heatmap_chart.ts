@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type {
   CohortMonth,
   CohortTable,
@@ -80,7 +81,7 @@ export function cohortHeatmapChart(
   // Labels when they fit, and not on hundreds of cells (the page's bytes).
   const showText = cellWidth >= 40 && rowHeight >= 16 &&
     complete.length <= 150;
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: cohorts.length * rowHeight + 70,

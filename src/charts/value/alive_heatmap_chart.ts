@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { AliveCell, AliveGrid } from "../../figures/value/alive_grid.ts";
 import { DEFAULT_FORMATS, DEFAULT_WIDTH } from "../chart_parts.ts";
 import type { SegmentChartOptions } from "../segments/segment_chart_options.ts";
@@ -25,7 +26,7 @@ export function aliveHeatmapChart(
   const rows = [...new Set(grid.cells.map(band))];
   const columns = [...new Set(grid.cells.map((c) => c.repeatPurchases))];
   const every = Math.max(1, Math.ceil(columns.length * 26 / (width - 90)));
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: Math.max(240, rows.length * 22 + 110),

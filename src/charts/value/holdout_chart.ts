@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { HoldoutRow } from "../../stats/clv/holdout_comparison.ts";
 import { DEFAULT_FORMATS, DEFAULT_WIDTH } from "../chart_parts.ts";
 import type { SegmentChartOptions } from "../segments/segment_chart_options.ts";
@@ -47,7 +48,7 @@ export function holdoutChart(
       customers: r.customers,
     },
   ]);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 300,

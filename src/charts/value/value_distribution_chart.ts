@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../plot_chart.ts";
 import type { ValueBin } from "../../figures/value/value_bins.ts";
 import { DEFAULT_FORMATS, DEFAULT_WIDTH, withUnit } from "../chart_parts.ts";
 import type { SegmentChartOptions } from "../segments/segment_chart_options.ts";
@@ -28,7 +29,7 @@ export function valueDistributionChart(
       ? `${format.wholeMoney(b.from)} or more`
       : `${format.wholeMoney(b.from)} to ${format.wholeMoney(b.to)}`;
   const last = bins.at(-1);
-  return Plot.plot({
+  return plotChart({
     document: options.document,
     width,
     height: 300,
