@@ -123,7 +123,14 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     keepData: null,
     results: "bench/results",
     show: null,
+    clv: false,
+    clvCustomers: 1_000_000,
   });
+});
+
+Deno.test("parseBenchArgs() reads --clv and its number of customers", () => {
+  const args = parseBenchArgs(["--clv", "--clv-customers", "20000"]);
+  assertEquals([args.clv, args.clvCustomers], [true, 20_000]);
 });
 
 Deno.test("parseBenchArgs() reads every option and rejects a bad repeat count", () => {
