@@ -124,6 +124,8 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     results: "bench/results",
     show: null,
     warehouse: false,
+    clv: false,
+    clvCustomers: 1_000_000,
   });
 });
 
@@ -137,6 +139,11 @@ Deno.test("parseBenchArgs() measures 10m on the warehouse unless --sizes says ot
     parseBenchArgs(["--warehouse", "--sizes", "1m"]).sizes.map((s) => s.label),
     ["1m"],
   );
+});
+
+Deno.test("parseBenchArgs() reads --clv and its number of customers", () => {
+  const args = parseBenchArgs(["--clv", "--clv-customers", "20000"]);
+  assertEquals([args.clv, args.clvCustomers], [true, 20_000]);
 });
 
 Deno.test("parseBenchArgs() reads every option and rejects a bad repeat count", () => {

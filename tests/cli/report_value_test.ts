@@ -87,6 +87,18 @@ Deno.test("report on CDNOW with --holdout-from shows the customer value and the 
       ]
     ) assertStringIncludes(page, id);
     assertOk(!page.includes('id="value-not-fitted"'));
+    // Headings in the section never skip a level (charts' titles are h4).
+    const section = page.slice(
+      page.indexOf('<section id="value"'),
+      page.indexOf("</section>", page.indexOf('<section id="value"')),
+    );
+    const levels = [...section.matchAll(/<h([1-6])\b/g)].map((m) =>
+      Number(m[1])
+    );
+    assertEquals(levels[0], 2);
+    levels.forEach((level, i) =>
+      assertOk(i === 0 || level <= levels[i - 1] + 1, `levels ${levels}`)
+    );
     const top = await Deno.readTextFile(`${dir}/value-top-customers.csv`);
     assertEquals(top.split("\r\n").length, 22); // header, 20 rows, ""
     assertStringIncludes(

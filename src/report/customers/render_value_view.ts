@@ -42,6 +42,7 @@ ${holdout}`;
     html`<div class="card"><dt>${label}</dt><dd><span class="value">${value}</span><span class="detail">${detail}</span></dd></div>`;
   const table = (id: string) => byId.has(id) ? renderTable(byId.get(id)!, context.format) : "";
   return html`${scope}
+<h3 id="h-value-predicted">What customers are worth from here on</h3>
 <dl class="value-cards">${card(`Predicted ${months}-month value`, wholeMoney(totals.value), `discounted ${percent(monthlyDiscount)} a month`)}${
     card("Average per customer", wholeMoney(totals.averageValue), `${integer(figures.customers)} customers`)
   }${card(`Expected purchases, next ${weeks} weeks`, integer(totals.expectedPurchases), `${number(totals.expectedPurchases / Math.max(1, figures.customers))} per customer`)}${
