@@ -27,7 +27,7 @@ Deno.test("deno task bench times the whole report at a small size, publishing in
     const stderr = new TextDecoder().decode(output.stderr);
     assertEquals(output.code, 0, stderr);
     assertStringIncludes(stdout, "### 5k: ");
-    assertStringIncludes(stdout, "| 5k | page under 2.00 MB | yes |");
+    assertStringIncludes(stdout, "| 5k | page under 2.50 MB | yes |");
     const saved: BenchResult[] = [];
     for await (const entry of Deno.readDir(results)) {
       saved.push(
