@@ -100,8 +100,9 @@ export const BENCH_SPEC: CommandSpec = {
     `Times the whole report (deno task report, publishing to a local S3-protocol
 server) against the reference pipeline in Python (pandas, matplotlib/seaborn,
 scikit-learn: bench/reference/report_pandas.py) on simulated data, and prints
-wall time, CPU time, peak memory and each stage side by side. Writes
-bench/results/<date>.json.`,
+wall time, CPU time, peak memory and each stage side by side. The reference
+runs on its default threads and on one thread (OMP_NUM_THREADS=1); every
+ratio is against the faster. Writes bench/results/<date>.json.`,
   options: OPTIONS,
 };
 

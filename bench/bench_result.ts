@@ -35,8 +35,16 @@ export interface SizeResult {
   /** Time to read the input bytes and count their lines, in this process. */
   floorSeconds: number;
   basket: ProcessRun[];
-  /** Null when the reference was skipped. */
+  /** The reference on its default threads; null when it was skipped. */
   reference: ProcessRun[] | null;
+  /**
+   * The reference with OpenMP and BLAS on one thread (`OMP_NUM_THREADS`,
+   * `OPENBLAS_NUM_THREADS`, `MKL_NUM_THREADS` = 1); null when it was
+   * skipped, absent in results saved before both modes were measured. The
+   * faster of the two modes is the reference of every ratio
+   * (chooseReference in reference_modes.ts).
+   */
+  referenceOneThread?: ProcessRun[] | null;
   /**
    * Basket's reruns on the same data with the cache on: a first run fills a
    * fresh cache folder (not measured), then each rerun reads it. Absent in

@@ -1,5 +1,10 @@
 import type { BenchResult, SizeResult } from "./bench_result.ts";
 import { benchTargets } from "./bench_targets.ts";
+import {
+  chooseReference,
+  type ChosenReference,
+  REFERENCE_LABEL,
+} from "./reference_modes.ts";
 import { type RunOutcome, summariseRuns } from "./summarise_runs.ts";
 
 const count = new Intl.NumberFormat("en-US");
@@ -10,7 +15,9 @@ const times = (x: number) => Number.isFinite(x) ? `${x.toFixed(2)}×` : "–";
 /**
  * The benchmark's results as Markdown: per size, a table of wall time, CPU
  * time, peak memory, page size and each stage for Basket and the reference
- * with their ratio, the floor, and the targets met or missed.
+ * in both its modes (default threads, one thread), with the ratio to the
+ * faster mode (which the table names), the floor, and the targets met or
+ * missed.
  */
 export function formatBenchTable(result: BenchResult): string {
   const { machine } = result;
@@ -38,24 +45,30 @@ export function formatBenchTable(result: BenchResult): string {
   return lines.join("\n");
 }
 
+type Summary = Extract<RunOutcome, { ok: true }>["summary"];
+
+/** A pipeline's cell: its value, or why there is none. */
+function cell(
+  outcome: RunOutcome | null,
+  pick: (s: Summary) => number | null,
+  format: (x: number) => string,
+  missing = "skipped",
+): string {
+  if (!outcome) return missing;
+  if (!outcome.ok) return "failed";
+  const value = pick(outcome.summary);
+  return value === null || Number.isNaN(value) ? "–" : format(value);
+}
+
 function sizeTable(size: SizeResult): string[] {
   const basket = summariseRuns(size.basket);
-  const reference: RunOutcome | null = size.reference
-    ? summariseRuns(size.reference)
-    : null;
-  const cell = (
-    outcome: RunOutcome | null,
-    pick: (s: Extract<RunOutcome, { ok: true }>["summary"]) => number | null,
-    format: (x: number) => string,
-  ) => {
-    if (!outcome) return "skipped";
-    if (!outcome.ok) return "failed";
-    const value = pick(outcome.summary);
-    return value === null || Number.isNaN(value) ? "–" : format(value);
-  };
+  const chosen = chooseReference(size);
+  const reference = chosen.outcome;
+  // A mode not run while the other was: saved before both were measured.
+  const missing = size.reference === null ? "skipped" : "not measured";
   const rowOf = (
     label: string,
-    pick: (s: Extract<RunOutcome, { ok: true }>["summary"]) => number | null,
+    pick: (s: Summary) => number | null,
     format: (x: number) => string,
   ) => {
     const ours = basket.ok ? pick(basket.summary) : null;
@@ -64,15 +77,20 @@ function sizeTable(size: SizeResult): string[] {
       ? ours / theirs
       : NaN;
     return `| ${label} | ${cell(basket, pick, format)} | ${
-      cell(reference, pick, format)
+      chosen.modes.map((m) => cell(m.outcome, pick, format, missing)).join(
+        " | ",
+      )
     } | ${times(r)} |`;
   };
   const stageNames = [
     ...new Set([
       ...(basket.ok ? basket.summary.stages.keys() : []),
-      ...(reference?.ok ? reference.summary.stages.keys() : []),
+      ...chosen.modes.flatMap((m) =>
+        m.outcome?.ok ? [...m.outcome.summary.stages.keys()] : []
+      ),
     ]),
   ];
+  const empty = chosen.modes.map(() => "").join(" | ");
   const rows = [
     `### ${size.label}: ${count.format(size.lines)} sale lines, ${
       count.format(size.customers)
@@ -84,8 +102,15 @@ function sizeTable(size: SizeResult): string[] {
       size.loadAverage[1].toFixed(2)
     } after)`,
     "",
-    "| Measure | Basket | Reference | Basket ÷ reference |",
-    "| --- | ---: | ---: | ---: |",
+    ...referenceSentence(chosen),
+    `| Measure | Basket | ${
+      chosen.modes.map((m) => `Reference, ${REFERENCE_LABEL[m.mode]}`).join(
+        " | ",
+      )
+    } | Basket ÷ reference${
+      chosen.mode ? ` (${REFERENCE_LABEL[chosen.mode]})` : ""
+    } |`,
+    `| --- | ---: | ${chosen.modes.map(() => "---:").join(" | ")} | ---: |`,
     rowOf("wall time", (s) => s.wallSeconds, seconds),
     rowOf("CPU time (user + system)", (s) => s.cpuSeconds, seconds),
     rowOf("peak memory (RSS)", (s) => s.maxRssBytes, mb),
@@ -100,43 +125,65 @@ function sizeTable(size: SizeResult): string[] {
     ),
     `| floor: read the input once, counting lines | ${
       seconds(size.floorSeconds)
-    } | | |`,
-    ...rerunRows(size.rerun, reference),
+    } | ${empty} | |`,
+    ...rerunRows(size.rerun, chosen),
   ];
-  for (
-    const [name, outcome] of [["Basket", basket], [
-      "The reference",
-      reference,
-    ]] as const
-  ) {
+  if (!basket.ok) rows.push("", `Basket failed: ${basket.reason}.`);
+  for (const { mode, outcome } of chosen.modes) {
     if (outcome && !outcome.ok) {
-      rows.push("", `${name} failed: ${outcome.reason}.`);
+      rows.push(
+        "",
+        `The reference on ${REFERENCE_LABEL[mode]} failed: ${outcome.reason}.`,
+      );
     }
   }
   return rows;
 }
 
 /**
+ * Which mode of the reference every ratio of the table is taken against,
+ * and why: the faster of those that ran.
+ */
+function referenceSentence(chosen: ChosenReference): string[] {
+  const ran = chosen.modes.filter((m) => m.outcome !== null);
+  if (!chosen.mode || ran.length < 2) return [];
+  const wall = (outcome: RunOutcome | null) =>
+    outcome?.ok ? seconds(outcome.summary.wallSeconds) : "failed";
+  const other = ran.find((m) => m.mode !== chosen.mode)!;
+  return [
+    `The reference ran on its default threads and on one thread (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS at 1); every ratio is against the faster, ${
+      REFERENCE_LABEL[chosen.mode]
+    } (${wall(chosen.outcome)} against ${wall(other.outcome)} on ${
+      REFERENCE_LABEL[other.mode]
+    }).`,
+    "",
+  ];
+}
+
+/**
  * The rerun's rows (the cache on, unchanged input): its wall time, peak
- * memory and stages, each against the reference's whole run.
+ * memory and stages, each against the chosen reference's whole run.
  */
 function rerunRows(
   runs: SizeResult["rerun"],
-  reference: RunOutcome | null,
+  chosen: ChosenReference,
 ): string[] {
   if (!runs?.length) return [];
+  const empty = chosen.modes.map(() => "").join(" | ");
   const rerun = summariseRuns(runs);
-  if (!rerun.ok) return [`| rerun | failed: ${rerun.reason} | | |`];
-  const theirs = reference?.ok ? reference.summary : null;
+  if (!rerun.ok) return [`| rerun | failed: ${rerun.reason} | ${empty} | |`];
+  const theirs = chosen.outcome?.ok ? chosen.outcome.summary : null;
   const row = (
     label: string,
     ours: number,
     whole: number | null,
     f: (x: number) => string,
   ) =>
-    `| ${label} | ${f(ours)} | ${whole === null ? "–" : f(whole)} | ${
-      times(whole ? ours / whole : NaN)
-    } |`;
+    `| ${label} | ${f(ours)} | ${
+      chosen.modes.map((m) =>
+        m.mode !== chosen.mode ? "" : whole === null ? "–" : f(whole)
+      ).join(" | ")
+    } | ${times(whole ? ours / whole : NaN)} |`;
   return [
     row(
       "rerun: wall time",
@@ -151,7 +198,7 @@ function rerunRows(
       mb,
     ),
     ...[...rerun.summary.stages].map(([name, value]) =>
-      `| rerun stage: ${name} | ${seconds(value)} | | |`
+      `| rerun stage: ${name} | ${seconds(value)} | ${empty} | |`
     ),
   ];
 }

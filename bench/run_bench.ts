@@ -7,40 +7,44 @@
  * Each pipeline runs as a process under GNU time (`/usr/bin/time -v`), which
  * gives its wall time, CPU time and peak memory, children included; each
  * prints its stages on stderr. Basket runs as `deno task report --publish`
- * against a local S3-protocol server (s3rver). The two pipelines alternate,
- * `--repeat` times each. Missing Debian packages (time, python3-pandas,
- * python3-matplotlib, python3-seaborn, python3-sklearn) are installed with
- * apt-get.
+ * against a local S3-protocol server (s3rver). The reference runs twice
+ * over: on its default threads and with OpenMP and BLAS on one thread; the
+ * faster of the two is the reference of every ratio (reference_modes.ts).
+ * The pipelines take turns, `--repeat` times each. Missing Debian packages
+ * (time, python3-pandas, python3-matplotlib, python3-seaborn,
+ * python3-sklearn) are installed with apt-get (bench_machine.ts).
  *
  * @module
  */
 import S3rver from "s3rver";
 import { runMain } from "../src/cli/run_main.ts";
-import { CliError } from "../src/model/cli_error.ts";
 import { networkEnv } from "../src/cli/network_env.ts";
 import { BENCH_SPEC, type BenchSize, parseBenchArgs } from "./bench_args.ts";
 import { formatHelp } from "../src/cli/spine/format_help.ts";
 import { versionText } from "../src/cli/spine/version_text.ts";
-import type {
-  BenchMachine,
-  BenchResult,
-  ProcessRun,
-  SizeResult,
-} from "./bench_result.ts";
+import {
+  describeMachine,
+  ensurePackages,
+  PYTHON,
+  TIME,
+} from "./bench_machine.ts";
+import type { BenchResult, ProcessRun, SizeResult } from "./bench_result.ts";
 import { countLines } from "./count_lines.ts";
 import { formatBenchTable } from "./format_bench_table.ts";
 import { mergeResults } from "./merge_results.ts";
 import { parseStageTimes } from "./stage_times.ts";
 import { parseTimeVerbose } from "./time_verbose.ts";
 import { warehouseBench } from "./warehouse_bench.ts";
+import {
+  REFERENCE_ENV,
+  REFERENCE_LABEL,
+  REFERENCE_MODES,
+  type ReferenceMode,
+} from "./reference_modes.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
-const TIME = "/usr/bin/time";
-const PYTHON = "/usr/bin/python3";
 const REFERENCE = `${ROOT}bench/reference/report_pandas.py`;
 const BUCKET = "bench";
-const LIBRARIES =
-  "import pandas, matplotlib, seaborn, sklearn, numpy; print(f'pandas {pandas.__version__}, matplotlib {matplotlib.__version__}, seaborn {seaborn.__version__}, scikit-learn {sklearn.__version__}, numpy {numpy.__version__}')";
 
 const decoder = new TextDecoder();
 const log = (message: string) => console.error(message);
@@ -173,7 +177,10 @@ async function measureSize(
   const loadBefore = await loadAverage();
   const floor = await readFloor([`${data}/sales.csv`, `${data}/customers.csv`]);
   const basket: ProcessRun[] = [];
-  const reference: ProcessRun[] = [];
+  const reference: Record<ReferenceMode, ProcessRun[]> = {
+    "default": [],
+    "one-thread": [],
+  };
   const rerun: ProcessRun[] = [];
   // Reruns read a cache of their own, filled once by a first run here.
   const cacheDir = await Deno.makeTempDir({
@@ -187,11 +194,15 @@ async function measureSize(
     await Deno.remove(out, { recursive: true });
     if (fill.exitStatus !== 0) rerun.push(fill);
   }
+  // Basket and each mode of the reference take turns, starting one later
+  // on each run.
+  const pipelines: ("basket" | ReferenceMode)[] = [
+    "basket",
+    ...(options.skipReference ? [] : REFERENCE_MODES),
+  ];
   for (let run = 0; run < options.repeat; run++) {
-    const order = run % 2 === 0 ? ["basket", "reference"] : [
-      "reference",
-      "basket",
-    ];
+    const shift = run % pipelines.length;
+    const order = [...pipelines.slice(shift), ...pipelines.slice(0, shift)];
     for (const which of order) {
       const out = await Deno.makeTempDir({
         dir: options.scratch,
@@ -206,9 +217,13 @@ async function measureSize(
           await runBasket(data, again, options.endpoint, cacheDir),
         );
         await Deno.remove(again, { recursive: true });
-      } else if (!options.skipReference) {
-        log(`${size.label}: reference, run ${run + 1} of ${options.repeat}`);
-        reference.push(await runReference(data, out));
+      } else {
+        log(
+          `${size.label}: reference on ${REFERENCE_LABEL[which]}, run ${
+            run + 1
+          } of ${options.repeat}`,
+        );
+        reference[which].push(await runReference(data, out, which));
       }
       await Deno.remove(out, { recursive: true });
     }
@@ -221,7 +236,8 @@ async function measureSize(
     inputBytes: floor.bytes,
     floorSeconds: floor.seconds,
     basket,
-    reference: options.skipReference ? null : reference,
+    reference: options.skipReference ? null : reference.default,
+    referenceOneThread: options.skipReference ? null : reference["one-thread"],
     rerun,
     measuredAt,
     loadAverage: [loadBefore, await loadAverage()],
@@ -296,10 +312,15 @@ async function runBasket(
   });
 }
 
-async function runReference(data: string, out: string): Promise<ProcessRun> {
+/** Times the reference pipeline in one of its modes (see reference_modes.ts). */
+async function runReference(
+  data: string,
+  out: string,
+  mode: ReferenceMode,
+): Promise<ProcessRun> {
   return await timed(
     [PYTHON, REFERENCE, data, "--out", out],
-    { PATH: "/usr/bin:/bin" },
+    { PATH: "/usr/bin:/bin", ...REFERENCE_ENV[mode] },
     async () => (await Deno.stat(`${out}/index.html`)).size,
   );
 }
@@ -370,102 +391,6 @@ async function save(dir: string, result: BenchResult): Promise<string> {
   const merged = mergeResults(previous, result);
   await Deno.writeTextFile(file, JSON.stringify(merged, null, 2) + "\n");
   return file;
-}
-
-async function succeeds(command: string, args: string[]): Promise<boolean> {
-  try {
-    const output = await new Deno.Command(command, {
-      args,
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    return output.success;
-  } catch {
-    return false;
-  }
-}
-
-/** Installs the Debian packages the bench needs when they are missing. */
-async function ensurePackages(skipReference: boolean): Promise<void> {
-  const missing: string[] = [];
-  if (!(await succeeds(TIME, ["-V"]))) missing.push("time");
-  if (!skipReference) {
-    for (
-      const [module, pkg] of [
-        ["pandas", "python3-pandas"],
-        ["matplotlib", "python3-matplotlib"],
-        ["seaborn", "python3-seaborn"],
-        ["sklearn", "python3-sklearn"],
-      ]
-    ) {
-      if (!(await succeeds(PYTHON, ["-c", `import ${module}`]))) {
-        missing.push(pkg);
-      }
-    }
-  }
-  if (missing.length === 0) return;
-  if (Deno.uid() !== 0) {
-    throw new CliError(
-      `Cannot run the benchmark: it needs ${
-        missing.join(", ")
-      }: install them with: sudo apt-get install ${missing.join(" ")}`,
-    );
-  }
-  log(`Installing from Debian: ${missing.join(" ")}`);
-  const env = { DEBIAN_FRONTEND: "noninteractive" };
-  for (
-    const args of [
-      ["update", "-qq"],
-      ["install", "-y", "-qq", "--no-install-recommends", ...missing],
-    ]
-  ) {
-    const output = await new Deno.Command("apt-get", {
-      args,
-      env,
-      stdout: "null",
-      stderr: "piped",
-    }).output();
-    if (!output.success) {
-      throw new CliError(
-        `Cannot install ${missing.join(", ")} with apt-get ${args[0]}: ${
-          decoder.decode(output.stderr).trim()
-        }`,
-      );
-    }
-  }
-}
-
-async function describeMachine(skipReference: boolean): Promise<BenchMachine> {
-  const cpuinfo = await Deno.readTextFile("/proc/cpuinfo");
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1].trim() ??
-    "unknown CPU";
-  let os = `Linux ${Deno.osRelease()}`;
-  try {
-    const release = await Deno.readTextFile("/etc/os-release");
-    const name = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(release)?.[1];
-    if (name) os = `${name}, ${os}`;
-  } catch {
-    // Not every system has it.
-  }
-  const ask = async (args: string[]) => {
-    const output = await new Deno.Command(PYTHON, {
-      args,
-      stdout: "piped",
-      stderr: "null",
-    }).output();
-    return output.success ? decoder.decode(output.stdout).trim() : null;
-  };
-  return {
-    cpu,
-    cores: navigator.hardwareConcurrency,
-    memoryBytes: Deno.systemMemoryInfo().total,
-    os,
-    deno: Deno.version.deno,
-    python: skipReference
-      ? null
-      : (await ask(["--version"]))?.replace(/^Python /, "") ?? null,
-    libraries: skipReference ? null : await ask(["-c", LIBRARIES]),
-  };
 }
 
 if (import.meta.main) await runMain(bench);

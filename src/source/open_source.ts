@@ -11,7 +11,6 @@ import { loadSource } from "./load_source.ts";
 import type { CsvDelimiter } from "./stage_csv.ts";
 import { SALES_COLUMNS } from "../model/schema.ts";
 import { isWarehouseUrl } from "./warehouse/pg_url.ts";
-import { openWarehouse } from "./warehouse/open_warehouse.ts";
 import { InputError } from "../model/input_error.ts";
 
 /** Options for {@linkcode openSource}. */
@@ -56,6 +55,8 @@ export async function openSource(
     });
   }
   if (warehouse) {
+    // The warehouse client (pg) loads only when the data is a warehouse.
+    const { openWarehouse } = await import("./warehouse/open_warehouse.ts");
     return await openWarehouse({
       url: options.data!,
       ...(options.table !== undefined ? { table: options.table } : {}),

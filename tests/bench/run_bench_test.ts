@@ -27,6 +27,8 @@ Deno.test("deno task bench times the whole report at a small size, publishing in
     const stderr = new TextDecoder().decode(output.stderr);
     assertEquals(output.code, 0, stderr);
     assertStringIncludes(stdout, "### 5k: ");
+    assertStringIncludes(stdout, "| wall time | ");
+    assertStringIncludes(stdout, " | skipped | skipped | – |");
     assertStringIncludes(stdout, "| 5k | page under 2.50 MB | yes |");
     const saved: BenchResult[] = [];
     for await (const entry of Deno.readDir(results)) {
@@ -36,8 +38,14 @@ Deno.test("deno task bench times the whole report at a small size, publishing in
     }
     assertEquals(saved.length, 1);
     const [size] = saved[0].sizes;
-    assertEquals([size.label, size.reference, size.basket.length], [
+    assertEquals([
+      size.label,
+      size.reference,
+      size.referenceOneThread,
+      size.basket.length,
+    ], [
       "5k",
+      null,
       null,
       1,
     ]);

@@ -7,6 +7,7 @@ import type {
 import { benchTargets } from "../../bench/bench_targets.ts";
 import { formatBenchTable } from "../../bench/format_bench_table.ts";
 import { mergeResults } from "../../bench/merge_results.ts";
+import { chooseReference } from "../../bench/reference_modes.ts";
 import { median, summariseRuns } from "../../bench/summarise_runs.ts";
 
 function run(
@@ -35,6 +36,7 @@ function size(
   label: string,
   basket: ProcessRun[],
   reference: ProcessRun[] | null,
+  referenceOneThread?: ProcessRun[] | null,
 ): SizeResult {
   return {
     label,
@@ -44,6 +46,7 @@ function size(
     floorSeconds: 0.05,
     basket,
     reference,
+    ...(referenceOneThread !== undefined ? { referenceOneThread } : {}),
     measuredAt: "2026-11-21T22:00:00.000Z",
     loadAverage: [1, 2],
   };
@@ -99,12 +102,12 @@ Deno.test("benchTargets() checks wall time and memory at 1m against the referenc
     [
       "wall time ≤ 0.4× the reference's",
       true,
-      "0.30× (3.00 s against 10.00 s)",
+      "0.30× (3.00 s against 10.00 s, the reference on default threads)",
     ],
     [
       "peak memory ≤ 0.5× the reference's",
       false,
-      "0.60× (600.00 MB against 1000.00 MB)",
+      "0.60× (600.00 MB against 1000.00 MB, the reference on default threads)",
     ],
     [
       "rerun wall time ≤ 0.1× the reference's",
@@ -125,7 +128,7 @@ Deno.test("benchTargets() and formatBenchTable() check a rerun's wall time again
   );
   assertEquals(
     [check.met, check.detail],
-    [true, "0.03× (0.50 s against 20.00 s)"],
+    [true, "0.03× (0.50 s against 20.00 s, the reference on default threads)"],
   );
   const slow = benchTargets({ ...measured, rerun: [run(2.5)] }).find((c) =>
     c.target.startsWith("rerun")
@@ -137,15 +140,18 @@ Deno.test("benchTargets() and formatBenchTable() check a rerun's wall time again
     machine: MACHINE,
     sizes: [measured],
   });
-  assertStringIncludes(text, "| rerun: wall time | 0.50 s | 20.00 s | 0.03× |");
   assertStringIncludes(
     text,
-    "| rerun: peak memory (RSS) | 100.0 MB | 1000.0 MB | 0.10× |",
+    "| rerun: wall time | 0.50 s | 20.00 s |  | 0.03× |",
   );
-  assertStringIncludes(text, "| rerun stage: load | 0.13 s | | |");
   assertStringIncludes(
     text,
-    "| 1m | rerun wall time ≤ 0.1× the reference's | yes | 0.03× (0.50 s against 20.00 s) |",
+    "| rerun: peak memory (RSS) | 100.0 MB | 1000.0 MB |  | 0.10× |",
+  );
+  assertStringIncludes(text, "| rerun stage: load | 0.13 s |  |  | |");
+  assertStringIncludes(
+    text,
+    "| 1m | rerun wall time ≤ 0.1× the reference's | yes | 0.03× (0.50 s against 20.00 s, the reference on default threads) |",
   );
 });
 
@@ -178,15 +184,26 @@ Deno.test("formatBenchTable() puts each measure side by side with its ratio and 
     text,
     "### 1m: 1,000,000 sale lines, 90,000 customers, 100.0 MB of CSV, median of 1 run each",
   );
-  assertStringIncludes(text, "| wall time | 3.00 s | 12.00 s | 0.25× |");
-  assertStringIncludes(text, "| stage: load | 0.75 s | 3.00 s | 0.25× |");
+  // Saved before both modes were measured: the one-thread column says so.
   assertStringIncludes(
     text,
-    "| outside the stages (start-up, exit) | 1.50 s | 6.00 s | 0.25× |",
+    "| Measure | Basket | Reference, default threads | Reference, one thread | Basket ÷ reference (default threads) |",
   );
   assertStringIncludes(
     text,
-    "| floor: read the input once, counting lines | 0.05 s | | |",
+    "| wall time | 3.00 s | 12.00 s | not measured | 0.25× |",
+  );
+  assertStringIncludes(
+    text,
+    "| stage: load | 0.75 s | 3.00 s | not measured | 0.25× |",
+  );
+  assertStringIncludes(
+    text,
+    "| outside the stages (start-up, exit) | 1.50 s | 6.00 s | not measured | 0.25× |",
+  );
+  assertStringIncludes(
+    text,
+    "| floor: read the input once, counting lines | 0.05 s |  |  | |",
   );
   assertStringIncludes(text, "| 1m | wall time ≤ 0.4× the reference's | yes |");
 });
@@ -200,10 +217,13 @@ Deno.test("formatBenchTable() says when the reference failed", () => {
       size("10m", [run(3)], [run(50, { exitStatus: 1, error: "MemoryError" })]),
     ],
   });
-  assertStringIncludes(text, "| wall time | 3.00 s | failed | – |");
   assertStringIncludes(
     text,
-    "The reference failed: it failed after 50.0 s, exit status 1: MemoryError.",
+    "| wall time | 3.00 s | failed | not measured | – |",
+  );
+  assertStringIncludes(
+    text,
+    "The reference on default threads failed: it failed after 50.0 s, exit status 1: MemoryError.",
   );
 });
 
@@ -245,4 +265,110 @@ Deno.test("mergeResults() keeps a size's comparison with the reference when a la
   assertEquals(merged.machine, MACHINE);
   const again = size("50k", [run(4)], [run(8)]);
   assertEquals(mergeResults(day([compared]), day([again])).sizes, [again]);
+});
+
+Deno.test("chooseReference() takes the mode of the reference with the lower median wall time", () => {
+  const choice = (
+    reference: ProcessRun[] | null,
+    oneThread?: ProcessRun[] | null,
+  ) => {
+    const chosen = chooseReference(size("1m", [run(3)], reference, oneThread));
+    return [
+      chosen.mode,
+      chosen.outcome?.ok ? chosen.outcome.summary.wallSeconds : null,
+    ];
+  };
+  assertEquals(choice([run(12), run(9), run(10)], [run(8), run(9)]), [
+    "one-thread",
+    8.5,
+  ]);
+  assertEquals(choice([run(9)], [run(8), run(20), run(10)]), ["default", 9]);
+  // A tie keeps the default threads.
+  assertEquals(choice([run(9)], [run(9)]), ["default", 9]);
+  // A mode that failed is never the faster; the one that finished is taken.
+  assertEquals(
+    choice([run(30)], [run(5, { exitStatus: 1, error: "MemoryError" })]),
+    ["default", 30],
+  );
+  assertEquals(
+    choice([run(5, { exitStatus: null, signal: 9 })], [run(30)]),
+    ["one-thread", 30],
+  );
+  // Saved before both modes were measured: the default threads.
+  assertEquals(choice([run(9)]), ["default", 9]);
+  assertEquals(choice(null, null), [null, null]);
+});
+
+Deno.test("chooseReference() keeps the default threads' failure when both modes failed", () => {
+  const chosen = chooseReference(
+    size("10m", [run(300)], [run(50, { exitStatus: 1, error: "first" })], [
+      run(40, { exitStatus: 1, error: "second" }),
+    ]),
+  );
+  assertEquals(chosen.mode, "default");
+  assertEquals(chosen.outcome?.ok, false);
+  const checks = benchTargets(
+    size("10m", [run(300)], [run(50, { exitStatus: 1 })], [
+      run(40, { exitStatus: 1 }),
+    ]),
+  );
+  assertStringIncludes(checks[0].detail, "the reference failed first");
+});
+
+Deno.test("formatBenchTable() prints both modes of the reference and takes every ratio against the faster", () => {
+  const measured = {
+    ...size("50k", [run(3, { maxRssBytes: 300e6 })], [
+      run(16, { maxRssBytes: 400e6 }),
+    ], [run(12, { maxRssBytes: 500e6 })]),
+    rerun: [run(0.6)],
+  };
+  const text = formatBenchTable({
+    schema: "basket-bench/1",
+    date: "2026-12-05",
+    machine: MACHINE,
+    sizes: [measured],
+  });
+  assertStringIncludes(
+    text,
+    "The reference ran on its default threads and on one thread (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS at 1); every ratio is against the faster, one thread (12.00 s against 16.00 s on default threads).",
+  );
+  assertStringIncludes(
+    text,
+    "| Measure | Basket | Reference, default threads | Reference, one thread | Basket ÷ reference (one thread) |\n| --- | ---: | ---: | ---: | ---: |\n",
+  );
+  assertStringIncludes(
+    text,
+    "| wall time | 3.00 s | 16.00 s | 12.00 s | 0.25× |",
+  );
+  // Memory too is against the faster mode, though it used more.
+  assertStringIncludes(
+    text,
+    "| peak memory (RSS) | 300.0 MB | 400.0 MB | 500.0 MB | 0.60× |",
+  );
+  assertStringIncludes(
+    text,
+    "| stage: load | 0.75 s | 4.00 s | 3.00 s | 0.25× |",
+  );
+  assertStringIncludes(
+    text,
+    "| rerun: wall time | 0.60 s |  | 12.00 s | 0.05× |",
+  );
+  assertStringIncludes(
+    text,
+    "| 50k | wall time ≤ 0.3× the reference's | yes | 0.25× (3.00 s against 12.00 s, the reference on one thread) |",
+  );
+  const skipped = formatBenchTable({
+    schema: "basket-bench/1",
+    date: "2026-12-05",
+    machine: MACHINE,
+    sizes: [size("50k", [run(3)], null, null)],
+  });
+  assertStringIncludes(
+    skipped,
+    "| Measure | Basket | Reference, default threads | Reference, one thread | Basket ÷ reference |",
+  );
+  assertStringIncludes(
+    skipped,
+    "| wall time | 3.00 s | skipped | skipped | – |",
+  );
 });

@@ -2,7 +2,9 @@
  * What `deno task report` loads at start-up: its static module graph, as
  * `deno info --json` reads it, leaves out the AWS SDK (loaded with
  * `--publish` only), danfojs (the notebooks') and the build (DuckDB, Plot,
- * linkedom: loaded only when the run is not in the cache).
+ * linkedom: loaded only when the run is not in the cache); and that a first
+ * run, which loads the build, leaves out the warehouse client (`pg`, loaded
+ * for a `postgresql://` URL only) and puppeteer-core (`--pdf` only).
  */
 import { assertEquals } from "../assert.ts";
 
@@ -16,18 +18,22 @@ interface Graph {
   }[];
 }
 
-/** Every module a static import chain from `report.ts` reaches. */
-async function staticGraph(): Promise<string[]> {
+/** `deno info --json` of `report.ts`: every module it can load, dynamic imports followed. */
+async function reportGraph(): Promise<Graph> {
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", REPORT.pathname],
     stdout: "piped",
     stderr: "piped",
   }).output();
   assertEquals(output.code, 0, new TextDecoder().decode(output.stderr));
-  const graph: Graph = JSON.parse(new TextDecoder().decode(output.stdout));
+  return JSON.parse(new TextDecoder().decode(output.stdout));
+}
+
+/** Every module a static import chain from one of `roots` reaches. */
+function staticClosure(graph: Graph, roots: string[]): string[] {
   const modules = new Map(graph.modules.map((m) => [m.specifier, m]));
   const seen = new Set<string>();
-  const todo = [...graph.roots];
+  const todo = [...roots];
   while (todo.length) {
     const specifier = todo.pop()!;
     if (seen.has(specifier)) continue;
@@ -39,6 +45,27 @@ async function staticGraph(): Promise<string[]> {
     }
   }
   return [...seen];
+}
+
+/** Every module a static import chain from `report.ts` reaches. */
+async function staticGraph(): Promise<string[]> {
+  const graph = await reportGraph();
+  return staticClosure(graph, graph.roots);
+}
+
+/**
+ * What a first `report` run loads (no cached run to read): report.ts's
+ * static graph and that of each module buildOrReuse imports to build.
+ */
+function firstRunGraph(graph: Graph): string[] {
+  const build = graph.modules.find((m) =>
+    m.specifier.endsWith("/src/pipeline/build_or_reuse.ts")
+  );
+  const built = (build?.dependencies ?? []).filter((d) => d.code && d.isDynamic)
+    .map((d) => d.code!.specifier);
+  // The build's modules are read: build_report.ts is one of them.
+  assertEquals(built.some((s) => s.endsWith("/build_report.ts")), true);
+  return staticClosure(graph, [...graph.roots, ...built]);
 }
 
 Deno.test("report's static imports leave out the AWS SDK and danfojs", async () => {
@@ -58,5 +85,17 @@ Deno.test("report's static imports leave out the build: a run read from the cach
       /@duckdb|linkedom|@observablehq|build_report\.ts|open_source\.ts/.test(s)
     ),
     [],
+  );
+});
+
+Deno.test("a first report run, without --pdf or a postgresql:// URL, loads neither pg nor puppeteer-core", async () => {
+  const graph = await reportGraph();
+  const clients = /npm:\/?(pg|puppeteer-core)@/;
+  assertEquals(firstRunGraph(graph).filter((s) => clients.test(s)), []);
+  // Both are in the graph, loaded where they are used (a warehouse, --pdf).
+  assertEquals(
+    graph.modules.map((m) => m.specifier).filter((s) => clients.test(s))
+      .map((s) => s.replace(/@[^@]*$/, "")).sort(),
+    ["npm:/pg", "npm:/puppeteer-core"],
   );
 });
