@@ -66,7 +66,7 @@ export interface ClusterCustomersOptions
  *   line(id, "Comics", 50 + i), line(id + "2", "DIY", 40 + i),
  * ]);
  * const result = await clusterCustomers(await createDataset({ sales }));
- * if (result.k !== 2 || result.clusters.map((c) => c.name).join() !== "Books: Comics,Books: DIY") {
+ * if (result.k !== 2 || result.clusters.map((c) => c.name).join() !== "Comics,DIY") {
  *   throw new Error(JSON.stringify(result.clusters.map((c) => c.name)));
  * }
  * ```
