@@ -169,6 +169,11 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
               .width,
           ) > 560
         );
+        // Every pass of drawing again has finished: a chart is not replaced
+        // under the pointer in the next steps.
+        await page.waitForFunction(() =>
+          document.documentElement.dataset.charts === "drawn"
+        );
       },
     );
 

@@ -38,6 +38,7 @@ import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
 import { cohortCellsFromColumns } from "../../figures/cohorts/cohort_columns.ts";
 import { cohortTables } from "../customers/cohort_tables.ts";
 import { renderCohortsView } from "../customers/render_cohorts_view.ts";
+import { COHORT_CHARTS } from "../customers/cohort_charts.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -106,9 +107,21 @@ async function start(): Promise<void> {
   // Draws the sales and fuel charts for their columns' widths at once (a
   // filter's view); `all` draws them even at the width they have (markup
   // has no live tips).
+  // The cohort heat map of the reader's segment and cluster selection.
+  const drawCohorts = drawAt(
+    COHORT_CHARTS,
+    () =>
+      cohortCells &&
+      cohortTable(cohortCells, {
+        segments: current.segments,
+        clusters: current.clusters,
+      }),
+    3,
+  );
   const fit = (all = false) => {
     fitCharts(slots.sales, drawAt(SALES_CHARTS, () => shown.figures, 3), all);
     fitCharts(slots.fuel, drawAt(FUEL_CHARTS, () => shown.figures, 3), all);
+    if (cohortSlot) fitCharts(cohortSlot, drawCohorts, all);
   };
 
   let tables = new Map<string, TableSpec>();
@@ -249,6 +262,13 @@ async function start(): Promise<void> {
       draw: drawAt(FUEL_CHARTS, () => shown.figures, 3),
       force: force && !isFiltered(current),
     },
+    ...(cohortSlot && cohortCells
+      ? [{
+        root: cohortSlot,
+        draw: drawCohorts,
+        force,
+      }]
+      : []),
     ...(customersSlot
       ? [{
         root: customersSlot,
@@ -261,11 +281,22 @@ async function start(): Promise<void> {
       }]
       : []),
   ];
-  await fitChartsGradually(parts(true));
-  document.documentElement.dataset.charts = "drawn";
+  // `data-charts` says whether charts are still being drawn again: "drawn"
+  // once every pass (the first, and each after a resize) has finished.
+  let drawing = 0;
+  const drawGradually = async (force: boolean) => {
+    drawing++;
+    document.documentElement.dataset.charts = "drawing";
+    try {
+      await fitChartsGradually(parts(force));
+    } finally {
+      if (--drawing === 0) document.documentElement.dataset.charts = "drawn";
+    }
+  };
+  await drawGradually(true);
   fitOnResize(
     document.querySelector("main") ?? document.body,
-    () => fitChartsGradually(parts(false)),
+    () => drawGradually(false),
   );
 }
 

@@ -1,11 +1,11 @@
 // deno-fmt-ignore-file -- deno fmt would re-indent the markup inside the html templates
-import { cohortHeatmapChart } from "../../charts/cohorts/cohort_heatmap_chart.ts";
 import {
   type CohortCells,
   type CohortSelection,
   cohortTable,
 } from "../../figures/cohorts/cohort_table.ts";
-import { chartMarkup } from "../chart_markup.ts";
+import { renderChart } from "../slots/chart_slots.ts";
+import { COHORT_CHARTS } from "./cohort_charts.ts";
 import { cohortTables } from "./cohort_tables.ts";
 import { type Html, html } from "../html.ts";
 import type { ViewContext } from "../render_sales_view.ts";
@@ -37,18 +37,13 @@ export function renderCohortsView(
   const [summary, long] = cohortTables(table);
   const { integer } = context.format;
   const customers = table.rows.reduce((s, r) => s + r.customers, 0);
-  const chart = cohortHeatmapChart(table, {
-    document: context.document,
-    width: context.width,
-    format: context.format,
-  });
   return html`<p class="notice">${COHORT_FILTER_NOTE}</p>
 <p>${integer(customers)} ${customers === 1 ? "customer" : "customers"} in ${integer(table.rows.length)} ${table.rows.length === 1 ? "cohort" : "cohorts"}, by the month of their first purchase (a line with a positive amount). Each later month counts the cohort's customers with a purchase in it and the net sales of all its customers in it. ${
     table.partialMonth
       ? `The data ends on ${table.lastDate}, inside ${table.partialMonth}: that month is in progress and left blank, never zero, and later months are not shown.`
       : `The data ends on ${table.lastDate}, the last day of its month: every month shown is complete.`
   }</p>
-<div class="charts"><figure class="chart cohort-chart" id="chart-cohort-heatmap">${chartMarkup(chart, { headingLevel: 3 })}</figure></div>
+<div class="charts">${renderChart(COHORT_CHARTS[0], table, context, 3)}</div>
 ${renderTable(summary, context.format)}
 <p class="table-tools">Every month of every cohort, with its customers buying, share and net sales: <button type="button" class="csv" data-table="${long.id}">Download ${long.title} as CSV</button> (${integer(long.rows.length)} rows).</p>`;
 }
