@@ -194,8 +194,9 @@ Deno.test({
         customersTable: "public.customers",
       }, log);
       assertSameFigures(warehouse, duck);
-      // The simulated chain's baskets hold several lines: the section
-      // compared above is not empty.
+      // The simulated chain's baskets hold several lines and its customers
+      // fit the value models: the sections compared above are not empty.
+      assertOk(warehouse.value?.fitted, "the value models are not fitted");
       assertOk(
         (warehouse.baskets?.levels.length ?? 0) > 0,
         `no basket level: ${warehouse.baskets?.note}`,
