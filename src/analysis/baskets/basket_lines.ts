@@ -1,6 +1,8 @@
 import type { CustomerGroup } from "../../figures/sales/sales_cube.ts";
 import type { BasketLevel } from "../../figures/baskets/basket_figures.ts";
 import type { Dataset, QueryParam } from "../../source/dataset.ts";
+import { engineOf } from "../../source/duckdb_engine.ts";
+import type { SqlEngine, SqlParam } from "../../source/sql_engine.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
 
 /** Which lines make the baskets: the filter and "as of" date. */
@@ -50,25 +52,26 @@ export async function createBasketTransactions(
   selection: BasketSelection,
   groups: readonly CustomerGroup[],
 ): Promise<void> {
-  const { connection } = data;
-  await connection.run(
-    "CREATE OR REPLACE TEMP TABLE basket_groups (customer_id VARCHAR, segment VARCHAR, cluster VARCHAR)",
+  const engine = engineOf(data);
+  await engine.createTempTable(
+    "basket_groups",
+    [
+      { name: "customer_id", type: "VARCHAR" },
+      { name: "segment", type: "VARCHAR" },
+      { name: "cluster", type: "VARCHAR" },
+    ],
+    groups.map((g) => [
+      g.customer_id,
+      g.segment,
+      g.cluster === "(none)" ? null : g.cluster,
+    ]),
   );
-  if (groups.length) {
-    const appender = await connection.createAppender("basket_groups");
-    for (const g of groups) {
-      appender.appendVarchar(g.customer_id);
-      appender.appendVarchar(g.segment);
-      if (g.cluster === "(none)") appender.appendNull();
-      else appender.appendVarchar(g.cluster);
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
   const condition = basketCondition(selection);
   // Numbered transactions: every later join is on integers, not on ids.
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_tx AS
+  await createTable(
+    engine,
+    "basket_tx",
+    `
     WITH t AS (
       SELECT s.transaction_id AS id, count(*)::INTEGER AS "lines",
         min(s.customer_id) AS customer_id
@@ -93,38 +96,48 @@ export async function createBasketItems(
   level: BasketLevel,
   selection: BasketSelection,
 ): Promise<void> {
-  const { connection } = data;
+  const engine = engineOf(data);
   const condition = basketCondition(selection);
   const item = itemSql(level);
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_raw_items AS
+  await createTable(
+    engine,
+    "basket_raw_items",
+    `
     SELECT DISTINCT s.transaction_id AS id, ${item} AS name
     FROM sales s ${condition.sql} AND ${item} IS NOT NULL`,
     condition.params,
   );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_item_names AS
+  await createTable(
+    engine,
+    "basket_item_names",
+    `
     SELECT (row_number() OVER (ORDER BY name))::INTEGER AS item, name AS id
-    FROM (SELECT DISTINCT name FROM basket_raw_items)`,
+    FROM (SELECT DISTINCT name FROM basket_raw_items) AS d`,
   );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_items AS
+  await createTable(
+    engine,
+    "basket_items",
+    `
     SELECT b.tx, n.item
     FROM basket_raw_items r JOIN basket_tx b ON b.id = r.id
     JOIN basket_item_names n ON n.id = r.name`,
   );
-  await connection.run("DROP TABLE basket_raw_items");
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_scope_names AS
+  await engine.run("DROP TABLE basket_raw_items");
+  await createTable(
+    engine,
+    "basket_scope_names",
+    `
     SELECT (row_number() OVER (ORDER BY dimension, scope))::INTEGER AS sid, dimension, scope
     FROM (
       SELECT 'all' AS dimension, 'All baskets' AS scope
       UNION SELECT 'segment', segment FROM basket_tx WHERE segment IS NOT NULL
       UNION SELECT 'cluster', cluster FROM basket_tx WHERE cluster IS NOT NULL
-    )`,
+    ) AS u`,
   );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE basket_scopes AS
+  await createTable(
+    engine,
+    "basket_scopes",
+    `
     WITH t AS (SELECT * FROM basket_tx WHERE tx IN (SELECT tx FROM basket_items))
     SELECT n.sid, t.tx FROM t JOIN basket_scope_names n ON n.dimension = 'all'
     UNION ALL SELECT n.sid, t.tx FROM t
@@ -149,6 +162,20 @@ export async function dropBasketTables(data: Dataset): Promise<void> {
       "basket_pair_counts",
     ]
   ) {
-    await data.connection.run(`DROP TABLE IF EXISTS temp.${table}`);
+    await engineOf(data).run(`DROP TABLE IF EXISTS ${table}`);
   }
+}
+
+/**
+ * Creates (or replaces) a temporary table from a query, in the form
+ * DuckDB and PostgreSQL share (no `CREATE OR REPLACE`).
+ */
+export async function createTable(
+  engine: SqlEngine,
+  name: string,
+  query: string,
+  params: readonly SqlParam[] = [],
+): Promise<void> {
+  await engine.run(`DROP TABLE IF EXISTS ${name}`);
+  await engine.run(`CREATE TEMP TABLE ${name} AS ${query}`, params);
 }

@@ -12,8 +12,8 @@ import { itemNamesSql } from "./basket_pairs.ts";
 export async function tripleCount(data: Dataset): Promise<number> {
   const [row] = await queryRows<{ n: number | null }>(
     data,
-    `SELECT sum(k * (k - 1) * (k - 2) / 6)::DOUBLE AS n
-    FROM (SELECT count(*)::DOUBLE AS k FROM basket_items GROUP BY tx)`,
+    `SELECT sum(k * (k - 1) * (k - 2) / 6)::DOUBLE PRECISION AS n
+    FROM (SELECT count(*)::DOUBLE PRECISION AS k FROM basket_items GROUP BY tx) AS sizes`,
   );
   return row.n ?? 0;
 }
@@ -55,7 +55,7 @@ export async function basketTriples(
       FROM basket_items x
       JOIN basket_items y ON y.tx = x.tx AND x.item < y.item
       JOIN basket_items z ON z.tx = x.tx AND y.item < z.item
-      GROUP BY ALL HAVING count(*) >= $min
+      GROUP BY x.item, y.item, z.item HAVING count(*) >= ?
     ),
     rules AS (
       SELECT t.a, t.b, t.c, t.n, t.a AS g1, t.b AS g2, t.c AS consequent_item, pab.n AS given, ic.n AS consequent FROM t
@@ -68,9 +68,9 @@ export async function basketTriples(
         JOIN pairs pbc ON pbc.a = t.b AND pbc.b = t.c JOIN items ia ON ia.item = t.a
     ),
     best AS (
-      SELECT *, n::DOUBLE / given AS confidence,
-        n::DOUBLE * (SELECT n FROM total) / (given::DOUBLE * consequent) AS lift,
-        row_number() OVER (PARTITION BY a, b, c ORDER BY n::DOUBLE / given DESC, g1, g2) AS r
+      SELECT *, n::DOUBLE PRECISION / given AS confidence,
+        n::DOUBLE PRECISION * (SELECT n FROM total) / (given::DOUBLE PRECISION * consequent) AS lift,
+        row_number() OVER (PARTITION BY a, b, c ORDER BY n::DOUBLE PRECISION / given DESC, g1, g2) AS r
       FROM rules
     ),
     ranked AS (
@@ -78,14 +78,14 @@ export async function basketTriples(
       FROM best WHERE r = 1
     )
     SELECT na.id AS a, nb.id AS b, nc.id AS c, na.name AS an, nb.name AS bn, nc.name AS cn,
-      ranked.n::INTEGER AS baskets, ranked.n::DOUBLE / (SELECT n FROM total) AS support,
+      ranked.n::INTEGER AS baskets, ranked.n::DOUBLE PRECISION / (SELECT n FROM total) AS support,
       n1.id AS g1, n2.id AS g2, nt.id AS "then", confidence, lift
     FROM ranked
     JOIN names na ON na.item = ranked.a JOIN names nb ON nb.item = ranked.b
     JOIN names nc ON nc.item = ranked.c JOIN names n1 ON n1.item = ranked.g1
     JOIN names n2 ON n2.item = ranked.g2 JOIN names nt ON nt.item = ranked.consequent_item
-    WHERE rank <= $top ORDER BY rank`,
-    { min: options.minCount, top: options.top },
+    WHERE rank <= ? ORDER BY rank`,
+    [options.minCount, options.top],
   );
   return rows.map((r) => ({
     items: [r.a, r.b, r.c],

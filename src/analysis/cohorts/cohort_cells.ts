@@ -3,7 +3,8 @@ import { NONE_LABEL } from "../../model/none_label.ts";
 import type { CustomerGroup } from "../../figures/sales/sales_cube.ts";
 import type { CohortCells } from "../../figures/cohorts/cohort_table.ts";
 import { round6 } from "../../stats/round6.ts";
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import type { Dataset } from "../../source/dataset.ts";
+import { engineOf } from "../../source/duckdb_engine.ts";
 
 export type { CohortCells } from "../../figures/cohorts/cohort_table.ts";
 
@@ -67,52 +68,48 @@ export async function cohortCells(
       }: the date is not in YYYY-MM-DD form`,
     );
   }
-  const connection = data.connection;
-  await connection.run(
-    "CREATE OR REPLACE TEMP TABLE cohort_groups (customer_id VARCHAR, segment VARCHAR, cluster VARCHAR)",
+  const engine = engineOf(data);
+  // The same SQL on DuckDB and on a warehouse (see docs/warehouse.md).
+  await engine.createTempTable(
+    "cohort_groups",
+    [
+      { name: "customer_id", type: "VARCHAR" },
+      { name: "segment", type: "VARCHAR" },
+      { name: "cluster", type: "VARCHAR" },
+    ],
+    (options.groups ?? []).map((g) => [g.customer_id, g.segment, g.cluster]),
   );
   try {
-    if (options.groups?.length) {
-      const appender = await connection.createAppender("cohort_groups");
-      for (const g of options.groups) {
-        appender.appendVarchar(g.customer_id);
-        appender.appendVarchar(g.segment);
-        appender.appendVarchar(g.cluster);
-        appender.endRow();
-      }
-      appender.closeSync();
-    }
-    // One named parameter, however many times the SQL below repeats it.
-    const cut = asOf === undefined ? "" : "AND date <= $as_of::DATE";
-    const params = asOf === undefined ? undefined : { as_of: asOf };
+    const cut = asOf === undefined ? "" : "AND date <= CAST(? AS DATE)";
+    const cutParams = asOf === undefined ? [] : [asOf];
     const lines = `SELECT customer_id, date, amount FROM sales
       WHERE customer_id IS NOT NULL ${cut}`;
     const firsts =
       `SELECT customer_id, min(date) FILTER (WHERE amount > 0) AS first
-      FROM (${lines}) GROUP BY customer_id`;
-    const [totals] = await queryRows<{
+      FROM (${lines}) AS fl GROUP BY customer_id`;
+    const [totals] = await engine.query<{
       last_date: string | null;
       anonymous_lines: number;
     }>(
-      data,
       `SELECT max(date) AS last_date,
          count(*) FILTER (WHERE customer_id IS NULL) AS anonymous_lines
-       FROM sales ${asOf === undefined ? "" : "WHERE date <= $as_of::DATE"}`,
-      params,
+       FROM sales ${asOf === undefined ? "" : "WHERE date <= CAST(? AS DATE)"}`,
+      cutParams,
     );
-    const [before] = await queryRows<{
+    const [before] = await engine.query<{
       return_only: number;
       lines: number;
       amount: number | null;
     }>(
-      data,
       `WITH f AS (${firsts})
        SELECT (SELECT count(*) FROM f WHERE first IS NULL) AS return_only,
          count(*) AS lines, sum(l.amount) AS amount
-       FROM (${lines}) l JOIN f USING (customer_id) WHERE l.date < f.first`,
-      params,
+       FROM (${lines}) AS l JOIN f USING (customer_id) WHERE l.date < f.first`,
+      [...cutParams, ...cutParams],
     );
-    const rows = await queryRows<{
+    const month = (date: string) =>
+      `CAST(extract(year FROM ${date}) AS INTEGER) * 12 + CAST(extract(month FROM ${date}) AS INTEGER) - 1`;
+    const rows = await engine.query<{
       cohort: string;
       month_offset: number;
       segment: string;
@@ -120,26 +117,30 @@ export async function cohortCells(
       active: number;
       revenue: number;
     }>(
-      data,
       `WITH f AS (${firsts}),
        c AS (
-         SELECT f.customer_id, f.first,
-           year(f.first) * 12 + month(f.first) - 1 AS cohort_month,
+         SELECT f.customer_id, f.first, ${month("f.first")} AS cohort_month,
            coalesce(g.segment, '${NONE_LABEL}') AS segment,
            coalesce(g.cluster, '${NONE_LABEL}') AS cluster
          FROM f LEFT JOIN cohort_groups g USING (customer_id)
          WHERE f.first IS NOT NULL
        )
-       SELECT strftime(c.first, '%Y-%m') AS cohort,
-         year(l.date) * 12 + month(l.date) - 1 - c.cohort_month AS month_offset,
+       SELECT left(CAST(c.first AS VARCHAR), 7) AS cohort,
+         ${month("l.date")} - c.cohort_month AS month_offset,
          c.segment, c.cluster,
          count(DISTINCT l.customer_id) FILTER (WHERE l.amount > 0) AS active,
          sum(l.amount) AS revenue
-       FROM (${lines}) l JOIN c USING (customer_id)
+       FROM (${lines}) AS l JOIN c USING (customer_id)
        WHERE l.date >= c.first
-       GROUP BY ALL
-       ORDER BY cohort, month_offset, segment, cluster`,
-      params,
+       GROUP BY 1, 2, 3, 4`,
+      [...cutParams, ...cutParams],
+    );
+    // Sorted here, by code unit: the warehouse's temporary table sorts
+    // text by its own collation.
+    const byText = (a: string, b: string) => a < b ? -1 : a > b ? 1 : 0;
+    rows.sort((a, b) =>
+      byText(a.cohort, b.cohort) || a.month_offset - b.month_offset ||
+      byText(a.segment, b.segment) || byText(a.cluster, b.cluster)
     );
     const index = (values: string[]) => new Map(values.map((v, i) => [v, i]));
     const cohorts = [...new Set(rows.map((r) => r.cohort))];
@@ -167,6 +168,6 @@ export async function cohortCells(
       },
     };
   } finally {
-    await connection.run("DROP TABLE IF EXISTS cohort_groups");
+    await engine.run("DROP TABLE IF EXISTS cohort_groups");
   }
 }

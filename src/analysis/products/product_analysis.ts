@@ -36,18 +36,22 @@ export async function productAnalysis(
     where.sql ? `${where.sql} AND ${condition}` : `WHERE ${condition}`;
   const totals = await queryRows<ProductTotals>(
     data,
+    // A product's name: its most frequent one, ties to the first in byte
+    // order, in SQL that DuckDB and PostgreSQL share (docs/warehouse.md).
     `WITH named AS (
       SELECT product, product_name, count(*) AS n FROM sales s
-      ${and("product IS NOT NULL AND product_name IS NOT NULL")} GROUP BY ALL
-    ), names AS (
-      SELECT product, first(product_name ORDER BY n DESC, product_name) AS name
-      FROM named GROUP BY product
-    )
+      ${and("product IS NOT NULL AND product_name IS NOT NULL")}
+      GROUP BY product, product_name
+    ), ranked AS (
+      SELECT product, product_name AS name, row_number() OVER (
+        PARTITION BY product ORDER BY n DESC, product_name) AS r
+      FROM named
+    ), names AS (SELECT product, name FROM ranked WHERE r = 1)
     SELECT s.product, names.name,
       sum(s.amount) AS "netSales",
       coalesce(sum(s.quantity), 0) AS quantity,
-      count(DISTINCT s.customer_id) FILTER (WHERE s.amount > 0)::INTEGER AS customers,
-      count(DISTINCT s.transaction_id) FILTER (WHERE s.amount > 0)::INTEGER AS transactions
+      CAST(count(DISTINCT s.customer_id) FILTER (WHERE s.amount > 0) AS INTEGER) AS customers,
+      CAST(count(DISTINCT s.transaction_id) FILTER (WHERE s.amount > 0) AS INTEGER) AS transactions
     FROM sales s LEFT JOIN names USING (product)
     ${and("s.product IS NOT NULL")}
     GROUP BY s.product, names.name ORDER BY s.product`,
@@ -56,7 +60,7 @@ export async function productAnalysis(
   if (totals.length === 0) return null;
   const [without] = await queryRows<{ lines: number; net: number | null }>(
     data,
-    `SELECT count(*)::INTEGER AS lines, sum(amount) AS net FROM sales s ${
+    `SELECT CAST(count(*) AS INTEGER) AS lines, sum(amount) AS net FROM sales s ${
       and("s.product IS NULL")
     }`,
     where.params,

@@ -119,15 +119,22 @@ export async function purchaseHistories(
        SELECT customer_id, date, sum(amount) AS value
        FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
        GROUP BY customer_id, date
+     ), firsts AS (
+       SELECT customer_id, date, value,
+         min(date) OVER (PARTITION BY customer_id) AS first
+       FROM days
      )
      SELECT customer_id,
        count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
        (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
        (${end} - min(date)) / 7.0 AS "T",
-       coalesce((sum(value) FILTER (WHERE date <= ${end}) - arg_min(value, date))
+       -- The first day's value (DuckDB's arg_min(value, date)), in SQL
+       -- PostgreSQL shares: one row per customer and day.
+       coalesce((sum(value) FILTER (WHERE date <= ${end})
+           - max(value) FILTER (WHERE date = first))
          / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
        count(*) FILTER (WHERE date > ${end}) AS holdout
-     FROM days GROUP BY customer_id
+     FROM firsts GROUP BY customer_id
      HAVING min(date) <= ${end}
      ORDER BY customer_id`,
   );

@@ -5,6 +5,12 @@ import type { LoadedSource } from "../load_report.ts";
 import { InputError } from "../../model/input_error.ts";
 import { sqlIdentifier } from "../../model/sql_string.ts";
 import {
+  EXACT_LIMIT,
+  EXACT_NUMBER,
+  SALES_COLUMNS,
+} from "../../model/schema.ts";
+import { TOO_LARGE } from "../parse_number.ts";
+import {
   connectPostgres,
   type PostgresEngine,
   WarehouseError,
@@ -170,15 +176,40 @@ async function checkLines(
     const missing = `${sqlIdentifier(f.column.name)} IS NULL`;
     return `count(*) FILTER (WHERE ${missing}) AS n${i}, min(${keySql}) FILTER (WHERE ${missing}) AS k${i}`;
   });
+  // Amounts, quantities and gallons are read as NUMERIC(18,4), as DuckDB
+  // reads them: a magnitude past EXACT_LIMIT stops here, as in a file.
+  const exact = fields.filter((f) =>
+    SALES_COLUMNS.some((c) => c.name === f.field && c.type === EXACT_NUMBER)
+  );
+  const large = exact.map((f, i) => {
+    const over = `abs(${sqlIdentifier(f.column.name)}) >= ${EXACT_LIMIT}`;
+    return `count(*) FILTER (WHERE ${over}) AS x${i}, min(${keySql}) FILTER (WHERE ${over}) AS y${i}`;
+  });
+  const checks = [...nulls, ...large];
   const [row] = await readable(
     relation,
     () =>
       engine.query<Record<string, unknown>>(
-        `SELECT count(*) AS lines${nulls.length ? ", " : ""}${
-          nulls.join(", ")
+        `SELECT count(*) AS lines${checks.length ? ", " : ""}${
+          checks.join(", ")
         } FROM ${relation.sql}`,
       ),
   );
+  exact.forEach((f, i) => {
+    const count = Number(row[`x${i}`]);
+    if (count === 0) return;
+    const sample = row[`y${i}`];
+    throw new InputError({
+      what: relation.what,
+      file: relation.label,
+      column: f.column.name,
+      problem: `${TOO_LARGE}, on ${count} ${count === 1 ? "line" : "lines"}${
+        key && sample !== null
+          ? `, for example ${key.column.name} ${JSON.stringify(sample)}`
+          : ""
+      }`,
+    });
+  });
   required.forEach((f, i) => {
     const count = Number(row[`n${i}`]);
     if (count === 0) return;

@@ -5,7 +5,7 @@ import { csvLayout } from "../layouts/detect_layout.ts";
 import { didYouMean } from "../../model/did_you_mean.ts";
 import { InputError } from "../../model/input_error.ts";
 import { sqlIdentifier } from "../../model/sql_string.ts";
-import { SALES_COLUMNS } from "../../model/schema.ts";
+import { EXACT_NUMBER, SALES_COLUMNS } from "../../model/schema.ts";
 import type { ResultColumn } from "./pg_engine.ts";
 
 /** Where the sale lines are: a table (`name` or `schema.name`) or a query. */
@@ -127,7 +127,8 @@ export function warehouseFields(
 
 /**
  * The SELECT list that turns the relation's columns into the data model's
- * `sales` columns: dates as DATE, numbers as DOUBLE PRECISION, text as
+ * `sales` columns: dates as DATE, amounts and quantities as NUMERIC(18,4)
+ * (DuckDB's DECIMAL(18,4)), other numbers as DOUBLE PRECISION, text as
  * TEXT that sorts byte by byte (COLLATE "C"), as DuckDB sorts, whatever
  * the database's collation.
  */
@@ -136,19 +137,25 @@ export function salesSelect(fields: readonly WarehouseField[]): string {
     fields.map((f) => [f.field as string, sqlIdentifier(f.column.name)]),
   );
   const number = (f: string) => `CAST(${source.get(f)} AS DOUBLE PRECISION)`;
+  // DuckDB's DECIMAL(18,4): sums of amounts exact on both engines.
+  const exact = (expr: string) => `CAST(${expr} AS NUMERIC(18,4))`;
   return SALES_COLUMNS.map((c) => {
     const from = source.get(c.name);
     let expr: string;
     if (c.name === "amount") {
-      expr = from
-        ? number("amount")
-        : `${number("quantity")} * ${number("unit_price")}`;
+      expr = exact(
+        from
+          ? source.get("amount")!
+          : `${number("quantity")} * ${number("unit_price")}`,
+      );
     } else if (c.name === "category") {
       expr = `coalesce(CAST(${
         from ?? "NULL"
       } AS TEXT), 'Uncategorised') COLLATE "C"`;
     } else if (c.type === "DATE") {
       expr = `CAST(${from ?? "NULL"} AS DATE)`;
+    } else if (c.type === EXACT_NUMBER) {
+      expr = exact(from ?? "NULL");
     } else if (c.type === "DOUBLE") {
       expr = from ? number(c.name) : "CAST(NULL AS DOUBLE PRECISION)";
     } else expr = `CAST(${from ?? "NULL"} AS TEXT) COLLATE "C"`;

@@ -84,6 +84,24 @@ const SHARED: { what: string; sql: string; params?: (string | number)[] }[] = [
     sql: "SELECT count(*) AS n FROM (SELECT DISTINCT store FROM sales) AS s",
   },
   {
+    what: "a month's number: extract, cast to INTEGER, not year() and month()",
+    sql:
+      "SELECT DISTINCT CAST(extract(year FROM date) AS INTEGER) * 12 + CAST(extract(month FROM date) AS INTEGER) - 1 AS m FROM sales ORDER BY m",
+  },
+  {
+    what: "the first of each group: row_number() = 1, not first() or arg_min()",
+    sql:
+      "SELECT category, store FROM (SELECT category, store, row_number() OVER (PARTITION BY category ORDER BY amount DESC, store) AS r FROM sales) AS ranked WHERE r = 1 ORDER BY category",
+  },
+  {
+    what: "::DOUBLE PRECISION, not ::DOUBLE",
+    sql: "SELECT count(*)::DOUBLE PRECISION / 3 AS x FROM sales",
+  },
+  {
+    what: "sums of amounts, exact decimals on both engines",
+    sql: "SELECT sum(amount) AS total, min(amount) AS low FROM sales",
+  },
+  {
     what:
       "temporary tables: CREATE TEMP TABLE after DROP TABLE IF EXISTS (no CREATE OR REPLACE TABLE)",
     sql: "SELECT count(*) AS n FROM sales",
@@ -98,6 +116,10 @@ const DUCKDB_ONLY = [
   "SELECT count(*) FROM (SELECT DISTINCT store FROM sales)",
   "SELECT sum(hash(store)) FROM sales",
   "CREATE OR REPLACE TEMP TABLE t AS SELECT 1 AS x",
+  "SELECT year(date) FROM sales",
+  "SELECT first(store ORDER BY store) FROM sales",
+  "SELECT arg_min(store, date) FROM sales",
+  "SELECT amount::DOUBLE FROM sales",
 ];
 
 Deno.test({
@@ -159,6 +181,23 @@ Deno.test({
             }]);
           }
         });
+        await t.step(
+          "a temporary table from a query with a bound parameter",
+          async () => {
+            for (const data of [dataset, duck!]) {
+              const engine = engineOf(data);
+              await engine.run("DROP TABLE IF EXISTS picked");
+              await engine.run(
+                "CREATE TEMP TABLE picked AS SELECT store FROM sales WHERE amount > ?",
+                [3],
+              );
+              assertEquals(
+                await engine.query("SELECT store FROM picked ORDER BY store"),
+                [{ store: "_c" }, { store: "a" }],
+              );
+            }
+          },
+        );
         for (const sql of DUCKDB_ONLY) {
           await t.step(`PostgreSQL refuses ${sql}`, async () => {
             await queryRows(duck!, sql);

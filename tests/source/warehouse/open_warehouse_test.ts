@@ -161,6 +161,25 @@ Deno.test({
           await server.sql("DELETE FROM tx WHERE tx_id = 'T9'");
         },
       );
+      await t.step(
+        "an amount too large for DECIMAL(18,4), with a sample key",
+        async () => {
+          await server.sql(
+            "CREATE TABLE big (tx_id text, tx_date date, shop text, cat text, amt double precision)",
+          );
+          await server.sql(
+            "INSERT INTO big VALUES ('T7', '2024-01-04', 'S2', 'Toys', 99999999999.99), ('T8', '2024-01-04', 'S2', 'Toys', -1e12)",
+          );
+          const error = await assertRejects(
+            () => openWarehouse({ url, table: "big", map }),
+            InputError,
+          );
+          assertEquals(
+            error.message,
+            'Cannot read sales table "big": column "amt": is too large: numbers must be below 100,000,000,000 (10^11) in magnitude, on 1 line, for example tx_id "T8"',
+          );
+        },
+      );
 
       await t.step(
         "no permission, then the read-only role docs/warehouse.md grants",

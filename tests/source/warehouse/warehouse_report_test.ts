@@ -17,6 +17,8 @@ import type { ReportModel } from "../../../src/report/report_model.ts";
 import { assertEquals, assertOk } from "../../assert.ts";
 import { copyDataset, startPostgres } from "./pg_server.ts";
 
+const INVOICES = new URL("../../fixtures/invoices.csv", import.meta.url)
+  .pathname;
 const KAGGLE = new URL(
   "../../../../shared/datasets/retail-kaggle/",
   import.meta.url,
@@ -59,14 +61,36 @@ async function report(
   return JSON.parse(built.files.get("report.json")!) as ReportModel;
 }
 
+/** Whether two numbers are the same figure. */
+type Same = (a: number, b: number) => boolean;
+
 /**
- * Where two reports' values differ: numbers by more than half a cent
- * (sums of doubles added in another order differ in their last digits),
- * anything else at all. Empty when equal.
+ * Amounts to the cent: sums of doubles added in another order differ in
+ * their last digits.
  */
-function differences(a: unknown, b: unknown, path = ""): string[] {
+const toTheCent: Same = (a, b) => Math.abs(a - b) < 0.005;
+
+/**
+ * A model's figures (fitted parameters, expected purchases, values) and
+ * ratios of counts (support, confidence, lift) to 1e-9 relative: a
+ * model's inputs, divisions of day counts, are rounded once more on the
+ * warehouse.
+ */
+const modelFigure: Same = (a, b) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-6);
+
+/**
+ * Where two reports' values differ: numbers that are not `same`, anything
+ * else at all. Empty when equal.
+ */
+function differences(
+  a: unknown,
+  b: unknown,
+  path = "",
+  same: Same = toTheCent,
+): string[] {
   if (typeof a === "number" && typeof b === "number") {
-    return Math.abs(a - b) < 0.005 ? [] : [`${path}: ${a} vs ${b}`];
+    return same(a, b) ? [] : [`${path}: ${a} vs ${b}`];
   }
   if (a && b && typeof a === "object" && typeof b === "object") {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -75,6 +99,7 @@ function differences(a: unknown, b: unknown, path = ""): string[] {
         (a as Record<string, unknown>)[k],
         (b as Record<string, unknown>)[k],
         `${path}.${k}`,
+        same,
       )
     );
   }
@@ -98,10 +123,17 @@ function assertSameFigures(warehouse: ReportModel, duck: ReportModel): void {
       ...differences(warehouse.sales, duck.sales, "sales"),
       ...differences(warehouse.customers, duck.customers, "customers"),
       ...differences(data(warehouse), data(duck), "data"),
+      ...differences(warehouse.cohorts, duck.cohorts, "cohorts"),
+      ...differences(warehouse.baskets, duck.baskets, "baskets", modelFigure),
+      ...differences(warehouse.products, duck.products, "products"),
+      ...differences(warehouse.value, duck.value, "value", modelFigure),
     ].slice(0, 20),
     [],
   );
   assertOk(warehouse.customers !== null && warehouse.sales.total !== 0);
+  // Sections that are there, with figures in them, not two empty ones.
+  assertOk(warehouse.cohorts, "no cohorts");
+  assertOk(warehouse.value, "no customer value");
 }
 
 Deno.test({
@@ -162,6 +194,13 @@ Deno.test({
         customersTable: "public.customers",
       }, log);
       assertSameFigures(warehouse, duck);
+      // The simulated chain's baskets hold several lines and its customers
+      // fit the value models: the sections compared above are not empty.
+      assertOk(warehouse.value?.fitted, "the value models are not fitted");
+      assertOk(
+        (warehouse.baskets?.levels.length ?? 0) > 0,
+        `no basket level: ${warehouse.baskets?.note}`,
+      );
       assertEquals(log.lines, lines);
       // What may come back is bounded by the customers and the cube's cells,
       // whatever the number of lines: a query that returned lines would
@@ -178,6 +217,38 @@ Deno.test({
       assertEquals(engine.rowsScanned, lines);
       assertOk(engine.name.startsWith("PostgreSQL "), engine.name);
       assertOk(engine.bytesReturned > 0 && engine.rowsReturned > 0);
+    } finally {
+      await server.stop();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a report from PostgreSQL has the products and what sells together of the DuckDB report of invoices with product ids",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const server = await startPostgres();
+    try {
+      const local = await openSource({ data: INVOICES });
+      await copyDataset(server, local.dataset, {
+        sales: "invoice_lines",
+        customers: "buyers",
+      });
+      closeDataset(local.dataset);
+      const duck = await report({ data: INVOICES });
+      const warehouse = await report({
+        data: server.url,
+        table: "invoice_lines",
+        customersTable: "buyers",
+      });
+      assertSameFigures(warehouse, duck);
+      assertOk(warehouse.products, "no products");
+      assertOk(
+        (warehouse.baskets?.levels.length ?? 0) > 0,
+        `no basket level: ${warehouse.baskets?.note}`,
+      );
     } finally {
       await server.stop();
     }
