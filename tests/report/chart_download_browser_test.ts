@@ -5,9 +5,10 @@
  * the chart and the page's filters; charts drawn again after a filter get
  * their buttons too. The saved files are caught at URL.createObjectURL.
  */
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
+import { launchChromium } from "./chromium_page.ts";
 import { writeFixtureCsv } from "./fixtures/report_fixture.ts";
 
 interface Saved {
@@ -65,12 +66,7 @@ Deno.test("every chart downloads as an SVG document and a PNG drawn from it", as
     ]);
     assertEquals(run.code, 0, run.stderr);
     const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      userDataDir: profile,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium(profile);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));

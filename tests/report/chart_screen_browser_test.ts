@@ -7,10 +7,10 @@
  * does not have are left out.
  * Screenshots go to `reports/screenshots/`.
  */
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
-import { runCli } from "../cli/run_cli.ts";
+import { launchChromium, reportRunDir } from "./chromium_page.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
@@ -87,23 +87,10 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
   const profile = await Deno.makeTempDir({ prefix: "basket-chromium-" });
   let browser: Browser | undefined;
   try {
-    const run = await runCli("report", [
-      "--data",
-      DATA,
-      "--out",
-      tmp,
-      "--no-cache",
-    ]);
-    assertEquals(run.code, 0, run.stderr);
-    const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+    const dir = await reportRunDir(DATA, tmp);
     const url = `file://${dir}/index.html`;
     const json = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      userDataDir: profile,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium(profile);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));

@@ -6,9 +6,9 @@
  * hash and again after filters picked in the form. Screenshots of the top
  * of the page go to reports/screenshots/.
  */
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
-import { runCli } from "../cli/run_cli.ts";
+import { launchChromium, reportRunDir } from "./chromium_page.ts";
 import { numberFormats } from "../../src/figures/format/number_formats.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
@@ -133,21 +133,8 @@ Deno.test("the cards' comparisons and the movers equal pandas' in Chromium, and 
   const profile = await Deno.makeTempDir({ prefix: "basket-chromium-" });
   let browser: Browser | undefined;
   try {
-    const run = await runCli("report", [
-      "--data",
-      DATA,
-      "--out",
-      tmp,
-      "--no-cache",
-    ]);
-    assertEquals(run.code, 0, run.stderr);
-    const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      userDataDir: profile,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    const dir = await reportRunDir(DATA, tmp);
+    browser = await launchChromium(profile);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));

@@ -2,9 +2,10 @@
  * The headline cards in Chromium on the real data set: no value runs out of
  * its card, on a phone or a wide screen, in dollars or in German euros.
  */
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { assertEquals } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
+import { launchChromium } from "./chromium_page.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
@@ -15,12 +16,7 @@ Deno.test("no headline value overflows its card at 390 and 1440 px on the real d
   const profile = await Deno.makeTempDir({ prefix: "basket-chromium-" });
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      userDataDir: profile,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium(profile);
     const page = await browser.newPage();
     await Deno.mkdir(SCREENSHOTS, { recursive: true });
     for (

@@ -8,9 +8,9 @@
  * the page. Then both papers are printed to PDF, whose pages are written
  * to reports/screenshots/ to look at.
  */
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
-import { runCli } from "../cli/run_cli.ts";
+import { launchChromium, reportRunDir } from "./chromium_page.ts";
 import { pdfPageCount } from "../../src/cli/print_pdf.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
@@ -29,21 +29,8 @@ Deno.test("the printed report cuts no chart or table and fits A4 and Letter", as
   const profile = await Deno.makeTempDir({ prefix: "basket-chromium-" });
   let browser: Browser | undefined;
   try {
-    const run = await runCli("report", [
-      "--data",
-      DATA,
-      "--out",
-      tmp,
-      "--no-cache",
-    ]);
-    assertEquals(run.code, 0, run.stderr);
-    const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
-    browser = await puppeteer.launch({
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      userDataDir: profile,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    const dir = await reportRunDir(DATA, tmp);
+    browser = await launchChromium(profile);
     const page = await browser.newPage();
     await Deno.mkdir(SCREENSHOTS, { recursive: true });
     for (const [name, paper] of Object.entries(PAPERS)) {
