@@ -30,6 +30,7 @@ import {
 } from "./bench_machine.ts";
 import type { BenchResult, ProcessRun, SizeResult } from "./bench_result.ts";
 import { countLines } from "./count_lines.ts";
+import { denoPath, simulateArgs, simulateData } from "./simulate_data.ts";
 import { formatBenchTable } from "./format_bench_table.ts";
 import { mergeResults } from "./merge_results.ts";
 import { parseStageTimes } from "./stage_times.ts";
@@ -123,7 +124,7 @@ export async function bench(args: string[]): Promise<number> {
 
 /** Writes the simulated data for `size` into `dir`, unless it is already there. */
 async function simulate(size: BenchSize, dir: string): Promise<void> {
-  const args = size.lines === null ? [] : ["--lines", String(size.lines)];
+  const args = simulateArgs(size);
   const marker = `${dir}/.bench-simulate.json`;
   const wanted = JSON.stringify(args);
   try {
@@ -135,29 +136,7 @@ async function simulate(size: BenchSize, dir: string): Promise<void> {
     // Not there yet.
   }
   log(`Simulating ${size.label} sale lines into ${dir}`);
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "task",
-      "--quiet",
-      `--config=${ROOT}deno.json`,
-      "simulate",
-      ...args,
-      "--out",
-      dir,
-    ],
-    cwd: ROOT,
-    env: { PATH: denoPath() },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!output.success) {
-    throw new Error(
-      `Cannot simulate ${size.label} sale lines: ${
-        decoder.decode(output.stderr).trim()
-      }`,
-    );
-  }
-  log(decoder.decode(output.stdout).trim());
+  log(await simulateData(size, dir));
   await Deno.writeTextFile(marker, wanted);
 }
 
@@ -367,12 +346,6 @@ async function timed(
   } finally {
     await Deno.remove(report);
   }
-}
-
-/** PATH with this Deno first: deno.json's tasks call `deno`. */
-function denoPath(): string {
-  const dir = Deno.execPath().replace(/\/[^/]+$/, "");
-  return `${dir}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
 }
 
 async function loadAverage(): Promise<number> {

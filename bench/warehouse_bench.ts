@@ -11,6 +11,7 @@
  * @module
  */
 import type { BenchSize } from "./bench_args.ts";
+import { denoPath, simulateData } from "./simulate_data.ts";
 import { parseTimeVerbose, type ProcessUsage } from "./time_verbose.ts";
 import { parseStageTimes, type StageTime } from "./stage_times.ts";
 import { startPostgres } from "../tests/source/warehouse/pg_server.ts";
@@ -119,28 +120,7 @@ export async function warehouseBench(
 
 async function simulate(size: BenchSize, dir: string): Promise<void> {
   log(`Simulating ${size.label} sale lines into ${dir}`);
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "task",
-      "--quiet",
-      `--config=${ROOT}deno.json`,
-      "simulate",
-      ...(size.lines === null ? [] : ["--lines", String(size.lines)]),
-      "--out",
-      dir,
-    ],
-    cwd: ROOT,
-    env: { PATH: denoPath() },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!output.success) {
-    throw new Error(
-      `Cannot simulate ${size.label} sale lines: ${
-        decoder.decode(output.stderr).trim()
-      }`,
-    );
-  }
+  await simulateData(size, dir);
 }
 
 async function runReport(
@@ -219,10 +199,4 @@ function formatRuns(runs: WarehouseRun[]): string {
     "| ---- | ---------: | -------------: | ---------------: | -----------------------: | ------: | ----------: | -------------: |",
     ...rows,
   ].join("\n");
-}
-
-/** PATH with this Deno first: deno.json's tasks call `deno`. */
-function denoPath(): string {
-  const dir = Deno.execPath().replace(/\/[^/]+$/, "");
-  return `${dir}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
 }

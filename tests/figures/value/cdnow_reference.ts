@@ -9,8 +9,14 @@ export const REFERENCE = JSON.parse(
 ) as {
   horizonWeeks: number;
   monthlyDiscount: number;
-  bgNbd: { r: number; alpha: number; a: number; b: number };
-  gammaGamma: { p: number; q: number; gamma: number };
+  bgNbd: {
+    r: number;
+    alpha: number;
+    a: number;
+    b: number;
+    logLikelihood: number;
+  };
+  gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number };
   customers: {
     customer: string;
     x: number;

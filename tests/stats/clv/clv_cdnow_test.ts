@@ -8,36 +8,8 @@ import {
   holdoutComparison,
   probabilityAlive,
 } from "../../../src/stats/clv/mod.ts";
+import { REFERENCE } from "../../figures/value/cdnow_reference.ts";
 
-/** SciPy's figures for the CDNOW sample: tests/reference/clv_cdnow.py. */
-const REFERENCE = JSON.parse(
-  Deno.readTextFileSync(
-    new URL("../../reference/clv_cdnow.json", import.meta.url),
-  ),
-) as {
-  horizonWeeks: number;
-  monthlyDiscount: number;
-  bgNbd: {
-    r: number;
-    alpha: number;
-    a: number;
-    b: number;
-    logLikelihood: number;
-  };
-  gammaGamma: { p: number; q: number; gamma: number; logLikelihood: number };
-  customers: {
-    customer: string;
-    x: number;
-    tx: number;
-    T: number;
-    zbar: number;
-    holdout: number;
-    expectedPurchases: number;
-    probabilityAlive: number;
-    expectedSpend: number;
-    discountedValue: number;
-  }[];
-};
 const CUSTOMERS = REFERENCE.customers;
 const HISTORY = {
   x: CUSTOMERS.map((c) => c.x),
