@@ -1,28 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { type DateOrder, dateSql } from "./parse_date.ts";
+import { type DateOrder, dateSql, NUMERIC_DATE } from "./parse_date.ts";
 import { evidenceOf } from "./detect_date_order.ts";
 import { InputError } from "../model/input_error.ts";
-import {
-  IMPLAUSIBLE_DATE,
-  NUMERIC_DATE,
-  plausibleDateSql,
-} from "./parse_date.ts";
-import { NOT_FINITE, TOO_LARGE, trimmedNumberSql } from "./parse_number.ts";
-import { EXACT_LIMIT } from "../model/schema.ts";
+import { fieldChecks, type FieldSpec, fieldValueSql } from "./field_sql.ts";
 import { sqlIdentifier, sqlString } from "../model/sql_string.ts";
 
-/** One field to read from a staged (all-text) table. */
-export interface FieldSpec {
-  /** The field's name in the converted table. */
-  name: string;
-  /** The source column as it stands in the file. */
-  column: string;
-  kind: "date" | "number" | "text";
-  /** An empty value is an error. */
-  required?: boolean;
-  /** A further check: SQL that is true for a bad value `$value`, and what to say. */
-  check?: { badWhen: string; problem: string };
-}
+export type { FieldSpec } from "./field_sql.ts";
 
 /** A staged table, as {@linkcode convertFields} needs it. */
 export interface StagedTable {
@@ -90,9 +73,8 @@ export async function convertFields(
     const raw = `s.${sqlIdentifier(field.column)}`;
     const text = `__t${i}`;
     inputs.push(`trim(${raw}) AS ${text}`);
-    const empty = `(${text} IS NULL OR ${text} = '')`;
     const name = sqlIdentifier(field.name);
-    let value: string;
+    let value = fieldValueSql(field, text);
     if (field.kind === "date") {
       const order = await decideDateOrder(
         connection,
@@ -101,15 +83,10 @@ export async function convertFields(
         options.dateOrder,
       );
       dateOrders[field.name] = order ?? "iso";
-      if (order === undefined) {
-        // No dd/mm/yyyy dates: convert row by row (a cast for plain ISO
-        // dates, the same values as dateSql gives) rather than through a
-        // join, which would not keep the file's order.
-        value =
-          `(CASE WHEN regexp_full_match(${text}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${text} AS DATE) ELSE ${
-            dateSql(text, "dmy")
-          } END)`;
-      } else {
+      if (order !== undefined) {
+        // dd/mm/yyyy or mm/dd/yyyy dates: each distinct text converted
+        // once, through a lookup join (which does not keep the file's
+        // order). Without them, fieldValueSql's row-by-row conversion.
         ordered = false;
         const lookup = `d${i}`;
         await connection.run(
@@ -125,59 +102,14 @@ export async function convertFields(
         inputs.push(`${lookup}.d AS __d${i}`);
         value = `__d${i}`;
       }
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `NOT ${empty} AND ${name} IS NULL`,
-        problem: "is not a date",
-      });
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `NOT ${plausibleDateSql(name)}`,
-        problem: IMPLAUSIBLE_DATE,
-      });
-    } else if (field.kind === "number") {
-      value = trimmedNumberSql(text);
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `NOT ${empty} AND ${name} IS NULL`,
-        problem: "is not a number",
-      });
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `NOT isfinite(${name})`,
-        problem: NOT_FINITE,
-      });
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `abs(${name}) >= ${EXACT_LIMIT}`,
-        problem: TOO_LARGE,
-      });
-    } else {
-      value = `nullif(${text}, '')`;
     }
-    if (field.required) {
-      checks.unshift({
-        column: field.column,
-        raw,
-        bad: empty,
-        problem: "is empty",
-      });
+    const rules = fieldChecks(field, text);
+    if (rules.required) {
+      checks.unshift({ column: field.column, raw, ...rules.required });
     }
-    if (field.check) {
-      checks.push({
-        column: field.column,
-        raw,
-        bad: `NOT ${empty} AND (${
-          field.check.badWhen.replaceAll("$value", text)
-        })`,
-        problem: field.check.problem,
-      });
-    }
+    checks.push(
+      ...rules.checks.map((c) => ({ column: field.column, raw, ...c })),
+    );
     values.push(`${value} AS ${name}`);
   }
   const names = fields.map((f) => sqlIdentifier(f.name));

@@ -39,6 +39,12 @@ export interface LoadSourceOptions {
   header?: boolean;
   /** How the CSV files' fields are separated; by default detected from the first line. */
   delimiter?: CsvDelimiter;
+  /**
+   * Whether a sales CSV may be read in one typed pass, falling back to the
+   * checked path (see loadTypedCsv); default true. False: the checked path
+   * only, as tests do to compare the two.
+   */
+  typed?: boolean;
 }
 
 /**
@@ -61,6 +67,7 @@ export async function loadSource(
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.header === false ? { header: false } : {}),
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.typed === false ? { typed: false } : {}),
     };
     await ensureRejectsTable(connection);
     const loaded = await loadLayout(ctx, options.path, options.map);

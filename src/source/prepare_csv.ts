@@ -114,7 +114,7 @@ export async function prepareCsv(
  * One pass over the file; with `out`, writes the copy to it. Invalid UTF-8
  * under an assumed or given UTF-8 throws the TextDecoder's TypeError.
  */
-async function scanFile(
+export async function scanFile(
   file: string,
   options: PrepareCsvOptions,
   encoding: CsvEncoding,

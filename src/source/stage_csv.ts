@@ -62,20 +62,10 @@ export async function stageCsv(
   options: StageCsvOptions,
 ): Promise<StagedCsv> {
   const { what } = options;
-  const head = await readHead(file, what);
-  const encoding = chooseEncoding(file, head, options.encoding);
-  const headerLine = firstLine(head, encoding.encoding, file, what);
-  const delimiter = options.delimiter === undefined
-    ? DETECTED.reduce((best, d) =>
-      count(headerLine, d) > count(headerLine, best) ? d : best
-    )
-    : options.delimiter === "tab"
-    ? "\t"
-    : options.delimiter;
-  const header = options.header ?? true;
-  const fields = splitLine(headerLine, delimiter);
-  const headers = header ? fields : fields.map((_, i) => String(i + 1));
-  if (header) checkHeaders(headers, what, file);
+  const { encoding, delimiter, header, headers } = await readCsvHead(
+    file,
+    options,
+  );
   const skip = options.onBadRows === "skip";
   const read = {
     delimiter: delimiter === "whitespace" ? "\t" : delimiter,
@@ -149,6 +139,68 @@ export async function stageCsv(
   return { table, file, what, headers, rows, encoding: prepared.encoding };
 }
 
+/** What the first line of a CSV file says about how to read it. */
+export interface CsvHead {
+  /** The encoding to read it in (UTF-8 until a scan finds otherwise, unless given or marked). */
+  encoding: CsvEncoding;
+  /** One character, or `whitespace`. */
+  delimiter: string;
+  header: boolean;
+  /** The header's names, or `1`, `2`, ... */
+  headers: string[];
+}
+
+/**
+ * Reads a CSV file's first bytes for its encoding, delimiter and header
+ * names, and checks the header (see checkHeaders); an InputError for an
+ * empty file or a bad header.
+ */
+export async function readCsvHead(
+  file: string,
+  options: Pick<StageCsvOptions, "what" | "encoding" | "header" | "delimiter">,
+): Promise<CsvHead> {
+  const { what } = options;
+  const head = await readHead(file, what);
+  const encoding = chooseEncoding(file, head, options.encoding);
+  const headerLine = firstLine(head, encoding.encoding, file, what);
+  const delimiter = options.delimiter === undefined
+    ? DETECTED.reduce((best, d) =>
+      count(headerLine, d) > count(headerLine, best) ? d : best
+    )
+    : options.delimiter === "tab"
+    ? "\t"
+    : options.delimiter;
+  const header = options.header ?? true;
+  const fields = splitLine(headerLine, delimiter);
+  const headers = header ? fields : fields.map((_, i) => String(i + 1));
+  if (header) checkHeaders(headers, what, file);
+  return { encoding, delimiter, header, headers };
+}
+
+/**
+ * DuckDB's reader of a CSV file with the given columns (a STRUCT literal
+ * of names and types), as both loading paths call it: no detection, double
+ * quotes escaped by doubling.
+ */
+export function readCsvSql(
+  path: string,
+  options: {
+    header: boolean;
+    delimiter: string;
+    columns: string;
+    /** Further options, `, name = value` each. */
+    more?: string;
+  },
+): string {
+  return `read_csv(${
+    sqlString(path)
+  }, header = ${options.header}, auto_detect = false, delim = ${
+    sqlString(options.delimiter)
+  }, quote = '"', escape = '"', columns = ${options.columns}${
+    options.more ?? ""
+  })`;
+}
+
 /** Reads a prepared file into `<table>__text` and the view `table`. */
 async function readCsv(
   connection: DuckDBConnection,
@@ -172,15 +224,14 @@ async function readCsv(
   // line numbers; in the file itself a skipped record would shift rowid.
   const skip = options.skip && rewritten;
   const rejects = `${table}__reject`;
-  const read = `read_csv(${
-    sqlString(prepared.path)
-  }, header = ${options.header}, auto_detect = false, delim = ${
-    sqlString(options.delimiter)
-  }, quote = '"', escape = '"', columns = ${columns}${
-    skip
+  const read = readCsvSql(prepared.path, {
+    header: options.header,
+    delimiter: options.delimiter,
+    columns,
+    more: skip
       ? `, ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`
-      : ""
-  })`;
+      : "",
+  });
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${table}__text AS SELECT * FROM ${read}`,
   );

@@ -14,6 +14,12 @@ export interface LayoutContext {
   header?: boolean;
   /** The CSV files' delimiter (`--delimiter`); undefined: detect it. */
   delimiter?: CsvDelimiter;
+  /**
+   * Whether a sales CSV may be read in one typed pass (see loadTypedCsv);
+   * default true. False reads it through the checked path only, as the
+   * tests do to compare the two.
+   */
+  typed?: boolean;
 }
 
 /**

@@ -1,13 +1,8 @@
-import {
-  type ColumnMapping,
-  MAPPED_FIELDS,
-  type MappedField,
-  resolveMapping,
-} from "../column_mapping.ts";
-import { convertFields, type FieldSpec } from "../convert_fields.ts";
+import { type ColumnMapping, resolveMapping } from "../column_mapping.ts";
+import { convertFields } from "../convert_fields.ts";
 import { InputError } from "../../model/input_error.ts";
-import { SALES_COLUMNS } from "../../model/schema.ts";
-import { sqlIdentifier } from "../../model/sql_string.ts";
+import { mappedFields, salesSelect } from "./mapped_fields.ts";
+import { loadTypedCsv } from "./typed_csv.ts";
 import { stageCsv } from "../stage_csv.ts";
 import { csvLayout } from "./detect_layout.ts";
 import type { LayoutContext, LayoutLoad } from "./layout_load.ts";
@@ -24,6 +19,8 @@ export async function loadMappedCsv(
   file: string,
   map: ColumnMapping | undefined,
 ): Promise<LayoutLoad> {
+  const typed = await loadTypedCsv(ctx, file, map);
+  if (typed) return typed;
   const staged = await stageCsv(ctx.connection, file, "raw_sales", {
     what: "sales",
     onBadRows: ctx.onBadRows,
@@ -45,32 +42,12 @@ export async function loadMappedCsv(
   const resolved = resolveMapping(staged.headers, layout.mapping, file, {
     header: ctx.header ?? true,
   });
-  const fields: FieldSpec[] =
-    (Object.entries(resolved) as [MappedField, string][]).map((
-      [field, column],
-    ) => ({
-      name: field,
-      column,
-      kind: MAPPED_FIELDS[field],
-      required: field === "date" || field === "amount" ||
-        (!resolved.amount && (field === "quantity" || field === "unit_price")),
-    }));
+  const fields = mappedFields(resolved);
   const ok = await convertFields(ctx.connection, staged, fields, {
     onBadRows: ctx.onBadRows,
     dateOrder: ctx.dateFormat,
   });
-  const has = (f: MappedField) => f in resolved;
-  const select = SALES_COLUMNS.map((c) => {
-    if (c.name === "amount") {
-      return has("amount") ? "amount" : "quantity * unit_price";
-    }
-    if (c.name === "category") {
-      return has("category")
-        ? "coalesce(category, 'Uncategorised')"
-        : "'Uncategorised'";
-    }
-    return has(c.name as MappedField) ? sqlIdentifier(c.name) : "NULL";
-  });
+  const select = salesSelect(resolved);
   await ctx.connection.run(
     `INSERT INTO sales SELECT ${select.join(", ")} FROM ${ok.table}${
       ok.ordered ? "" : " ORDER BY __row"
