@@ -112,13 +112,15 @@ export async function prepareCsv(
 
 /**
  * One pass over the file; with `out`, writes the copy to it. Invalid UTF-8
- * under an assumed or given UTF-8 throws the TextDecoder's TypeError.
+ * under an assumed or given UTF-8 throws the TextDecoder's TypeError; an
+ * aborted `signal` stops the pass with its reason.
  */
 export async function scanFile(
   file: string,
   options: PrepareCsvOptions,
   encoding: CsvEncoding,
   out?: Deno.FsFile,
+  signal?: AbortSignal,
 ): Promise<CsvShape> {
   const decoder = new TextDecoder(encoding.encoding, {
     fatal: encoding.encoding === "utf-8",
@@ -145,6 +147,7 @@ export async function scanFile(
   try {
     const buffer = new Uint8Array(CHUNK);
     for (;;) {
+      signal?.throwIfAborted();
       const n = await input.read(buffer);
       if (n === null) break;
       scanner.push(decoder.decode(buffer.subarray(0, n), { stream: true }));

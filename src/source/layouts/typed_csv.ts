@@ -58,17 +58,23 @@ export async function loadTypedCsv(
     });
     const { connection } = ctx;
     await connection.run("BEGIN TRANSACTION");
+    // A failed insert stops the scan: the checked path scans the file again.
+    const stop = new AbortController();
     const [regular, inserted] = await Promise.all([
       scanFile(
         file,
         { what: "sales", onBadRows: "fail", ...head },
         head.encoding,
-      )
-        .then((shape) => shape.regular && shape.problems.length === 0)
+        undefined,
+        stop.signal,
+      ).then((shape) => shape.regular && shape.problems.length === 0)
         .catch(() => false),
       connection.run(insertSql(file, head, resolved, ctx)).then(
         () => true,
-        () => false,
+        () => {
+          stop.abort();
+          return false;
+        },
       ),
     ]);
     const rows = regular && inserted ? await countSales(connection) : 0;
