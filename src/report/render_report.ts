@@ -96,7 +96,9 @@ export function renderReport(page: ReportPage): string {
       : ""}
     </dl>
     </header>
-    <nav class="sections" aria-label="Sections"><ul>
+    <nav class="sections" aria-label="Sections"><ul>${
+      model.sales.comparison ? html`<li><a href="#what-changed">What changed</a></li>` : ""
+    }
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
     }`}<li><a href="#customers">Customers</a></li>${

@@ -3,6 +3,7 @@ import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
 import { plotChart } from "../plot_chart.ts";
 import type { ClusterLiftCell } from "../../figures/segments/cluster_lift_cells.ts";
+import { clusterFilterLabel } from "../../figures/segments/cluster_filter_label.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {
   DEFAULT_WIDTH,
@@ -82,6 +83,7 @@ export function clusterLiftChart(
             `Cluster ${c.cluster} (${
               shorten(c.clusterName, 60)
             }), ${c.label}: lift ${LIFT.format(c.lift!)}`,
+          (c) => ({ cluster: clusterFilterLabel(c.cluster, c.clusterName) }),
         ),
       }),
       Plot.text(cells, {

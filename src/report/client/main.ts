@@ -220,6 +220,22 @@ async function start(): Promise<void> {
   };
   globalThis.addEventListener("hashchange", fromHash);
   onChartClick(document, (hash) => {
+    // A value the form does not offer has no sales (a segment of no
+    // customer in the segment table): say so rather than filter to nothing.
+    const clicked = parseFilterHash(hash);
+    const missing = Object.entries(LIST_FIELDS).flatMap(([name, field]) =>
+      (clicked[field] ?? [])
+        .filter((v) => offered[field].length && !offered[field].includes(v))
+        .map((v) => `${name} "${v}"`)
+    );
+    if (missing.length) {
+      if (status) {
+        status.textContent = `Nothing to filter by: no sales of ${
+          missing.join(", ")
+        }`;
+      }
+      return;
+    }
     const state = clickedFilters(current, hash);
     history.replaceState(
       null,
