@@ -36,7 +36,7 @@ export interface PeriodShortcut {
   /** The dates it sets in the filter (`YYYY-MM-DD`); both null for "All dates", which clears them. */
   from: string | null;
   to: string | null;
-  /** The period in words: "February 2014", "December 2013 to February 2014". */
+  /** The period in words: "February 2014", "December 2013 to February 2014", "2014-03-01 to 2014-03-14". */
   span: string;
   /** Whether it ends in a month the data covers only in part. */
   partial: boolean;
@@ -124,8 +124,10 @@ export function periodShortcuts(days: ShortcutDays): PeriodShortcut[] {
       days: dayNumber(to) - dayNumber(from) + 1,
     };
     const { previous, yearAgo } = comparisonPeriods(period, firstDay);
-    const span = spanText(from, to) +
-      (partial ? ` (a partial month: the data ends on ${lastDay})` : "");
+    const span = spanText(from, to);
+    const note = partial
+      ? ` (a partial month: the data ends on ${lastDay})`
+      : "";
     const unavailable = from < firstDay
       ? `The data starts on ${firstDay}, after ${from}`
       : !previous && !yearAgo
@@ -151,7 +153,7 @@ export function periodShortcuts(days: ShortcutDays): PeriodShortcut[] {
       previous: unavailable ? null : previous,
       yearAgo: unavailable ? null : yearAgo,
       unavailable,
-      title: unavailable ?? `${span}, compared with ${compared}`,
+      title: unavailable ?? `${span}${note}, compared with ${compared}`,
     };
   };
   const lastMonths = (id: PeriodShortcutId, label: string, count: number) => {

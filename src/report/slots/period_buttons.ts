@@ -41,7 +41,7 @@ export function renderComparisonOffers(
     ].filter(Boolean).join(" and ");
     return html`<li><button type="button" class="link" data-period="${s.id}" title="${s.title}">Compare ${
       offerName(s)
-    } (${s.span}) with ${against}</button></li>`;
+    } (${s.span}${s.partial ? ", a partial month" : ""}) with ${against}</button></li>`;
   })}</ul>`;
 }
 
