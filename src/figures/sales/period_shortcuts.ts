@@ -6,8 +6,8 @@
  *
  * The rule, as a retail analyst reads a month: a shortcut covers whole
  * calendar months, ending with the data's last complete month (the month
- * of its last day when that day is the month's last, else the month
- * before). When the last month is incomplete, one more shortcut, "Month to
+ * of its last sale day when that day is the month's last, else the month
+ * before; returns booked later do not complete a month). When the last month is incomplete, one more shortcut, "Month to
  * date (partial)", covers its first day to the data's last day, and says
  * it is partial. Each is compared as any date filter is (see
  * `comparisonPeriods`): with the days of equal number just before, and the
@@ -17,6 +17,7 @@
  */
 import { dateOfDay, dayNumber, dayOf } from "../../model/calendar.ts";
 import { comparisonPeriods } from "./comparison_periods.ts";
+import { periodEnd } from "./cube_selection.ts";
 import type { SalesPeriod } from "./period_bounds.ts";
 import type { SalesCube } from "./sales_cube.ts";
 
@@ -53,7 +54,7 @@ export interface PeriodShortcut {
 export interface ShortcutDays {
   /** The first day with sales (the comparisons reach back to it at most). */
   firstDay: string | null;
-  /** The last day the report covers: its last sale day, or its "as of" date when earlier. */
+  /** The last day with a sale (see {@linkcode shortcutDays}). */
   lastDay: string | null;
 }
 
@@ -74,18 +75,23 @@ const MONTHS = [
 
 /**
  * The days a cube's shortcuts are worked out from: its first day with
- * lines, and the earlier of its "as of" (or `to`) bound and the data's
- * last day, else its last day with lines.
+ * lines, and its last day with a sale (a line above zero). Returns booked
+ * after the last sale do not make its month complete. The cube holds no
+ * line after the report's "as of" date, so the shortcuts follow it. At a
+ * week or month grain the last sale is known only to its period: the
+ * period's last day, or the cube's last day when earlier.
  */
 export function shortcutDays(
-  cube: Pick<SalesCube, "from" | "to" | "bounds">,
+  cube: Pick<SalesCube, "from" | "to" | "grain" | "dims" | "cells">,
 ): ShortcutDays {
-  const { to, dataTo } = cube.bounds;
-  const last = to ? (dataTo && dataTo < to ? dataTo : to) : cube.to;
-  return {
-    firstDay: cube.from,
-    lastDay: cube.from && last && last >= cube.from ? last : cube.to,
-  };
+  const { period, gross, length } = cube.cells;
+  let last = -1;
+  for (let i = 0; i < length; i++) {
+    if (gross[i] > 0 && period[i] > last) last = period[i];
+  }
+  if (last < 0 || !cube.to) return { firstDay: cube.from, lastDay: cube.to };
+  const end = periodEnd(cube.dims.period[last], cube.grain);
+  return { firstDay: cube.from, lastDay: end < cube.to ? end : cube.to };
 }
 
 /**

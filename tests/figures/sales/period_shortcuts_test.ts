@@ -4,6 +4,7 @@ import {
   periodShortcuts,
   shortcutDays,
 } from "../../../src/figures/sales/period_shortcuts.ts";
+import type { SalesCube } from "../../../src/figures/sales/sales_cube.ts";
 
 const dates = (days: { firstDay: string; lastDay: string }) =>
   periodShortcuts(days).map((
@@ -108,16 +109,45 @@ Deno.test("activeShortcut() names the shortcut whose dates the filter has, and n
   );
 });
 
-Deno.test("shortcutDays() follows the report's as-of date, and the data's last day past it", () => {
-  const cube = (to: string | null) => ({
-    from: "2011-01-25",
-    to: "2014-01-10",
-    bounds: { dataFrom: "2011-01-25", dataTo: "2014-02-28", from: null, to },
+Deno.test("shortcutDays() ends on the last day with a sale, not on a later return", () => {
+  const cube = (
+    grain: "day" | "month",
+    period: string[],
+    gross: number[],
+  ) => ({
+    grain,
+    from: "2013-12-30",
+    to: "2014-02-28",
+    dims: { period } as SalesCube["dims"],
+    cells: {
+      length: gross.length,
+      period: gross.map((_, i) => i),
+      gross,
+    } as unknown as SalesCube["cells"],
   });
-  assertEquals(shortcutDays(cube(null)), {
-    firstDay: "2011-01-25",
-    lastDay: "2014-01-10",
-  });
-  assertEquals(shortcutDays(cube("2014-01-31")).lastDay, "2014-01-31");
-  assertEquals(shortcutDays(cube("2015-06-30")).lastDay, "2014-02-28");
+  // Sales until 20 February, then only a return on the 28th.
+  assertEquals(
+    shortcutDays(
+      cube("day", ["2013-12-30", "2014-02-20", "2014-02-28"], [5, 9, 0]),
+    ),
+    { firstDay: "2013-12-30", lastDay: "2014-02-20" },
+  );
+  // A month cube knows the last sale to its month only.
+  assertEquals(
+    shortcutDays(cube("month", ["2013-12-01", "2014-01-01", "2014-02-01"], [
+      5,
+      9,
+      0,
+    ])).lastDay,
+    "2014-01-31",
+  );
+  assertEquals(
+    shortcutDays(cube("month", ["2013-12-01", "2014-02-01"], [5, 9]))
+      .lastDay,
+    "2014-02-28",
+  );
+  assertEquals(
+    shortcutDays(cube("day", ["2014-02-28"], [0])).lastDay,
+    "2014-02-28",
+  );
 });
