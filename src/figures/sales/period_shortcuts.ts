@@ -132,7 +132,7 @@ export function periodShortcuts(days: ShortcutDays): PeriodShortcut[] {
     const { previous, yearAgo } = comparisonPeriods(period, firstDay);
     const span = spanText(from, to);
     const note = partial
-      ? ` (a partial month: the data ends on ${lastDay})`
+      ? ` (a partial month: the last sale is on ${lastDay})`
       : "";
     const unavailable = from < firstDay
       ? `The data starts on ${firstDay}, after ${from}`
@@ -196,7 +196,7 @@ export function periodShortcuts(days: ShortcutDays): PeriodShortcut[] {
       yearAgo: null,
       unavailable: null,
       title:
-        `The whole data, ${firstDay} to ${lastDay}: nothing earlier to compare it with`,
+        `All dates, from ${firstDay} to the last sale on ${lastDay}: nothing earlier to compare them with`,
     },
   ];
 }

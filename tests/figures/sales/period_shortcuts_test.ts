@@ -33,7 +33,7 @@ Deno.test("periodShortcuts() ends with the last complete month and adds the part
     ["all", null, null, false],
   ]);
   assertStringIncludes(shortcuts[0].label, "partial");
-  assertStringIncludes(shortcuts[0].title, "the data ends on 2014-01-14");
+  assertStringIncludes(shortcuts[0].title, "the last sale is on 2014-01-14");
   // A year's months across the turn of a year.
   assertEquals(
     periodShortcuts({ firstDay: "2010-01-01", lastDay: "2014-03-31" })
