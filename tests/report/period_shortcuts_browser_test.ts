@@ -4,7 +4,8 @@
  * out on its own (tests/reference/comparison_reference.py), the cards then
  * show pandas' comparisons, the same as after typing those dates; the
  * pressed button follows the dates; "What changed" offers the shortcuts
- * when the selection has nothing earlier; the bar fits 390 px.
+ * when the selection has nothing earlier; the bar fits 390 px. Screenshots
+ * go to reports/screenshots/periods-390.png and -1440.png.
  */
 import type { Browser, Page } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
@@ -13,6 +14,7 @@ import { assertShows, reference, shown } from "./comparison_lines.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
+const SCREENSHOTS = new URL("../../reports/screenshots/", import.meta.url);
 
 /** The shortcuts' ids and the names of their cases in the reference. */
 const SHORTCUTS = [
@@ -106,6 +108,10 @@ Deno.test("the period shortcuts set the dates pandas expects, and the cards comp
       ),
       changed,
     );
+    await Deno.mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({
+      path: new URL("periods-390.png", SCREENSHOTS).pathname,
+    });
     await page.setViewport({ width: 1440, height: 1000 });
 
     for (const [id, name] of SHORTCUTS) {
@@ -124,6 +130,11 @@ Deno.test("the period shortcuts set the dates pandas expects, and the cards comp
       });
       assertShows(await shown(page), expected);
       const clicked = await words(page);
+      if (id === "last-month") {
+        await page.screenshot({
+          path: new URL("periods-1440.png", SCREENSHOTS).pathname,
+        });
+      }
 
       // The same dates typed by hand: the same page, no button pressed
       // but the one whose dates they are.
