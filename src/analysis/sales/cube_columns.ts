@@ -29,7 +29,20 @@ export function indexed(
     const index = new Map(dims[name].map((v, i) => [v, i]));
     for (const row of rows) row[name] = index.get(String(row[name]));
   }
-  const keys = [...names, ...numbers].map((key) =>
+  return sortRows(rows, [...names, ...numbers], first);
+}
+
+/**
+ * Rows sorted by `first` (text) and then by each of `numbers`, as
+ * {@linkcode indexed} sorts them, for rows whose labels already came as
+ * their indices.
+ */
+export function sortRows(
+  rows: Record<string, unknown>[],
+  numbers: readonly string[],
+  first?: string,
+): Record<string, unknown>[] {
+  const keys = numbers.map((key) =>
     Float64Array.from(rows, (row) => Number(row[key]))
   );
   const texts = first ? rows.map((row) => String(row[first])) : null;

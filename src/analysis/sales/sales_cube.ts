@@ -7,6 +7,7 @@ import {
   indexed,
   readColumns,
   ROUNDED_MEASURES,
+  sortRows,
 } from "./cube_columns.ts";
 import { lastDay } from "./sales_options.ts";
 import type {
@@ -173,10 +174,23 @@ export async function salesCube(
     segment: await dictionary("segment"),
     cluster: await dictionary("cluster"),
   };
+  // Each label's index in its dictionary, as a table the cells and baskets
+  // join: they come back as numbers, not as text decoded value by value.
+  await engine.createTempTable(
+    "cube_codes",
+    [
+      { name: "dim", type: "VARCHAR" },
+      { name: "label", type: "VARCHAR" },
+      { name: "code", type: "INTEGER" },
+    ],
+    Object.entries(dims).flatMap(([dim, labels]) =>
+      labels.map((label, code) => [dim, label, code])
+    ),
+  );
   const cellRows = await engine.query<Record<string, unknown>>(
     cellsSql(grain),
   );
-  const cellsReader = indexed(cellRows, dims, DIMENSIONS);
+  const cellsReader = sortRows(cellRows, DIMENSIONS);
   const cells = readColumns(cellsReader, [
     ...DIMENSIONS,
     "net",
@@ -229,11 +243,12 @@ export async function salesCube(
     // window over its groups), rather than by a semi-join per query.
     const parts = (comparison: string) => `parts ${comparison}`;
     const basketRows = await engine.query<Record<string, unknown>>(`
-      SELECT period, store, region, channel, segment, cluster, mask, "returnMask",
+      SELECT ${coded(BASKET_DIMENSIONS)}, mask, "returnMask",
         CAST(count(*) AS INTEGER) AS count
-      FROM cube_parts WHERE ${parts("= 1")} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+      FROM cube_parts ${codeJoins(BASKET_DIMENSIONS)}
+      WHERE ${parts("= 1")} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
     baskets = readColumns(
-      indexed(basketRows, dims, BASKET_DIMENSIONS, ["mask", "returnMask"]),
+      sortRows(basketRows, [...BASKET_DIMENSIONS, "mask", "returnMask"]),
       [...BASKET_DIMENSIONS, "mask", "returnMask", "count"],
     ) as NonNullable<SalesCube["baskets"]>;
     const splitRows = await engine.query<Record<string, unknown>>(`
@@ -290,6 +305,7 @@ export async function salesCube(
   };
   await engine.run("DROP TABLE cube_days");
   await engine.run("DROP TABLE cube_groups");
+  await engine.run("DROP TABLE cube_codes");
   return {
     grain,
     from: selected[0],
@@ -348,10 +364,29 @@ function cellsSql(grain: CubeGrain): string {
     }) AS "${name}"`
   );
   return `
-    SELECT CAST(${periodSql(grain)} AS VARCHAR) AS period, store, region,
-      channel, department, category, fuel_type AS "fuelType", segment, cluster,
+    SELECT ${coded(DIMENSIONS)},
       ${measures.join(",\n      ")}
-    FROM cube_days${day ? "" : " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"}`;
+    FROM (SELECT *, CAST(${
+    periodSql(grain)
+  } AS VARCHAR) AS period, fuel_type AS "fuelType" FROM cube_days) AS d
+    ${codeJoins(DIMENSIONS)}${
+    day ? "" : " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
+  }`;
+}
+
+/** The select list of `names` as their codes (see codeJoins). */
+function coded(names: readonly string[]): string {
+  return names.map((name) => `c_${name}.code AS "${name}"`).join(", ");
+}
+
+/**
+ * Joins each of `names` (a column of the rows joined to) to its code in
+ * cube_codes, the label's index in the cube's dictionary.
+ */
+function codeJoins(names: readonly string[]): string {
+  return names.map((name) =>
+    `JOIN cube_codes c_${name} ON c_${name}.dim = '${name}' AND c_${name}.label = "${name}"`
+  ).join("\n    ");
 }
 
 /** The measures of `SalesCube.customerSales`, rounded as the cells' are. */
