@@ -1,7 +1,7 @@
 import {
   loadPublishConfig,
   type PublishOptionValues,
-} from "./publish_settings.ts";
+} from "./settings_file.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";
 import { type PublishResult, publishRun } from "../publish/publish_run.ts";
 import { insecureUrlWarning } from "../report/lock/insecure_url_warning.ts";
@@ -17,7 +17,7 @@ export {
   loadPublishConfig,
   publishFlags,
   type PublishOptionValues,
-} from "./publish_settings.ts";
+} from "./settings_file.ts";
 
 /**
  * The segments of the bucket's current run, for "Who moved" in a run about

@@ -26,9 +26,9 @@ import {
 // --publish: see publishing() below.
 import {
   loadPublishConfig,
+  loadSettings,
   type PublishOptionValues,
-} from "./publish_settings.ts";
-import { loadSettings } from "./settings_file.ts";
+} from "./settings_file.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";
 import { realDate, wholeNumber } from "./spine/validators.ts";
@@ -391,11 +391,7 @@ export async function report(args: string[]): Promise<number> {
 
 /** The publishing code, with the AWS SDK it needs: loaded on first use. */
 function publishing(): Promise<typeof import("./publish_with_flags.ts")> {
-  publishingModule ??= import("./publish_with_flags.ts");
-  return publishingModule;
+  return import("./publish_with_flags.ts");
 }
-let publishingModule:
-  | Promise<typeof import("./publish_with_flags.ts")>
-  | undefined;
 
 if (import.meta.main) await runMain(report);

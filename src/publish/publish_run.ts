@@ -314,9 +314,8 @@ async function uploadFiles(
 }
 
 /**
- * Reads back every uploaded file's metadata (HEAD), `concurrency` requests
- * at a time as the uploads were; the first problem in the files' order is
- * the one reported, whatever order the answers come in.
+ * Reads back every uploaded file's metadata (HEAD), `concurrency` at a time;
+ * the first problem in the files' order is reported, whatever the answers' order.
  */
 async function verifyUploads(
   bucket: S3Bucket,
