@@ -58,7 +58,9 @@ export interface ClusterCustomersOptions
  * by silhouette over 2..8 (or fixed), the best of several seeded k-means++
  * starts per k. Exact up to 20,000 customers; above that k is chosen on a
  * seeded sample (stated in `sampleSize`) and then every customer is
- * assigned. Clusters are numbered by size and named from the sub-categories
+ * assigned; above `sampleAbove` (100,000) customers the whole fit uses a
+ * seeded sample of that many (stated in `fitSample`) and every customer is
+ * assigned to the nearest centre in batches (see sampledClusters). Clusters are numbered by size and named from the sub-categories
  * they over-index on; profiles add the RFM segment mix and, with a
  * customers table, age bands, genders and cities. See docs/segments.md.
  *
