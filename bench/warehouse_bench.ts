@@ -70,8 +70,13 @@ export async function warehouseBench(
             columns.map((c) => `${c.name} ${PG_TYPES[c.type]}`).join(", ")
           })`,
         );
+        // The simulator leaves out columns it has no values for (product):
+        // COPY the CSV's own columns, by its header.
+        const header = await csvHeader(`${data}/${table}.csv`);
         await server.sql(
-          `COPY ${table} FROM '${data}/${table}.csv' (FORMAT csv, HEADER true)`,
+          `COPY ${table} (${
+            header.join(", ")
+          }) FROM '${data}/${table}.csv' (FORMAT csv, HEADER true)`,
         );
         await server.sql(`ANALYZE ${table}`);
       }
@@ -116,6 +121,19 @@ export async function warehouseBench(
   log(`Saved ${file}`);
   console.log(formatRuns(runs));
   return runs.every((r) => r.error === null) ? 0 : 1;
+}
+
+/** The column names of a CSV file's first line (the simulator's: no quotes). */
+async function csvHeader(path: string): Promise<string[]> {
+  const file = await Deno.open(path);
+  try {
+    const buffer = new Uint8Array(4096);
+    const read = await file.read(buffer) ?? 0;
+    const [line] = decoder.decode(buffer.subarray(0, read)).split(/\r?\n/);
+    return line.split(",");
+  } finally {
+    file.close();
+  }
 }
 
 async function simulate(size: BenchSize, dir: string): Promise<void> {

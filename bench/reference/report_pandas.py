@@ -18,6 +18,8 @@ docs/simulator.md) and writes one self-contained index.html into --out:
   K-Means with k-means++ for k = 2..8 (10 starts each) on every customer,
   silhouettes (exact up to 20,000 customers, else on a seeded sample of
   10,000, as Basket does), and each cluster's profile;
+- value, cohorts, baskets: the customer-value models, the cohort tables and
+  what sells together, as Basket's report has them (analyses_pandas.py);
 - charts: four PNG charts (weekly sales, sales by store, sales by category,
   the customers on the first two components by cluster);
 - html: the tables (DataFrame.to_html) and the charts (base64 PNGs) in one
@@ -47,6 +49,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+from analyses_pandas import baskets, cohorts, customer_value  # noqa: E402
 from segmentation_sklearn import segment  # noqa: E402
 
 SEGMENTS = [
@@ -278,6 +281,12 @@ def main():
         monetary=("monetary", "mean"),
     )
     clock = stage("segmentation", clock)
+    value = customer_value(sales, table, labels)
+    clock = stage("value", clock)
+    cohort_tables = cohorts(sales)
+    clock = stage("cohorts", clock)
+    basket_tables = baskets(sales, table, labels)
+    clock = stage("baskets", clock)
     images = charts(figures, result, labels)
     clock = stage("charts", clock)
     tables = {
@@ -285,6 +294,9 @@ def main():
         "RFM segments": segments.reset_index(),
         "Clusters": profile.reset_index(),
         "Silhouette by k": pd.DataFrame(result["byK"]),
+        **value,
+        **cohort_tables,
+        **basket_tables,
     }
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,11 @@ import {
 } from "./publish_options.ts";
 // The S3 client (the AWS SDK, a large module graph) loads only with
 // --publish: see publishing() below.
-import type { PublishOptionValues } from "./publish_with_flags.ts";
-import { loadSettings } from "./settings_file.ts";
+import {
+  loadPublishConfig,
+  loadSettings,
+  type PublishOptionValues,
+} from "./settings_file.ts";
 import type { CommandSpec } from "./spine/option_spec.ts";
 import { readCommandLine } from "./spine/read_command_line.ts";
 import { realDate, wholeNumber } from "./spine/validators.ts";
@@ -215,7 +218,7 @@ export async function report(args: string[]): Promise<number> {
   }
   // Settle where to publish before the build, so that a missing bucket or a
   // bad setting fails at once rather than after the whole report.
-  if (settings.publish) await (await publishing()).loadPublishConfig(values);
+  if (settings.publish) await loadPublishConfig(values);
   let notebooks = new Map<string, string>();
   if (settings.notebooks !== undefined) {
     notebooks = await readNotebooks(settings.notebooks);
@@ -258,7 +261,16 @@ export async function report(args: string[]): Promise<number> {
       discountRate: settings["discount-rate"],
     },
     { cache, reuse: !locked },
-    { now: () => runStart, log, stageRunning: ticker.stageRunning },
+    {
+      now: () => runStart,
+      log,
+      stageRunning: (name) => {
+        // The AWS SDK loads while the build's first stage waits on DuckDB,
+        // not before the build (a reread run has no stage: it loads later).
+        if (settings.publish && name !== null) publishing().catch(() => {});
+        ticker.stageRunning(name);
+      },
+    },
   ).catch((error) => {
     ticker.stop();
     throw error;

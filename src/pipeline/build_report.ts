@@ -73,6 +73,10 @@ import {
   renderProductsView,
 } from "../report/customers/render_baskets_view.ts";
 import { cubeComparison } from "../figures/sales/cube_comparison.ts";
+import {
+  periodShortcuts,
+  shortcutDays,
+} from "../figures/sales/period_shortcuts.ts";
 
 export type { BuildReportOptions } from "./build_report_options.ts";
 
@@ -247,6 +251,7 @@ export async function buildReport(
         width,
         format,
         subCategoryNote: SUB_CATEGORY_NOTE,
+        periods: periodShortcuts(shortcutDays(cube)),
         // No filter links in the server's charts: the page's script draws
         // its own (with them), and the page stays smaller.
         absent,
@@ -287,6 +292,7 @@ export async function buildReport(
               clusters: cube.dims.cluster.filter((c) => c !== "(none)"),
               from: cube.from,
               to: cube.to,
+              periods: periodShortcuts(shortcutDays(cube)),
             },
             pageData: await encodePageData({
               cube,

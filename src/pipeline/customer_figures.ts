@@ -2,6 +2,7 @@ import { clusterCustomers } from "../analysis/segments/cluster_customers.ts";
 import { rfmTable } from "../analysis/segments/rfm_table.ts";
 import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
 import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
+import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts";
 import { rfmGrid } from "../figures/segments/rfm_grid.ts";
 import { rfmSegments } from "../figures/segments/rfm_segments.ts";
 import { segmentClusterCrossTab } from "../figures/segments/segment_cluster_cross_tab.ts";
@@ -35,7 +36,9 @@ export async function customerFigures(
   // One cluster is no segmentation: its customers get no cluster label, so
   // the page offers no cluster filter and the report shows only the note.
   const labels = new Map(
-    clusters.k > 1 ? clusters.clusters.map((c) => [c.id, clusterLabel(c)]) : [],
+    clusters.k > 1
+      ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
+      : [],
   );
   const clusterOf = new Map(
     clusters.assignments.map((
@@ -64,9 +67,4 @@ export async function customerFigures(
     lift: clusterLiftCells(clusters),
     crossTab: segmentClusterCrossTab(rfm, clusters),
   };
-}
-
-/** A cluster's name in filters and tables: its number and its name. */
-function clusterLabel(cluster: { id: number; name: string }): string {
-  return `${cluster.id}. ${cluster.name}`;
 }

@@ -42,7 +42,7 @@ export interface PublishRunOptions {
   now?: () => Date;
   /** Retries of failing S3 calls (delays are injectable for tests). */
   retry?: RetryOptions;
-  /** Uploads in flight at once (default 4). */
+  /** Uploads, and then their checks (HEAD), in flight at once (default 4). */
   concurrency?: number;
   /** Called after each file of the run is uploaded, with the count so far. */
   onUploaded?: (path: string, count: number) => void | Promise<void>;
@@ -137,7 +137,7 @@ export async function publishRun(
   } else {
     log(`uploading ${files.length} files to ${target}${runPath(runId)}`);
     uploaded = await uploadFiles(bucket, runId, files, options);
-    await verifyUploads(bucket, runId, files, failure);
+    await verifyUploads(bucket, runId, files, failure, options.concurrency);
     const manifestBytes = new TextEncoder().encode(
       `${JSON.stringify(manifest, null, 2)}\n`,
     );
@@ -313,33 +313,57 @@ async function uploadFiles(
   return done;
 }
 
+/**
+ * Reads back every uploaded file's metadata (HEAD), `concurrency` at a time;
+ * the first problem in the files' order is reported, whatever the answers' order.
+ */
 async function verifyUploads(
   bucket: S3Bucket,
   runId: string,
   files: readonly RunFile[],
   failure: string,
+  concurrency = 4,
 ): Promise<void> {
   const kms = bucket.config.sse === "aws:kms";
-  for (const file of files) {
-    const path = runPath(runId, file.path);
-    const head = await bucket.head(path);
-    const problem = !head
-      ? "is missing after its upload"
-      : head.size !== file.bytes.byteLength
-      ? `has ${head.size} bytes, not ${file.bytes.byteLength}`
-      : head.metadata[SHA256_METADATA] !== file.sha256
-      ? "lacks its SHA-256 metadata"
-      : !kms && head.etag && unquote(head.etag) !== file.md5
-      ? "does not have the file's MD5 as its ETag"
-      : head.contentType !== file.contentType
-      ? `has Content-Type ${JSON.stringify(head.contentType)}, not ${
-        JSON.stringify(file.contentType)
-      }`
-      : undefined;
-    if (problem) {
-      throw new PublishError(`${failure}: ${JSON.stringify(path)} ${problem}`);
+  const problems = new Array<string | undefined>(files.length);
+  let next = 0;
+  let found = false;
+  const worker = async () => {
+    while (!found && next < files.length) {
+      const i = next++;
+      const file = files[i];
+      const path = runPath(runId, file.path);
+      const head = await bucket.head(path).catch((error) => {
+        found = true;
+        throw error;
+      });
+      const problem = !head
+        ? "is missing after its upload"
+        : head.size !== file.bytes.byteLength
+        ? `has ${head.size} bytes, not ${file.bytes.byteLength}`
+        : head.metadata[SHA256_METADATA] !== file.sha256
+        ? "lacks its SHA-256 metadata"
+        : !kms && head.etag && unquote(head.etag) !== file.md5
+        ? "does not have the file's MD5 as its ETag"
+        : head.contentType !== file.contentType
+        ? `has Content-Type ${JSON.stringify(head.contentType)}, not ${
+          JSON.stringify(file.contentType)
+        }`
+        : undefined;
+      if (problem) {
+        problems[i] = `${JSON.stringify(path)} ${problem}`;
+        found = true;
+      }
     }
-  }
+  };
+  await Promise.all(
+    Array.from(
+      { length: Math.min(Math.max(1, concurrency), files.length) },
+      worker,
+    ),
+  );
+  const first = problems.find((p) => p !== undefined);
+  if (first) throw new PublishError(`${failure}: ${first}`);
 }
 
 /**

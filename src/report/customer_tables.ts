@@ -14,7 +14,7 @@ export function customerTables(figures: CustomerFigures): TableSpec[] {
       id: "rfm-segments",
       title: "RFM segments",
       columns: [
-        { key: "segment", label: "Segment", kind: "text" },
+        { key: "segment", label: "Segment", kind: "text", filter: "segment" },
         { key: "customers", label: "Customers", kind: "integer" },
         { key: "share", label: "Share of customers", kind: "percent" },
         { key: "averageRecency", label: "Average recency (days)", kind: "number" },
@@ -29,7 +29,7 @@ export function customerTables(figures: CustomerFigures): TableSpec[] {
       id: "clusters",
       title: "Cluster profiles",
       columns: [
-        { key: "cluster", label: "Cluster", kind: "text" },
+        { key: "cluster", label: "Cluster", kind: "text", filter: "cluster" },
         { key: "size", label: "Customers", kind: "integer" },
         { key: "share", label: "Share of customers", kind: "percent" },
         { key: "averageSpend", label: "Average spend", kind: "money" },
@@ -59,8 +59,8 @@ export function customerTables(figures: CustomerFigures): TableSpec[] {
       id: "segment-by-cluster",
       title: "Customers by RFM segment and cluster",
       columns: [
-        { key: "segment", label: "Segment", kind: "text" },
-        { key: "cluster", label: "Cluster", kind: "text" },
+        { key: "segment", label: "Segment", kind: "text", filter: "segment" },
+        { key: "cluster", label: "Cluster", kind: "text", filter: "cluster" },
         { key: "customers", label: "Customers", kind: "integer" },
         { key: "shareOfSegment", label: "Share of segment", kind: "percent" },
         { key: "shareOfCluster", label: "Share of cluster", kind: "percent" },

@@ -79,6 +79,14 @@ export function clusterMethodNotes(
         : ""
     }; ${clusters.components} principal components explain ${
       format.percent(explained)
-    } of the variance.`,
+    } of the variance.${
+      clusters.fitSample
+        ? ` With ${
+          format.integer(clusters.customers)
+        } customers, the standardisation, the components and the clusters were fitted on a seeded sample of ${
+          format.integer(clusters.fitSample)
+        } of them, and every customer was then assigned to the nearest cluster centre.`
+        : ""
+    }`,
   ];
 }

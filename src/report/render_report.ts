@@ -12,6 +12,8 @@ import type { ReportModel } from "./report_model.ts";
 import type { LookupCheck } from "../source/load_report.ts";
 import { encodingsText } from "../source/csv_encoding.ts";
 import type { FilterState } from "./filter_state.ts";
+import type { PeriodShortcut } from "../figures/sales/period_shortcuts.ts";
+import { PERIOD_CSS, renderPeriodButtons } from "./slots/period_buttons.ts";
 
 /** The values each filter offers, from the data. */
 export interface FilterOptions {
@@ -23,6 +25,8 @@ export interface FilterOptions {
   clusters: string[];
   from: string | null;
   to: string | null;
+  /** The period shortcuts beside the dates (see `periodShortcuts`); none when absent. */
+  periods?: readonly PeriodShortcut[];
 }
 
 /** What {@linkcode renderReport} puts together. */
@@ -68,7 +72,7 @@ export function renderReport(page: ReportPage): string {
         <meta name="generator" content="Basket">
         <title>Sales report: ${model.data.from ?? ""} to ${model.data.to ??
           ""}</title>
-        <style>${unsafeRawHtml(REPORT_CSS)}</style>
+        <style>${unsafeRawHtml(REPORT_CSS + PERIOD_CSS)}</style>
       </head>
       <body>
     <a class="skip" href="#main">Skip to the report</a>
@@ -96,7 +100,9 @@ export function renderReport(page: ReportPage): string {
       : ""}
     </dl>
     </header>
-    <nav class="sections" aria-label="Sections"><ul>
+    <nav class="sections" aria-label="Sections"><ul>${
+      model.sales.comparison ? html`<li><a href="#what-changed">What changed</a></li>` : ""
+    }
     <li><a href="#headline">Headline</a></li><li><a href="#sales">Sales</a></li>${html`${
       model.sales.fuel ? html`<li><a href="#fuel">Fuel</a></li>` : ""
     }`}<li><a href="#customers">Customers</a></li>${
@@ -177,6 +183,7 @@ ${group("cluster", "Cluster", options.clusters)}
   }"></label><label>To <input type="date" name="to" min="${
     options.from ?? ""
   }" max="${options.to ?? ""}"></label></span>
+${renderPeriodButtons(options.periods ?? [])}
 <button type="reset" id="reset-filters">Reset filters</button>
 <p class="status" role="status" aria-live="polite" id="filter-status">Showing all sales</p>
 </form>`;

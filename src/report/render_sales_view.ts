@@ -10,11 +10,14 @@ import type { TableSpec } from "./table_spec.ts";
 import type { ComparedSalesFigures } from "../figures/sales/sales_comparison.ts";
 import { whatChanged } from "../figures/sales/what_changed.ts";
 import { renderWhatChanged } from "./render_what_changed.ts";
+import type { PeriodShortcut } from "../figures/sales/period_shortcuts.ts";
 
 /** How views render: the charts' context, and what the tables need. */
 export interface ViewContext extends ChartContext {
   /** Under the sub-category table: why it may not follow the filters. */
   subCategoryNote?: string;
+  /** The period shortcuts "What changed" offers when there is nothing earlier to compare with. */
+  periods?: readonly PeriodShortcut[];
 }
 
 export { type ChartSlot, renderCharts } from "./slots/chart_slots.ts";
@@ -44,7 +47,7 @@ export function renderSalesView(
   const tables = presentTables(salesTables(figures, context), context.absent);
   const comparison = figures.comparison;
   return html`${
-      comparison ? renderWhatChanged(whatChanged(figures, comparison), comparison, context.format) : ""
+      comparison ? renderWhatChanged(whatChanged(figures, comparison), comparison, context.format, context.periods) : ""
     }
     <section id="headline"
       aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2>${renderHeadline(

@@ -3,7 +3,8 @@ import type { NumberFormats } from "../figures/format/number_formats.ts";
 import { formatValue } from "./format_value.ts";
 import { html, type Html } from "./html.ts";
 import { LONG_TABLE_ROWS } from "./print_css.ts";
-import type { TableSpec } from "./table_spec.ts";
+import { chartFilterHref } from "./slots/chart_filter.ts";
+import type { TableColumn, TableSpec } from "./table_spec.ts";
 
 /**
  * Renders a report table: a captioned `<table>` with column headers, numbers
@@ -14,13 +15,17 @@ import type { TableSpec } from "./table_spec.ts";
 export function renderTable(table: TableSpec, format: NumberFormats): Html {
   const numeric = (kind: string) => kind !== "text";
   const cellClass = (kind: string) => numeric(kind) ? html` class="num"` : "";
+  const value = (c: TableColumn, v: unknown) =>
+    c.filter && typeof v === "string"
+      ? html`<a href="${chartFilterHref({ [c.filter]: v })}" data-filter-link>${v}</a>`
+      : formatValue(v, c.kind, format);
   const body = table.rows.length
     ? table.rows.map((row) =>
       html`<tr>${
         table.columns.map((c, i) =>
           i === 0
-            ? html`<th scope="row">${formatValue(row[c.key], c.kind, format)}</th>`
-            : html`<td${cellClass(c.kind)}>${formatValue(row[c.key], c.kind, format)}</td>`
+            ? html`<th scope="row">${value(c, row[c.key])}</th>`
+            : html`<td${cellClass(c.kind)}>${value(c, row[c.key])}</td>`
         )
       }</tr>`
     )

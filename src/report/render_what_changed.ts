@@ -3,6 +3,8 @@ import type { NumberFormats } from "../figures/format/number_formats.ts";
 import type { SalesComparison } from "../figures/sales/sales_comparison.ts";
 import type { Mover, Takeaway } from "../figures/sales/what_changed.ts";
 import { html, type Html } from "./html.ts";
+import type { PeriodShortcut } from "../figures/sales/period_shortcuts.ts";
+import { renderComparisonOffers } from "./slots/period_buttons.ts";
 
 const DIMENSION = {
   category: "categories",
@@ -18,12 +20,14 @@ const AGAINST = {
 /**
  * The "What changed" block: a line naming the periods compared, then one
  * sentence a takeaway (see `whatChanged`), each linking to the chart or
- * table it comes from.
+ * table it comes from. With nothing earlier to compare, it offers the
+ * `periods` that have a comparison (see `renderComparisonOffers`).
  */
 export function renderWhatChanged(
   takeaways: readonly Takeaway[],
   comparison: SalesComparison,
   format: NumberFormats,
+  periods: readonly PeriodShortcut[] = [],
 ): Html {
   const span = (p: { from: string; to: string }) => `${p.from} to ${p.to}`;
   const { period, previousPeriod, yearAgoPeriod } = comparison;
@@ -34,19 +38,25 @@ export function renderWhatChanged(
     : "";
   return html`<section id="what-changed" aria-labelledby="h-what-changed"><h2 id="h-what-changed">What changed</h2>${
     intro ? html`<p class="note">${intro}</p>` : ""
-  }<ul class="takeaways">${takeaways.map((t) => html`<li data-takeaway="${t.kind}">${sentence(t, format)}</li>`)}</ul></section>`;
+  }<ul class="takeaways">${takeaways.map((t) => html`<li data-takeaway="${t.kind}">${sentence(t, format, periods)}</li>`)}</ul></section>`;
 }
 
 /** One takeaway in words. */
-export function sentence(takeaway: Takeaway, format: NumberFormats): Html {
+export function sentence(
+  takeaway: Takeaway,
+  format: NumberFormats,
+  periods: readonly PeriodShortcut[] = [],
+): Html {
   const link = (text: string) => html`<a href="#${takeaway.anchor}">${text}</a>`;
   switch (takeaway.kind) {
     case "mover":
       return moverSentence(takeaway.mover, link, takeaway.basis, format);
-    case "no-earlier-data":
+    case "no-earlier-data": {
+      const offers = renderComparisonOffers(periods);
       return html`The data holds no earlier period to compare ${
         takeaway.period ? `${takeaway.period.from} to ${takeaway.period.to}` : "it"
-      } with, so no change is shown: narrow the dates in the filters to see one. ${link("Net sales")} were ${format.compactMoney(takeaway.totalSales)}.`;
+      } with, so no change is shown${offers.markup ? "" : ": narrow the dates in the filters to see one"}. ${link("Net sales")} were ${format.compactMoney(takeaway.totalSales)}.${offers}`;
+    }
     case "top-category":
       return html`${link(takeaway.category)} sold most: ${format.compactMoney(takeaway.totalSales)}, ${format.percent(takeaway.share)} of net sales.`;
     case "returns": {

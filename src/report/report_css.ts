@@ -52,6 +52,8 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
 .num { text-align: right; }
+.table > .table-wrap > table { width: 100%; }
+.table > .table-wrap > table tbody tr:hover { background: var(--soft); }
 td.empty { color: var(--muted); font-style: italic; }
 .table-tools { margin: .25rem 0 1rem; font-size: .85rem; color: var(--muted); }
 .table-tools button { font: inherit; border: 0; background: none; color: var(--accent); text-decoration: underline; cursor: pointer; padding: 0; }

@@ -14,6 +14,12 @@ export interface TableColumn {
   key: string;
   label: string;
   kind: ColumnKind;
+  /**
+   * The page's list filter this column's values are choices of: each value
+   * is then a link that filters the page by it, as a chart's bar does (see
+   * chart_filter.ts).
+   */
+  filter?: "segment" | "cluster";
 }
 
 /** A report table: what the page shows and what its CSV holds. */

@@ -30,6 +30,11 @@ export interface ClusterFit {
   sampleSize: number | null;
   /** Inertia of the final fit over every row, in PCA space. */
   inertia: number;
+  /**
+   * The final centroids in PCA space, k × components row by row, in the
+   * order of the renumbered clusters (empty with one cluster).
+   */
+  centroids: Float64Array;
   /** The standardised features' PCA; clusters are fit on its kept components. */
   pca: PcaResult;
   /** The standardised features. */
@@ -159,11 +164,20 @@ export function finishClusters(
       initialCentroids: chosen.fit.centroids,
     })!
     : chosen.fit;
-  const { labels, sizes } = numberBySize(final.labels, chosen.k);
+  const { labels, sizes, order } = numberBySize(final.labels, chosen.k);
+  const dims = analysis.scores.cols;
+  const centroids = new Float64Array(order.length * dims);
+  order.forEach((old, position) =>
+    centroids.set(
+      final.centroids.subarray(old * dims, (old + 1) * dims),
+      position * dims,
+    )
+  );
   return {
     k: sizes.length,
     labels,
     sizes,
+    centroids,
     silhouette: chosen.byK.find((s) => s.k === chosen.k)!.silhouette,
     byK: chosen.byK,
     sampleSize: chosen.sampleSize,
@@ -189,6 +203,7 @@ function oneCluster(
     byK: [],
     sampleSize: null,
     inertia: 0,
+    centroids: new Float64Array(0),
     pca: analysis,
     standardised,
     note,
@@ -198,7 +213,7 @@ function oneCluster(
 function numberBySize(
   labels: Int32Array,
   k: number,
-): { labels: Int32Array; sizes: number[] } {
+): { labels: Int32Array; sizes: number[]; order: number[] } {
   const sizes = new Array<number>(k).fill(0);
   const first = new Array<number>(k).fill(Infinity);
   labels.forEach((label, i) => {
@@ -213,5 +228,6 @@ function numberBySize(
   return {
     labels: labels.map((label) => renumber[label]),
     sizes: order.map((old) => sizes[old]),
+    order,
   };
 }

@@ -6,6 +6,7 @@ import type { PublishConfig } from "../../src/publish/publish_config.ts";
 import { writeRunFixture } from "./run_fixture.ts";
 import { NO_WAIT, S3RVER_CREDENTIALS, startTestS3 } from "./s3_test_server.ts";
 import { rejection } from "./rejection.ts";
+import { delayRequests } from "./fault_middleware.ts";
 
 const RUN = "20261121T000000Z";
 
@@ -136,6 +137,53 @@ Deno.test("publishRun() asks for the configured server-side encryption on every 
         equal(put.sse, "aws:kms", put.key);
         equal(put.kms, "alias/reports", put.key);
       }
+    });
+  } finally {
+    await s3.close();
+  }
+});
+
+Deno.test("publishRun() checks its uploads concurrently and names the first file, in the run's order, that did not read back", async () => {
+  const s3 = await startTestS3();
+  try {
+    await withRunDir(async (dir) => {
+      const config = s3.config();
+      const client = s3.client(config);
+      // chart.svg's check answers last, so that report.json's problem is
+      // heard first; chart.svg comes first in the run's order.
+      delayRequests(
+        client,
+        (method, path) =>
+          method === "HEAD" && path.endsWith("/chart.svg") ? 300 : 0,
+      );
+      const error = await rejection(
+        () =>
+          publishRun(client, config, dir, {
+            runId: RUN,
+            retry: NO_WAIT,
+            onUploaded: async (_path, count) => {
+              if (count < 6) return;
+              for (const name of ["chart.svg", "report.json"]) {
+                const gone = await fetch(
+                  `${s3.endpoint}/${s3.bucket}/weekly/runs/${RUN}/${name}`,
+                  { method: "DELETE" },
+                );
+                await gone.body?.cancel();
+              }
+            },
+          }),
+        PublishError,
+      );
+      equal(
+        error.message,
+        `Cannot publish to "s3://reports/weekly/": "runs/${RUN}/chart.svg" is missing after its upload`,
+      );
+      // Nothing was made current.
+      const current = await fetch(
+        `${s3.endpoint}/${s3.bucket}/weekly/current.json`,
+      );
+      await current.body?.cancel();
+      equal(current.status, 404);
     });
   } finally {
     await s3.close();

@@ -7,7 +7,8 @@ period, the previous period of equal length and the same days a year earlier
 day), the headline sums of each, net sales by category, store, region and
 channel, sales of new customers (lines on a customer's first purchase day),
 returning customers and lines without a customer, the largest mover of each
-dimension and the shares of new and returning customers. Amounts are summed
+dimension and the shares of new and returning customers. The selections are
+a few fixed filters and the page's period shortcuts (see shortcut_cases). Amounts are summed
 as exact decimals. Reads the CSVs with tests/reference/sales_reference.py's
 loader (which shares no code with Basket) and writes comparison_reference.json
 beside this script.
@@ -60,6 +61,28 @@ def year_before(day: date) -> date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+def shortcut_cases(tx: pd.DataFrame) -> list:
+    """The page's period shortcuts, worked out here on their own: whole
+    calendar months ending with the last complete month of sales (a month is
+    complete when a sale, a line above zero, falls on its last day; later
+    returns do not count), and the partial month to the last sale day."""
+    last_sale = tx.loc[tx["amount"] > 0, "day"].max()
+    month_end = (pd.Timestamp(last_sale) + pd.offsets.MonthEnd(0)).date()
+    complete = last_sale == month_end
+    end = last_sale if complete else last_sale.replace(day=1) - timedelta(days=1)
+    cases = []
+    if not complete:
+        cases.append({
+            "name": "month to date (partial)",
+            "from": iso(last_sale.replace(day=1)),
+            "to": iso(last_sale),
+        })
+    for count, name in [(1, "last month"), (3, "last 3 months"), (12, "last 12 months")]:
+        start = (pd.Timestamp(end.replace(day=1)) - pd.DateOffset(months=count - 1)).date()
+        cases.append({"name": name, "from": iso(start), "to": iso(end)})
+    return cases
 
 
 def figures(lines: pd.DataFrame) -> dict:
@@ -122,7 +145,7 @@ def main() -> None:
     tx["first_day_line"] = tx["cust_id"].map(first) == tx["day"]
     data_first, data_last = tx["day"].min(), tx["day"].max()
     out = []
-    for case in CASES:
+    for case in CASES + shortcut_cases(tx):
         keep = pd.Series(True, index=tx.index)
         for field, column in [
             ("categories", "category"),

@@ -6,127 +6,14 @@
  * hash and again after filters picked in the form. Screenshots of the top
  * of the page go to reports/screenshots/.
  */
-import type { Browser, Page } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
 import { launchChromium, reportRunDir } from "./chromium_page.ts";
-import { numberFormats } from "../../src/figures/format/number_formats.ts";
+import { assertShows, reference, shown } from "./comparison_lines.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
 const SCREENSHOTS = new URL("../../reports/screenshots/", import.meta.url);
-const FORMAT = numberFormats();
-
-interface Figures {
-  totalSales: number;
-  grossSales: number;
-  returnsValue: number;
-  saleLines: number;
-}
-
-interface Case {
-  name: string;
-  previous: Figures | null;
-  yearAgo: Figures | null;
-  current: Figures;
-  movers: Record<string, { key: string } | null> | null;
-}
-
-const REFERENCE: { cases: Case[] } = JSON.parse(
-  await Deno.readTextFile(
-    new URL("../reference/comparison_reference.json", import.meta.url),
-  ),
-);
-const reference = (name: string) =>
-  REFERENCE.cases.find((c) => c.name === name)!;
-
-/** A card's comparison line as the page should word it. */
-function expectedLine(
-  now: number,
-  earlier: number | undefined,
-  kind: "money" | "integer",
-  label: string,
-): string {
-  if (earlier === undefined) return `${label}: no earlier data`;
-  const difference = now - earlier;
-  const arrow = difference > 0 ? "▲" : difference < 0 ? "▼" : "▶";
-  const shown = kind === "money"
-    ? FORMAT.moneyChange(difference)
-    : FORMAT.integerChange(difference);
-  return `${arrow} ${shown} (${FORMAT.change(difference / earlier)}) ${label}`;
-}
-
-/** The cards' comparison lines and the movers' names on the page. */
-function shown(page: Page) {
-  return page.evaluate(() => {
-    const line = (figure: string, basis: string) =>
-      (document.querySelector(
-        `[data-figure="${figure}"] .change[data-basis="${basis}"]`,
-      ) as HTMLElement | null)?.innerText.trim() ?? null;
-    const lines: Record<string, (string | null)[]> = {};
-    const none: Record<string, string | null> = {};
-    for (const f of ["totalSales", "grossSales", "returnsValue", "saleLines"]) {
-      lines[f] = [line(f, "previous"), line(f, "yearAgo")];
-      none[f] = (document.querySelector(
-        `[data-figure="${f}"] .change.none:not([data-basis])`,
-      ) as HTMLElement | null)?.innerText.trim() ?? null;
-    }
-    const movers: Record<string, string | null> = {};
-    for (
-      const [dimension, anchor] of [
-        ["category", "chart-categories"],
-        ["store", "chart-stores"],
-        ["region", "table-regions"],
-      ]
-    ) {
-      movers[dimension] = document.querySelector(
-        `#what-changed [data-takeaway="mover"] a[href="#${anchor}"]`,
-      )?.textContent ?? null;
-    }
-    return { lines, none, movers };
-  });
-}
-
-function assertShows(
-  actual: Awaited<ReturnType<typeof shown>>,
-  expected: Case,
-): void {
-  for (
-    const [figure, kind] of [
-      ["totalSales", "money"],
-      ["grossSales", "money"],
-      ["returnsValue", "money"],
-      ["saleLines", "integer"],
-    ] as const
-  ) {
-    if (!expected.previous && !expected.yearAgo) {
-      // One line says so.
-      assertEquals(actual.lines[figure], [null, null]);
-      assertEquals(actual.none[figure], "no earlier data to compare");
-      continue;
-    }
-    assertEquals(actual.lines[figure], [
-      expectedLine(
-        expected.current[figure],
-        expected.previous?.[figure],
-        kind,
-        "vs previous period",
-      ),
-      expectedLine(
-        expected.current[figure],
-        expected.yearAgo?.[figure],
-        kind,
-        "vs last year",
-      ),
-    ], `${expected.name}: ${figure}`);
-  }
-  for (const dimension of ["category", "store", "region"]) {
-    assertEquals(
-      actual.movers[dimension],
-      expected.movers?.[dimension]?.key ?? null,
-      `${expected.name}: ${dimension}`,
-    );
-  }
-}
 
 Deno.test("the cards' comparisons and the movers equal pandas' in Chromium, and follow the filters", async () => {
   const tmp = await Deno.makeTempDir({ prefix: "basket-comparison-" });

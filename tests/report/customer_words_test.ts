@@ -10,9 +10,11 @@ import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
 import { escapeHtml } from "../../src/report/html.ts";
 import {
+  clusterMethodNotes,
   clusterStrength,
   WEAK_SILHOUETTE,
 } from "../../src/report/customer_words.ts";
+import { numberFormats } from "../../src/figures/format/number_formats.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
@@ -107,4 +109,27 @@ Deno.test("on the simulated chain, distinct clusters are named as groups", async
       clusters.silhouette.toFixed(3)
     }: 0.25 or more, so the clusters are distinct enough to name`,
   );
+});
+
+Deno.test("the Methods section says when the clusters were fitted on a sample, and of how many", () => {
+  const figures = (fitSample?: number) =>
+    ({
+      clusters: {
+        k: 3,
+        silhouette: 0.3,
+        sampleSize: 10_000,
+        customers: 812_345,
+        components: 2,
+        explainedVariance: [{ cumulative: 0.5 }, { cumulative: 0.85 }],
+        ...(fitSample ? { fitSample } : {}),
+      },
+    }) as unknown as Parameters<typeof clusterMethodNotes>[0];
+  const text = (fitSample?: number) =>
+    clusterMethodNotes(figures(fitSample), numberFormats()).map(String)
+      .join(" ");
+  assertStringIncludes(
+    text(100_000),
+    "With 812,345 customers, the standardisation, the components and the clusters were fitted on a seeded sample of 100,000 of them",
+  );
+  assertOk(!text().includes("fitted on a seeded sample"), text());
 });

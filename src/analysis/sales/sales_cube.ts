@@ -1,7 +1,14 @@
 import type { Dataset } from "../../source/dataset.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
 import { type SalesFilter, salesWhere } from "./sales_filter.ts";
-import { round6 } from "../../stats/round6.ts";
+import {
+  byCodePoint,
+  columns,
+  indexed,
+  readColumns,
+  ROUNDED_MEASURES,
+  sortRows,
+} from "./cube_columns.ts";
 import { lastDay } from "./sales_options.ts";
 import type {
   BasketDimension,
@@ -87,31 +94,38 @@ export async function salesCube(
     `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
   // The selected lines with their labels, as a CTE: read where lines are
   // needed (day sums, transactions, customers), never stored, since a copy
-  // of 10 million lines would take gigabytes.
-  const lines = `WITH cube_lines AS (
+  // of 10 million lines would take gigabytes. Only the day sums need each
+  // customer's first day (a join over every line), so only they join it.
+  const linesWith = (firstDay: boolean) =>
+    `WITH cube_lines AS (
     SELECT s.date, ${label("s.store")} AS store, ${label("s.region")} AS region,
            ${label("s.channel")} AS channel, ${
-    label("s.department")
-  } AS department,
+      label("s.department")
+    } AS department,
            s.category, ${
-    label(
-      "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
-    )
-  } AS fuel_type,
+      label(
+        "CASE WHEN s.gallons IS NOT NULL OR s.category = 'Fuel' THEN s.fuel_type END",
+      )
+    } AS fuel_type,
            ${label("g.segment")} AS segment, ${label("g.cluster")} AS cluster,
-           s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons,
-           s.date = f.first_day AS first_purchase_day
-    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id
+           s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons${
+      firstDay ? ",\n           s.date = f.first_day AS first_purchase_day" : ""
+    }
+    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id${
+      firstDay
+        ? `
       LEFT JOIN (
         SELECT customer_id, min(date) AS first_day FROM sales
         WHERE amount > 0 AND customer_id IS NOT NULL GROUP BY customer_id
-      ) f ON f.customer_id = s.customer_id ${condition.sql})`;
+      ) f ON f.customer_id = s.customer_id`
+        : ""
+    } ${condition.sql})`;
   // Sums by day and every dimension, in one pass over the lines: the grain,
   // the dictionaries and the cells all come from these, and every measure
   // adds up from days to weeks and months.
   await engine.run("DROP TABLE IF EXISTS cube_days");
   await engine.run(
-    `CREATE TEMP TABLE cube_days AS ${lines}
+    `CREATE TEMP TABLE cube_days AS ${linesWith(true)}
     SELECT date, store, region, channel, department, category, fuel_type, segment, cluster,
       min(city) AS city,
       sum(amount) AS net,
@@ -133,10 +147,14 @@ export async function salesCube(
   let grain: CubeGrain = "day";
   for (const candidate of GRAINS) {
     grain = candidate;
+    // By day, the cells are cube_days' rows (grouped by day and every
+    // dimension): counting them needs no DISTINCT.
     const [{ n }] = await engine.query<{ n: number }>(
-      `SELECT count(*) AS n FROM (SELECT DISTINCT ${
-        periodSql(candidate)
-      } AS period, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_days) AS combinations`,
+      candidate === "day"
+        ? "SELECT count(*) AS n FROM cube_days"
+        : `SELECT count(*) AS n FROM (SELECT DISTINCT ${
+          periodSql(candidate)
+        } AS period, store, region, channel, department, category, fuel_type, segment, cluster FROM cube_days) AS combinations`,
     );
     if (n <= maxCells) break;
   }
@@ -156,22 +174,23 @@ export async function salesCube(
     segment: await dictionary("segment"),
     cluster: await dictionary("cluster"),
   };
-  const cellRows = await engine.query<Record<string, unknown>>(`
-    SELECT ${period} AS period, store, region, channel, department, category,
-      fuel_type AS "fuelType", segment, cluster,
-      sum(net) AS net,
-      sum(gross) AS gross,
-      sum(returns) AS returns,
-      CAST(sum("lines") AS INTEGER) AS "lines",
-      CAST(sum("returnLines") AS INTEGER) AS "returnLines",
-      coalesce(sum(quantity), 0) AS quantity,
-      coalesce(sum(gallons), 0) AS gallons,
-      sum("basketGross") AS "basketGross",
-      sum("gallonsNet") AS "gallonsNet",
-      sum("newNet") AS "newNet",
-      sum("anonymousNet") AS "anonymousNet"
-    FROM cube_days GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`);
-  const cellsReader = indexed(cellRows, dims, DIMENSIONS);
+  // Each label's index in its dictionary, as a table the cells and baskets
+  // join: they come back as numbers, not as text decoded value by value.
+  await engine.createTempTable(
+    "cube_codes",
+    [
+      { name: "dim", type: "VARCHAR" },
+      { name: "label", type: "VARCHAR" },
+      { name: "code", type: "INTEGER" },
+    ],
+    Object.entries(dims).flatMap(([dim, labels]) =>
+      labels.map((label, code) => [dim, label, code])
+    ),
+  );
+  const cellRows = await engine.query<Record<string, unknown>>(
+    cellsSql(grain),
+  );
+  const cellsReader = sortRows(cellRows, DIMENSIONS);
   const cells = readColumns(cellsReader, [
     ...DIMENSIONS,
     "net",
@@ -208,25 +227,28 @@ export async function salesCube(
     await engine.run("DROP TABLE IF EXISTS cube_parts");
     await engine.run(
       `
-      CREATE TEMP TABLE cube_parts AS ${lines}
+      CREATE TEMP TABLE cube_parts AS ${linesWith(false)}
       SELECT transaction_id, CAST(${
         periodSql(grain)
       } AS VARCHAR) AS period, store, region,
              channel, segment, cluster,
              CAST(coalesce(bit_or(${categoryBit}) FILTER (WHERE amount > 0), 0) AS INTEGER) AS mask,
-             CAST(coalesce(bit_or(${categoryBit}) FILTER (WHERE amount < 0), 0) AS INTEGER) AS "returnMask"
+             CAST(coalesce(bit_or(${categoryBit}) FILTER (WHERE amount < 0), 0) AS INTEGER) AS "returnMask",
+             count(*) OVER (PARTITION BY transaction_id) AS parts
       FROM cube_lines WHERE transaction_id IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
       [...condition.params, ...bitParams, ...bitParams],
     );
-    const parts = (comparison: string) =>
-      `transaction_id IN (SELECT transaction_id FROM cube_parts GROUP BY transaction_id HAVING count(*) ${comparison})`;
+    // A transaction's parts are counted once, as cube_parts is made (a
+    // window over its groups), rather than by a semi-join per query.
+    const parts = (comparison: string) => `parts ${comparison}`;
     const basketRows = await engine.query<Record<string, unknown>>(`
-      SELECT period, store, region, channel, segment, cluster, mask, "returnMask",
+      SELECT ${coded(BASKET_DIMENSIONS)}, mask, "returnMask",
         CAST(count(*) AS INTEGER) AS count
-      FROM cube_parts WHERE ${parts("= 1")} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+      FROM cube_parts ${codeJoins(BASKET_DIMENSIONS)}
+      WHERE ${parts("= 1")} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
     baskets = readColumns(
-      indexed(basketRows, dims, BASKET_DIMENSIONS, ["mask", "returnMask"]),
+      sortRows(basketRows, [...BASKET_DIMENSIONS, "mask", "returnMask"]),
       [...BASKET_DIMENSIONS, "mask", "returnMask", "count"],
     ) as NonNullable<SalesCube["baskets"]>;
     const splitRows = await engine.query<Record<string, unknown>>(`
@@ -253,7 +275,7 @@ export async function salesCube(
   if (hasCustomers && dims.category.length <= 30) {
     const rows = await engine.query<Record<string, unknown>>(
       `
-      ${lines}, c AS (
+      ${linesWith(false)}, c AS (
         SELECT customer_id, min(segment) AS segment, min(cluster) AS cluster,
           CAST(bit_or(${categoryBit}) AS INTEGER) AS mask
         FROM cube_lines WHERE customer_id IS NOT NULL GROUP BY customer_id
@@ -283,6 +305,7 @@ export async function salesCube(
   };
   await engine.run("DROP TABLE cube_days");
   await engine.run("DROP TABLE cube_groups");
+  await engine.run("DROP TABLE cube_codes");
   return {
     grain,
     from: selected[0],
@@ -304,6 +327,68 @@ export async function salesCube(
 const GROUP_DIMENSIONS =
   "date, store, region, channel, department, category, fuel_type, segment, cluster";
 
+/**
+ * The cells' measures: by day, cube_days' column (null quantities and
+ * gallons as 0, as their sums are); by week or month, its sum.
+ */
+const CELL_MEASURES: readonly [name: string, day: string, summed: string][] = [
+  ["net", "net", "sum(net)"],
+  ["gross", "gross", "sum(gross)"],
+  ["returns", "returns", "sum(returns)"],
+  ["quantity", "coalesce(quantity, 0)", "coalesce(sum(quantity), 0)"],
+  ["gallons", "coalesce(gallons, 0)", "coalesce(sum(gallons), 0)"],
+  ["basketGross", '"basketGross"', 'sum("basketGross")'],
+  ["gallonsNet", '"gallonsNet"', 'sum("gallonsNet")'],
+  ["newNet", '"newNet"', 'sum("newNet")'],
+  ["anonymousNet", '"anonymousNet"', 'sum("anonymousNet")'],
+  ["lines", '"lines"', 'sum("lines")'],
+  ["returnLines", '"returnLines"', 'sum("returnLines")'],
+];
+
+/** The line counts among {@linkcode CELL_MEASURES}. */
+const COUNTS: ReadonlySet<string> = new Set(["lines", "returnLines"]);
+
+/**
+ * The query of the cube's cells at `grain`. By day, cube_days' rows are the
+ * cells (each its own group), so they are read as they are; by week or
+ * month they are summed. The exact decimal sums become DOUBLE PRECISION in
+ * the query: the same numbers as converting each decimal after it (the
+ * scaled integer divided by a power of ten, correctly rounded), without a
+ * decimal object per value.
+ */
+function cellsSql(grain: CubeGrain): string {
+  const day = grain === "day";
+  const measures = CELL_MEASURES.map(([name, read, summed]) =>
+    `CAST(${day ? read : summed} AS ${
+      COUNTS.has(name) ? "INTEGER" : "DOUBLE PRECISION"
+    }) AS "${name}"`
+  );
+  return `
+    SELECT ${coded(DIMENSIONS)},
+      ${measures.join(",\n      ")}
+    FROM (SELECT *, CAST(${
+    periodSql(grain)
+  } AS VARCHAR) AS period, fuel_type AS "fuelType" FROM cube_days) AS d
+    ${codeJoins(DIMENSIONS)}${
+    day ? "" : " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
+  }`;
+}
+
+/** The select list of `names` as their codes (see codeJoins). */
+function coded(names: readonly string[]): string {
+  return names.map((name) => `c_${name}.code AS "${name}"`).join(", ");
+}
+
+/**
+ * Joins each of `names` (a column of the rows joined to) to its code in
+ * cube_codes, the label's index in the cube's dictionary.
+ */
+function codeJoins(names: readonly string[]): string {
+  return names.map((name) =>
+    `JOIN cube_codes c_${name} ON c_${name}.dim = '${name}' AND c_${name}.label = "${name}"`
+  ).join("\n    ");
+}
+
 /** The measures of `SalesCube.customerSales`, rounded as the cells' are. */
 const CUSTOMER_SALES: ReadonlySet<string> = new Set(["newNet", "anonymousNet"]);
 
@@ -311,88 +396,4 @@ function periodSql(grain: CubeGrain): string {
   return grain === "day"
     ? "date"
     : `CAST(date_trunc('${grain}', CAST(date AS TIMESTAMP)) AS DATE)`;
-}
-
-/** Text in byte order (UTF-8 bytes compare as code points), as DuckDB sorts it. */
-function byCodePoint(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-  }
-  return x.length - y.length;
-}
-
-/**
- * Rows with each dimension's label replaced by its index in the
- * dictionary, sorted by `first` (text) and then every index and number, as
- * `ORDER BY ALL` sorted them when SQL did this.
- */
-function indexed(
-  rows: Record<string, unknown>[],
-  dims: Record<string, string[]>,
-  names: readonly string[],
-  numbers: readonly string[] = [],
-  first?: string,
-): Record<string, unknown>[] {
-  for (const name of names) {
-    const index = new Map(dims[name].map((v, i) => [v, i]));
-    for (const row of rows) row[name] = index.get(String(row[name]));
-  }
-  const keys = [...names, ...numbers];
-  return rows.sort((a, b) => {
-    if (first) {
-      const order = byCodePoint(String(a[first]), String(b[first]));
-      if (order !== 0) return order;
-    }
-    for (const key of keys) {
-      const d = Number(a[key]) - Number(b[key]);
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
-}
-
-/**
- * Sums rounded to 6 decimals, as the SQL analyses round theirs: the same
- * data gives the same cube whatever the summation order, and the page
- * carries 1234.56 rather than 1234.5600000000002 (a tenth of the cube's
- * bytes at a million lines).
- */
-const ROUNDED_MEASURES: ReadonlySet<string> = new Set([
-  "net",
-  "gross",
-  "returns",
-  "quantity",
-  "gallons",
-  "basketNet",
-  "gallonsNet",
-]);
-
-/**
- * The named columns of rows as numbers, those in `rounded` rounded to 6
- * decimals: the cube's columnar form.
- */
-function readColumns(
-  rows: Record<string, unknown>[],
-  names: readonly string[],
-  rounded: ReadonlySet<string> = new Set(),
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { length: rows.length };
-  for (const name of names) {
-    out[name] = rounded.has(name)
-      ? rows.map((row) => round6(Number(row[name])))
-      : rows.map((row) => Number(row[name]));
-  }
-  return out;
-}
-
-function columns(
-  rows: Record<string, unknown>[],
-  names: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { length: rows.length };
-  for (const name of names) out[name] = rows.map((row) => Number(row[name]));
-  return out;
 }

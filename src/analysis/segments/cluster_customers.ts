@@ -19,6 +19,7 @@ import {
   type RfmTableOptions,
 } from "./rfm_table.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
+import { CLUSTER_SAMPLE_ABOVE, sampledClusters } from "./sampled_clusters.ts";
 import type { CustomerClusters } from "../../figures/segments/customer_clusters.ts";
 
 export type {
@@ -39,6 +40,14 @@ export interface ClusterCustomersOptions
   scatterSize?: number;
   /** Web Workers the values of k are fitted in (see chooseKInWorkers); the result is the same. */
   workers?: number;
+  /**
+   * Above this many customers, fit on a seeded sample of this many and
+   * assign every customer in batches (see sampledClusters). Default
+   * CLUSTER_SAMPLE_ABOVE (100,000).
+   */
+  sampleAbove?: number;
+  /** Customers assigned at a time above `sampleAbove`; default ASSIGN_BATCH. */
+  assignBatch?: number;
 }
 
 /**
@@ -49,7 +58,9 @@ export interface ClusterCustomersOptions
  * by silhouette over 2..8 (or fixed), the best of several seeded k-means++
  * starts per k. Exact up to 20,000 customers; above that k is chosen on a
  * seeded sample (stated in `sampleSize`) and then every customer is
- * assigned. Clusters are numbered by size and named from the sub-categories
+ * assigned; above `sampleAbove` (100,000) customers the whole fit uses a
+ * seeded sample of that many (stated in `fitSample`) and every customer is
+ * assigned to the nearest centre in batches (see sampledClusters). Clusters are numbered by size and named from the sub-categories
  * they over-index on; profiles add the RFM segment mix and, with a
  * customers table, age bands, genders and cities. See docs/segments.md.
  *
@@ -91,14 +102,43 @@ export async function clusterCustomers(
     sampleSize,
     varianceThreshold = 0.8,
     workers,
+    sampleAbove = CLUSTER_SAMPLE_ABOVE,
+    assignBatch,
     ...filter
   } = options;
+  const rfm = givenRfm ??
+    await rfmTable(data, { ...filter, asOf, ties, segmentMap });
+  const oneColumnNote = (columns: readonly { label: string }[]) =>
+    `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
+      columns.length ? `one (${JSON.stringify(columns[0].label)})` : "none"
+    }. Map a category column (--map category=COLUMN, and sub_category) to see them`;
+  if (rfm.rows.length > sampleAbove) {
+    const { clusters } = await sampledClusters(data, {
+      filter: cutOff(filter, asOf),
+      share,
+      rfm,
+      sampleSize: sampleAbove,
+      seed,
+      scatterSize,
+      varianceThreshold,
+      k,
+      kMin,
+      kMax,
+      starts,
+      exactLimit,
+      ...(sampleSize !== undefined ? { sampleSize } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(assignBatch !== undefined ? { batch: assignBatch } : {}),
+      hasCustomers: data.hasCustomers,
+    });
+    return clusters.note === ONE_COLUMN_NOTE
+      ? { ...clusters, note: oneColumnNote(clusters.features) }
+      : clusters;
+  }
   const features = await customerFeatures(data, {
     ...cutOff(filter, asOf),
     share,
   });
-  const rfm = givenRfm ??
-    await rfmTable(data, { ...filter, asOf, ties, segmentMap });
   // The values of k are fitted in Web Workers, on both cores: the same
   // result as fitClusters gives in one thread.
   const prepared = prepareClusters(features.features, {
@@ -156,11 +196,7 @@ export async function clusterCustomers(
     sampleSize: fit.sampleSize,
     inertia: fit.inertia,
     note: fit.note === ONE_COLUMN_NOTE
-      ? `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
-        features.columns.length
-          ? `one (${JSON.stringify(features.columns[0].label)})`
-          : "none"
-      }. Map a category column (--map category=COLUMN, and sub_category) to see them`
+      ? oneColumnNote(features.columns)
       : fit.note,
     clusters,
     assignments: features.customerIds.map((customerId, i) => ({

@@ -1,6 +1,7 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import type { DenseMatrix } from "../../stats/dense_matrix.ts";
 import { round6 } from "../../stats/round6.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
 import type {
   CustomerFeatures,
@@ -16,6 +17,15 @@ export type {
 export interface CustomerFeaturesOptions extends SalesFilter {
   /** Use each customer's share of their own net spend instead of spend. Default false. */
   share?: boolean;
+  /** The columns, when known already (the query that finds them is then skipped). */
+  columns?: FeatureColumn[];
+  /**
+   * Only the customers whose ids are in this temporary table (one
+   * `customer_id` column), e.g. a seeded sample (see sampledClusters).
+   */
+  customersIn?: string;
+  /** Only the customers whose ids are in this range, bounds included. */
+  idRange?: { from: string; to: string };
 }
 
 /**
@@ -49,25 +59,32 @@ export async function customerFeatures(
   data: Dataset,
   options: CustomerFeaturesOptions = {},
 ): Promise<CustomerFeatures> {
-  const { share = false, ...filter } = options;
+  const {
+    share = false,
+    columns: givenColumns,
+    customersIn,
+    idRange,
+    ...filter
+  } = options;
   const where = salesWhere(filter);
-  const and = where.sql ? `${where.sql} AND` : "WHERE";
-  const columnRows = await queryRows<
-    { category: string; sub_category: string | null }
-  >(
-    data,
-    `SELECT DISTINCT category, sub_category FROM sales ${where.sql}
-     ORDER BY category, sub_category NULLS LAST`,
-    where.params,
-  );
-  const columns = columnRows.map((row): FeatureColumn => ({
-    key: `${row.category} / ${row.sub_category ?? ""}`,
-    category: row.category,
-    subCategory: row.sub_category,
-    label: row.sub_category === null
-      ? row.category
-      : `${row.category}: ${row.sub_category}`,
-  }));
+  const columns = givenColumns ?? await featureColumns(data, filter);
+  // The customers asked for, as a condition on the lines' customer_id.
+  const only = [
+    ...(customersIn
+      ? [
+        `customer_id IN (SELECT customer_id FROM ${
+          sqlIdentifier(customersIn)
+        })`,
+      ]
+      : []),
+    ...(idRange ? ["customer_id >= ? AND customer_id <= ?"] : []),
+  ];
+  const onlyParams = idRange ? [idRange.from, idRange.to] : [];
+  const clauses = [
+    ...(where.sql ? [where.sql.replace(/^WHERE\s+/, "")] : []),
+    ...only,
+  ];
+  const and = clauses.length ? `WHERE ${clauses.join(" AND ")} AND` : "WHERE";
   const cells = await queryRows<{
     customer_id: string;
     category: string;
@@ -83,7 +100,7 @@ export async function customerFeatures(
      FROM sales ${and} customer_id IN (SELECT customer_id FROM buyers)
      GROUP BY customer_id, category, sub_category
      ORDER BY customer_id`,
-    [...where.params, ...where.params],
+    [...where.params, ...onlyParams, ...where.params, ...onlyParams],
   );
   const columnIndex = new Map(columns.map((c, j) => [c.key, j]));
   const customerIds: string[] = [];
@@ -112,6 +129,30 @@ export async function customerFeatures(
     features: share ? shares(spendMatrix) : spendMatrix,
     share,
   };
+}
+
+/** Every (category, sub-category) pair among the filtered lines: the features' columns. */
+export async function featureColumns(
+  data: Dataset,
+  filter: SalesFilter,
+): Promise<FeatureColumn[]> {
+  const where = salesWhere(filter);
+  const columnRows = await queryRows<
+    { category: string; sub_category: string | null }
+  >(
+    data,
+    `SELECT DISTINCT category, sub_category FROM sales ${where.sql}
+     ORDER BY category, sub_category NULLS LAST`,
+    where.params,
+  );
+  return columnRows.map((row): FeatureColumn => ({
+    key: `${row.category} / ${row.sub_category ?? ""}`,
+    category: row.category,
+    subCategory: row.sub_category,
+    label: row.sub_category === null
+      ? row.category
+      : `${row.category}: ${row.sub_category}`,
+  }));
 }
 
 function shares({ rows, cols, values }: DenseMatrix): DenseMatrix {

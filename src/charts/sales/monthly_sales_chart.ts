@@ -75,13 +75,24 @@ export function monthlySalesChart(
           }
           : {}),
       }),
-      Plot.text(points.filter(partial), {
-        x: (p: typeof points[number]) =>
-          new Date(p.x.getTime() + p.length * 43_200_000),
-        y: "totalSales",
-        text: (p: typeof points[number]) => `${p.days} d`,
-        dy: -8,
-      }),
+      // A partial month's days, inside the plot: the first month's label
+      // starts at its column's left edge (not centred on it, which would
+      // reach over the y-axis labels on a narrow chart), any other's ends at
+      // its right edge; a white halo keeps it readable over a neighbour.
+      ...[points.slice(0, 1), points.slice(1)].map((edge, i) =>
+        Plot.text(edge.filter(partial), {
+          x: (p: typeof points[number]) =>
+            i === 0 ? p.x : new Date(p.x.getTime() + p.length * 86_400_000),
+          y: "totalSales",
+          text: (p: typeof points[number]) => `${p.days} d`,
+          textAnchor: i === 0 ? "start" : "end",
+          dx: i === 0 ? 2 : -2,
+          dy: -8,
+          stroke: "white",
+          strokeWidth: 3,
+          fill: "currentColor",
+        })
+      ),
       Plot.ruleY([0]),
     ],
   });

@@ -1,12 +1,12 @@
 import type { NumberFormats } from "../../figures/format/number_formats.ts";
-import { DEFAULT_FORMATS } from "../chart_parts.ts";
+import { DEFAULT_FORMATS, nameAxis, NARROW_WIDTH } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
 import { plotChart } from "../plot_chart.ts";
 import type { ClusterLiftCell } from "../../figures/segments/cluster_lift_cells.ts";
+import { clusterFilterLabel } from "../../figures/segments/cluster_filter_label.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {
   DEFAULT_WIDTH,
-  marginFor,
   markText,
   plural,
   shorten,
@@ -43,11 +43,18 @@ export function clusterLiftChart(
     a - b
   );
   const shown = cells.filter((c) => c.lift !== null);
+  // Long sub-category names end in an ellipsis on a narrow chart (the tip
+  // and the table give them whole), rather than run off its left edge.
+  const yAxis = nameAxis("Sub-category", labels, width);
+  const marginLeft = Math.max(yAxis.marginLeft, 60);
+  // A cell too narrow for "0.7×" shows "0.7" (the legend says ×).
+  const column = (width - marginLeft - 20) / Math.max(1, clusters.length);
+  const times = column >= 34 ? "×" : "";
   return plotChart({
     document: options.document,
     width,
     height: 90 + Math.max(1, labels.length) * 22,
-    marginLeft: marginFor(["Sub-category", ...labels], width, 60),
+    marginLeft,
     title,
     ariaLabel: title,
     ariaDescription: describe(cells, labels.length, clusters.length, format),
@@ -59,16 +66,18 @@ export function clusterLiftChart(
       labelAnchor: "left",
       labelArrow: "none",
     },
-    y: { domain: labels, label: "Sub-category", tickSize: 0 },
+    y: { ...yAxis.axis, domain: labels, tickSize: 0 },
     color: {
       type: "threshold",
       domain: LIFT_STEPS,
       scheme: "RdBu",
       reverse: true,
       legend: true,
-      label: "Lift (share of the cluster's spend ÷ share of all spend)",
+      label: width < NARROW_WIDTH
+        ? "Lift of the cluster's share of spend"
+        : "Lift (share of the cluster's spend ÷ share of all spend)",
       tickFormat: (v: number) => `${v}×`,
-      width: 360,
+      width: Math.min(360, width - 10),
     } as Plot.ScaleOptions,
     marks: [
       Plot.cell(shown, {
@@ -82,13 +91,14 @@ export function clusterLiftChart(
             `Cluster ${c.cluster} (${
               shorten(c.clusterName, 60)
             }), ${c.label}: lift ${LIFT.format(c.lift!)}`,
+          (c) => ({ cluster: clusterFilterLabel(c.cluster, c.clusterName) }),
         ),
       }),
       Plot.text(cells, {
         x: "cluster",
         y: "label",
         text: (c: ClusterLiftCell) =>
-          c.lift === null ? "–" : `${LIFT.format(c.lift)}×`,
+          c.lift === null ? "–" : `${LIFT.format(c.lift)}${times}`,
         fill: (c: ClusterLiftCell) =>
           c.lift !== null && (c.lift >= 4 || c.lift <= 0.25)
             ? "white"

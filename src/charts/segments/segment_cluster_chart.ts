@@ -3,6 +3,7 @@ import { DEFAULT_FORMATS } from "../chart_parts.ts";
 import * as Plot from "@observablehq/plot";
 import { plotChart } from "../plot_chart.ts";
 import type { SegmentClusterCell } from "../../figures/segments/segment_cluster_cross_tab.ts";
+import { clusterFilterLabel } from "../../figures/segments/cluster_filter_label.ts";
 import type { SegmentChartOptions } from "./segment_chart_options.ts";
 import {
   DEFAULT_WIDTH,
@@ -75,6 +76,10 @@ export function segmentClusterChart(
             } of the cluster, ${
               percent(c.shareOfSegment, format)
             } of the segment`,
+          (c) => ({
+            segment: c.segment,
+            cluster: clusterFilterLabel(c.cluster, c.clusterName),
+          }),
         ),
       }),
       Plot.text(cells, {

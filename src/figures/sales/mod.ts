@@ -43,3 +43,4 @@ export * from "./comparison_periods.ts";
 export * from "./sales_comparison.ts";
 export * from "./cube_comparison.ts";
 export * from "./what_changed.ts";
+export * from "./period_shortcuts.ts";

@@ -134,9 +134,54 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
       allSpend[j] += v;
     }
   }
-  const total = sum(allSpend);
   const members = Array.from({ length: k }, () => [] as string[]);
   for (let i = 0; i < n; i++) members[labels[i]].push(customerIds[i]);
+  return clusterProfilesFromSums({
+    columns,
+    sizes,
+    clusterSpend,
+    allSpend,
+    members,
+    segments,
+    segmentMap,
+    customers,
+    asOf,
+  });
+}
+
+/**
+ * What {@linkcode clusterProfiles} computes from each cluster's size, spend
+ * per feature and customer ids, and the spend per feature of all: for
+ * clusters assigned in batches, whose spend is summed batch by batch.
+ */
+export interface ClusterSums
+  extends Omit<ClusterProfilesInput, "features" | "labels" | "k"> {
+  columns: readonly FeatureColumn[];
+  sizes: readonly number[];
+  clusterSpend: readonly Float64Array[];
+  allSpend: Float64Array;
+  /** Each cluster's customer ids. */
+  members: readonly (readonly string[])[];
+  /** Each cluster's demographics counted already (instead of from `customers`). */
+  demographicCounts?: readonly DemographicCounts[];
+}
+
+/** The profiles of clusters from their sums (see {@linkcode clusterProfiles}). */
+export function clusterProfilesFromSums(input: ClusterSums): ClusterProfile[] {
+  const {
+    columns,
+    sizes,
+    clusterSpend,
+    allSpend,
+    members,
+    segments,
+    segmentMap = DEFAULT_SEGMENT_MAP,
+    customers,
+    asOf = null,
+  } = input;
+  let n = 0;
+  for (const size of sizes) n += size;
+  const total = sum(allSpend);
   const profiles = clusterSpend.map((spendOf, c): ClusterProfile => {
     const revenue = sum(spendOf);
     const lift = Array.from(spendOf, (v, j) => {
@@ -166,7 +211,9 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
       topSubCategories,
       lift,
       segmentMix: segmentMix(members[c], segments, segmentMap),
-      demographics: customers
+      demographics: input.demographicCounts
+        ? demographicsOf(input.demographicCounts[c])
+        : customers
         ? demographics(members[c], customers, asOf)
         : null,
     };
@@ -271,21 +318,50 @@ function demographics(
   customers: ReadonlyMap<string, CustomerDetails>,
   asOf: string | null,
 ): ClusterDemographics {
-  const ages = new Map<string, number>(AGE_BANDS.map((band) => [band, 0]));
-  const genders = new Map<string, number>();
-  const cities = new Map<string, number>();
+  const counts = demographicCounts();
+  for (const id of ids) countCustomer(counts, customers.get(id), asOf);
+  return demographicsOf(counts);
+}
+
+/** One cluster's customers counted by age band, gender and home city. */
+export interface DemographicCounts {
+  customers: number;
+  ages: Map<string, number>;
+  genders: Map<string, number>;
+  cities: Map<string, number>;
+}
+
+/** Empty {@linkcode DemographicCounts}. */
+export function demographicCounts(): DemographicCounts {
+  return {
+    customers: 0,
+    ages: new Map<string, number>(AGE_BANDS.map((band) => [band, 0])),
+    genders: new Map<string, number>(),
+    cities: new Map<string, number>(),
+  };
+}
+
+/** Counts one customer (undefined: not in the customers table, all Unknown). */
+export function countCustomer(
+  counts: DemographicCounts,
+  details: CustomerDetails | undefined,
+  asOf: string | null,
+): void {
   const bump = (map: Map<string, number>, key: string) =>
     map.set(key, (map.get(key) ?? 0) + 1);
-  for (const id of ids) {
-    const details = customers.get(id);
-    bump(ages, ageBand(details?.birth_date ?? null, asOf));
-    bump(genders, details?.gender ?? "Unknown");
-    bump(cities, details?.city ?? "Unknown");
-  }
+  counts.customers++;
+  bump(counts.ages, ageBand(details?.birth_date ?? null, asOf));
+  bump(counts.genders, details?.gender ?? "Unknown");
+  bump(counts.cities, details?.city ?? "Unknown");
+}
+
+function demographicsOf(
+  { customers: total, ages, genders, cities }: DemographicCounts,
+): ClusterDemographics {
   const count = (name: string, customers: number): CustomerCount => ({
     name,
     customers,
-    share: ids.length ? customers / ids.length : 0,
+    share: total ? customers / total : 0,
   });
   const byCount = (map: Map<string, number>) =>
     [...map].filter(([name]) => name !== "Unknown").sort((a, b) =>

@@ -38,6 +38,12 @@ export interface CustomerClusters {
   silhouetteByK: KScore[];
   /** Customers in the seeded sample k was chosen on, or null when all were used. */
   sampleSize: number | null;
+  /**
+   * Customers of the seeded sample the clusters were fitted on, when there
+   * were too many to fit on all (every customer is then assigned to the
+   * nearest centroid); absent when all were used.
+   */
+  fitSample?: number;
   /** Inertia of the final fit over all customers, in PCA space. */
   inertia: number;
   /** Why there is a single cluster, when there is. */

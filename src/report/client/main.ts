@@ -39,6 +39,12 @@ import { cohortCellsFromColumns } from "../../figures/cohorts/cohort_columns.ts"
 import { cohortTables } from "../customers/cohort_tables.ts";
 import { renderCohortsView } from "../customers/render_cohorts_view.ts";
 import { COHORT_CHARTS } from "../customers/cohort_charts.ts";
+import {
+  periodShortcuts,
+  shortcutDays,
+} from "../../figures/sales/period_shortcuts.ts";
+import { withPeriod } from "../slots/period_buttons.ts";
+import { markPeriod, onPeriodClick } from "./period_buttons.ts";
 
 const LIST_FIELDS = {
   category: "categories",
@@ -70,6 +76,7 @@ async function start(): Promise<void> {
   const cohortCells = data.cohorts
     ? cohortCellsFromColumns(data.cohorts)
     : null;
+  const periods = periodShortcuts(shortcutDays(data.cube));
   const context: ViewContext = {
     document,
     width: data.width,
@@ -77,6 +84,7 @@ async function start(): Promise<void> {
     subCategoryNote: data.subCategoryNote,
     absent: absentDimensions(data.figures),
     filterHref: chartFilterHref,
+    periods,
   };
   // The figures the page shows, and their time grain: the server's (by
   // day) unfiltered, the cube's for a filter.
@@ -148,6 +156,7 @@ async function start(): Promise<void> {
   const apply = (state: FilterState) => {
     current = state;
     writeForm(form, state);
+    markPeriod(form, periods, state);
     if (!isFiltered(state)) {
       shown = { figures: data.figures, grain: "day" };
       slots.sales.innerHTML = initial.sales;
@@ -220,7 +229,32 @@ async function start(): Promise<void> {
   };
   globalThis.addEventListener("hashchange", fromHash);
   onChartClick(document, (hash) => {
+    // A value the form does not offer has no sales (a segment of no
+    // customer in the segment table): say so rather than filter to nothing.
+    const clicked = parseFilterHash(hash);
+    const missing = Object.entries(LIST_FIELDS).flatMap(([name, field]) =>
+      (clicked[field] ?? [])
+        .filter((v) => offered[field].length && !offered[field].includes(v))
+        .map((v) => `${name} "${v}"`)
+    );
+    if (missing.length) {
+      if (status) {
+        status.textContent = `Nothing to filter by: no sales of ${
+          missing.join(", ")
+        }`;
+      }
+      return;
+    }
     const state = clickedFilters(current, hash);
+    history.replaceState(
+      null,
+      "",
+      filterHash(state) || location.pathname + location.search,
+    );
+    apply(state);
+  });
+  onPeriodClick(document, periods, (shortcut) => {
+    const state = withPeriod(current, shortcut);
     history.replaceState(
       null,
       "",

@@ -10,3 +10,4 @@ export * from "./chart_filter.ts";
 export * from "./absent_dimensions.ts";
 export * from "./customer_charts.ts";
 export * from "./time_grain_notes.ts";
+export * from "./period_buttons.ts";

@@ -4,18 +4,13 @@
  * same with the same seed, and no query returning sale lines. Each test
  * starts a server of its own (see pg_server.ts).
  */
-import {
-  type BuildEffects,
-  buildReport,
-  type BuildReportOptions,
-} from "../../../src/pipeline/build_report.ts";
 import { openSource } from "../../../src/source/open_source.ts";
 import type { OpenSourceOptions } from "../../../src/source/open_source.ts";
 import { closeDataset } from "../../../src/source/dataset.ts";
-import type { LoadedSource } from "../../../src/source/load_report.ts";
 import type { ReportModel } from "../../../src/report/report_model.ts";
 import { assertEquals, assertOk } from "../../assert.ts";
 import { copyDataset, startPostgres } from "./pg_server.ts";
+import { differences, modelFigure, queryLog, report } from "./warehouse_run.ts";
 
 const INVOICES = new URL("../../fixtures/invoices.csv", import.meta.url)
   .pathname;
@@ -23,90 +18,6 @@ const KAGGLE = new URL(
   "../../../../shared/datasets/retail-kaggle/",
   import.meta.url,
 ).pathname;
-
-/** The rows each query returned, recorded by wrapping the warehouse engine. */
-interface QueryLog {
-  rows: number[];
-  lines: number;
-}
-
-function effects(log?: QueryLog): BuildEffects {
-  return {
-    openSource: async (source: OpenSourceOptions): Promise<LoadedSource> => {
-      const loaded = await openSource(source);
-      const engine = loaded.dataset.engine;
-      if (log && engine) {
-        log.lines = loaded.report.rowsRead;
-        const query = engine.query.bind(engine);
-        engine.query = async <T>(sql: string, params?: never) => {
-          const rows = await query<T>(sql, params);
-          log.rows.push(rows.length);
-          return rows;
-        };
-      }
-      return loaded;
-    },
-    now: () => new Date("2026-01-02T03:04:05Z"),
-    log: () => {},
-    bundleClient: () => Promise.resolve("/* page script */"),
-  };
-}
-
-async function report(
-  source: OpenSourceOptions,
-  log?: QueryLog,
-): Promise<ReportModel> {
-  const options: BuildReportOptions = { source, seed: 7 };
-  const built = await buildReport(options, effects(log));
-  return JSON.parse(built.files.get("report.json")!) as ReportModel;
-}
-
-/** Whether two numbers are the same figure. */
-type Same = (a: number, b: number) => boolean;
-
-/**
- * Amounts to the cent: sums of doubles added in another order differ in
- * their last digits.
- */
-const toTheCent: Same = (a, b) => Math.abs(a - b) < 0.005;
-
-/**
- * A model's figures (fitted parameters, expected purchases, values) and
- * ratios of counts (support, confidence, lift) to 1e-9 relative: a
- * model's inputs, divisions of day counts, are rounded once more on the
- * warehouse.
- */
-const modelFigure: Same = (a, b) =>
-  Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-6);
-
-/**
- * Where two reports' values differ: numbers that are not `same`, anything
- * else at all. Empty when equal.
- */
-function differences(
-  a: unknown,
-  b: unknown,
-  path = "",
-  same: Same = toTheCent,
-): string[] {
-  if (typeof a === "number" && typeof b === "number") {
-    return same(a, b) ? [] : [`${path}: ${a} vs ${b}`];
-  }
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) =>
-      differences(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        `${path}.${k}`,
-        same,
-      )
-    );
-  }
-  return Object.is(a, b)
-    ? []
-    : [`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`];
-}
 
 /** Asserts two reports' figures equal to the cent. */
 function assertSameFigures(warehouse: ReportModel, duck: ReportModel): void {
@@ -151,7 +62,7 @@ Deno.test({
       });
       closeDataset(local.dataset);
       const duck = await report({ data: KAGGLE });
-      const log: QueryLog = { rows: [], lines: 0 };
+      const log = queryLog();
       const warehouse = await report({
         data: server.url,
         table: "sale_lines",
@@ -187,7 +98,7 @@ Deno.test({
       closeDataset(local.dataset);
       assertOk(lines > 180_000, `${lines} lines`);
       const duck = await report(simulated);
-      const log: QueryLog = { rows: [], lines: 0 };
+      const log = queryLog();
       const warehouse = await report({
         data: server.url,
         table: "public.sales",
