@@ -52,6 +52,12 @@ interface Run {
       counts: Record<string, number> | null;
       flows: { from: string; to: string; customers: number; revenue: number }[];
       largest: string[];
+      sizes: {
+        segment: string;
+        before: number;
+        after: number;
+        change: number;
+      }[];
     };
   };
   page: string;
@@ -189,6 +195,72 @@ Deno.test("report compares each run's segments with the previous run's", async (
           new: 0,
           gone: 0,
         });
+      },
+    );
+
+    await t.step(
+      'the segment that grew most and the one that shrank most, counted here from both runs\' segments files, are in report.json and in one sentence for "What changed"',
+      () => {
+        const count = (run: Run) => {
+          const sizes = new Map<string, number>();
+          for (const { segment } of segmentsOf(run).values()) {
+            sizes.set(segment, (sizes.get(segment) ?? 0) + 1);
+          }
+          return sizes;
+        };
+        const before = count(first);
+        const after = count(second);
+        const names = new Set([...before.keys(), ...after.keys()]);
+        const sizes = second.json.migration.sizes;
+        assertEquals(new Set(sizes.map((s) => s.segment)), names);
+        for (const s of sizes) {
+          assertEquals(
+            [s.before, s.after, s.change],
+            [
+              before.get(s.segment) ?? 0,
+              after.get(s.segment) ?? 0,
+              (after.get(s.segment) ?? 0) - (before.get(s.segment) ?? 0),
+            ],
+            s.segment,
+          );
+        }
+        const changes = [...names].map((name) => ({
+          name,
+          change: (after.get(name) ?? 0) - (before.get(name) ?? 0),
+        }));
+        const grew = Math.max(...changes.map((c) => c.change));
+        const shrank = Math.min(...changes.map((c) => c.change));
+        assertOk(grew > 0 && shrank < 0, "the as-of date moved some customers");
+        const line = /<p data-what-changed>(.*?)<\/p>/s.exec(second.page);
+        assertOk(line, "the Who moved section has the sentence");
+        const text = line[1].replace(/<[^>]+>/g, "");
+        const grewMost = changes.filter((c) => c.change === grew);
+        const shrankMost = changes.filter((c) => c.change === shrank);
+        assertOk(
+          grewMost.some((c) =>
+            text.includes(
+              `${c.name} grew most, from ${before.get(c.name) ?? 0} to ${
+                after.get(c.name) ?? 0
+              } customers (+${grew})`,
+            )
+          ),
+          text,
+        );
+        assertOk(
+          shrankMost.some((c) =>
+            text.includes(
+              `${c.name} shrank most, from ${before.get(c.name) ?? 0} to ${
+                after.get(c.name) ?? 0
+              } customers (-${-shrank})`,
+            )
+          ),
+          text,
+        );
+        assertEquals(
+          /<p data-what-changed>/.test(first.page),
+          false,
+          "a first run has no sentence",
+        );
       },
     );
 

@@ -35,3 +35,4 @@ export {
   segmentMigration,
   segmentOrder,
 } from "./segment_migration.ts";
+export * from "./segment_size_changes.ts";

@@ -32,6 +32,7 @@ import type { CubeGrain } from "../../figures/sales/sales_cube.ts";
 import { onChartClick } from "./chart_clicks.ts";
 import { closeFilterLists } from "./filter_lists.ts";
 import { fitCharts, fitChartsGradually, fitOnResize } from "./fit_charts.ts";
+import { addSegmentChange } from "./segment_change.ts";
 import { csvFileName, tableCsv, type TableSpec } from "../table_spec.ts";
 import { chartDownloads } from "./chart_downloads.ts";
 import { cohortTable } from "../../figures/cohorts/cohort_table.ts";
@@ -149,6 +150,7 @@ async function start(): Promise<void> {
     );
   };
   remember(data.figures);
+  addSegmentChange(document);
   const status = document.getElementById("filter-status");
 
   // While the page loads, its charts are drawn one at a time afterwards.
@@ -162,6 +164,7 @@ async function start(): Promise<void> {
       slots.sales.innerHTML = initial.sales;
       slots.fuel.innerHTML = initial.fuel;
       if (cohortSlot) cohortSlot.innerHTML = initialCohorts;
+      addSegmentChange(document);
       remember(data.figures);
       if (!loading) fit(true);
       if (status) status.textContent = "Showing all sales";
@@ -177,6 +180,7 @@ async function start(): Promise<void> {
     const view = { ...context, grain: data.cube.grain, deferred: true };
     slots.sales.innerHTML = renderSalesView(figures, SALES_CHARTS, view).markup;
     slots.fuel.innerHTML = renderFuelView(figures, FUEL_CHARTS, view).markup;
+    addSegmentChange(document);
     if (cohortSlot && cohortCells) {
       const selection = { segments: state.segments, clusters: state.clusters };
       cohortSlot.innerHTML =

@@ -4,6 +4,11 @@ import {
   largestMoves,
   type SegmentMigration,
 } from "../../figures/segments/segment_migration.ts";
+import {
+  largestSizeChanges,
+  type SegmentSizeChange,
+  segmentSizeChanges,
+} from "../../figures/segments/segment_size_changes.ts";
 import { generatedAtText } from "../generated_at_text.ts";
 import { type Html, html } from "../html.ts";
 
@@ -32,6 +37,8 @@ export interface MigrationModel {
   flows: SegmentMigration["flows"];
   /** The largest moves in words, as the page shows them. */
   largest: string[];
+  /** Each segment's customers in the earlier run and in this one. */
+  sizes: SegmentSizeChange[];
 }
 
 /** report.json's `migration` from the section's state. */
@@ -49,6 +56,7 @@ export function migrationModel(
       counts: null,
       flows: [],
       largest: [],
+      sizes: [],
     };
   }
   const { migration } = state;
@@ -58,7 +66,30 @@ export function migrationModel(
     counts: migration.counts,
     flows: migration.flows,
     largest: largestMoves(migration, format),
+    sizes: segmentSizeChanges(migration),
   };
+}
+
+/**
+ * The segment that grew most and the one that shrank most since the
+ * earlier run, in one sentence linked to the "Who moved" section, or null
+ * when no segment changed size. "What changed" shows it too (the page's
+ * script copies it there): it is about all customers, under any filter.
+ */
+export function segmentSizeSentence(
+  migration: SegmentMigration,
+  format: NumberFormats,
+): Html | null {
+  const { grew, shrank } = largestSizeChanges(segmentSizeChanges(migration));
+  if (!grew && !shrank) return null;
+  const { integer, integerChange } = format;
+  const part = (s: SegmentSizeChange, verb: string) =>
+    html`<a href="#migration">${s.segment}</a> ${verb} most, from ${integer(s.before)} to ${integer(s.after)} customers (${integerChange(s.change)})`;
+  const parts = [grew && part(grew, "grew"), shrank && part(shrank, "shrank")]
+    .filter((p): p is Html => p !== null);
+  return html`Since the run of ${generatedAtText(migration.previous.generatedAt)}, among all customers: ${
+    parts.length === 2 ? html`${parts[0]}; ${parts[1]}` : parts[0]
+  }.`;
 }
 
 /**
@@ -83,6 +114,7 @@ export function renderMigrationView(
   const { previous, counts, flows } = migration;
   const { integer, wholeMoney } = format;
   const moves = largestMoves(migration, format);
+  const sizes = segmentSizeSentence(migration, format);
   const customers = (n: number) => `${integer(n)} ${n === 1 ? "customer" : "customers"}`;
   return html`${note}
 <p>Compared with the run of ${generatedAtText(previous.generatedAt)} (${previous.runId}${
@@ -92,6 +124,7 @@ export function renderMigrationView(
       ? "It read the same data."
       : "It read other data (its data fingerprint differs), so customers new and gone include those of the other data."
   }</p>
+${sizes ? html`<p data-what-changed>${sizes}</p>` : ""}
 <p>${customers(counts.common)} in both runs: ${integer(counts.moved)} in another segment now, ${integer(counts.stayed)} in the same. ${customers(counts.new)} new since, ${customers(counts.gone)} gone (in the earlier run only).</p>
 ${moves.length
     ? html`<h3 id="h-largest-moves">The largest moves</h3><ul class="moves">${moves.map((m) => html`<li>${m}</li>`)}</ul>`
