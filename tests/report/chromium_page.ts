@@ -4,7 +4,7 @@
  *
  * @module
  */
-import puppeteer, { type Browser } from "puppeteer-core";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { assertEquals } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
 
@@ -32,4 +32,14 @@ export async function reportRunDir(data: string, out: string): Promise<string> {
   ]);
   assertEquals(run.code, 0, run.stderr);
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!).dir;
+}
+
+/** The page's script errors and console errors, gathered as they come. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  return errors;
 }

@@ -8,7 +8,7 @@
  */
 import type { Browser } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
-import { launchChromium, reportRunDir } from "./chromium_page.ts";
+import { launchChromium, pageErrors, reportRunDir } from "./chromium_page.ts";
 import { assertShows, reference, shown } from "./comparison_lines.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
@@ -23,11 +23,7 @@ Deno.test("the cards' comparisons and the movers equal pandas' in Chromium, and 
     const dir = await reportRunDir(DATA, tmp);
     browser = await launchChromium(profile);
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
+    const errors = pageErrors(page);
     const ready = () =>
       page.waitForFunction(() =>
         document.documentElement.dataset.ready === "true"

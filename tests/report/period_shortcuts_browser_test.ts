@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
-import { launchChromium, reportRunDir } from "./chromium_page.ts";
+import { launchChromium, pageErrors, reportRunDir } from "./chromium_page.ts";
 import { assertShows, reference, shown } from "./comparison_lines.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
@@ -64,11 +64,7 @@ Deno.test("the period shortcuts set the dates pandas expects, and the cards comp
     const dir = await reportRunDir(DATA, tmp);
     browser = await launchChromium(profile);
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
+    const errors = pageErrors(page);
     await page.setViewport({ width: 390, height: 900 });
     await page.goto(`file://${dir}/index.html`, { waitUntil: "load" });
     await page.waitForFunction(() =>
