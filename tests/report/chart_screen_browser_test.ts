@@ -24,6 +24,34 @@ async function load(page: Page, url: string): Promise<void> {
   );
 }
 
+/**
+ * Every chart text drawn past its chart's edges (cut off on screen): SVG
+ * text whose box reaches more than a pixel outside its SVG's box.
+ */
+function clippedText(page: Page) {
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    for (const svg of document.querySelectorAll("figure.chart svg")) {
+      const edge = svg.getBoundingClientRect();
+      if (edge.width === 0) continue;
+      for (const text of svg.querySelectorAll("text")) {
+        if (!(text.textContent ?? "").trim()) continue;
+        const box = text.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        if (
+          box.left < edge.left - 1 || box.right > edge.right + 1 ||
+          box.top < edge.top - 1 || box.bottom > edge.bottom + 1
+        ) {
+          clipped.push(
+            `${svg.closest("figure.chart")?.id}: "${text.textContent}"`,
+          );
+        }
+      }
+    }
+    return clipped;
+  });
+}
+
 /** Every chart text (SVG text, legend labels) drawn under `min` px on screen. */
 function smallText(page: Page, min: number) {
   return page.evaluate((min) => {
@@ -100,13 +128,14 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
     await Deno.mkdir(SCREENSHOTS, { recursive: true });
 
     await t.step(
-      "at 390 px every chart is drawn at its width, no chart text under 11 px",
+      "at 390 px every chart is drawn at its width, no chart text under 11 px or cut off at its edges",
       async () => {
         await page.setViewport({ width: 390, height: 900 });
         await load(page, url);
         const { small, checked } = await smallText(page, 11);
         assertEquals(small, []);
         assertOk(checked > 300, `only ${checked} chart texts checked`);
+        assertEquals(await clippedText(page), []);
         const widths = await chartWidths(page);
         assertOk(widths.length >= 15, `${widths.length} charts`);
         for (const w of widths) {
