@@ -8,7 +8,7 @@
 import type { Browser, Page } from "puppeteer-core";
 import { assertEquals, assertOk } from "../assert.ts";
 import { runCli } from "../cli/run_cli.ts";
-import { launchChromium } from "./chromium_page.ts";
+import { launchChromium, pageErrors } from "./chromium_page.ts";
 import { writeFixtureCsv } from "./fixtures/report_fixture.ts";
 
 interface Saved {
@@ -68,9 +68,7 @@ Deno.test("every chart downloads as an SVG document and a PNG drawn from it", as
     const { dir } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
     browser = await launchChromium(profile);
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const errors = pageErrors(page);
     await page.evaluateOnNewDocument(() => {
       const saved: { blob: Blob; name: string }[] = [];
       (globalThis as unknown as { saved: unknown[] }).saved = saved;

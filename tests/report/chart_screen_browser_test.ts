@@ -10,7 +10,7 @@
 import type { Browser, Page } from "puppeteer-core";
 import { numberFormats } from "../../src/figures/format/number_formats.ts";
 import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
-import { launchChromium, reportRunDir } from "./chromium_page.ts";
+import { launchChromium, pageErrors, reportRunDir } from "./chromium_page.ts";
 
 const DATA = new URL("../../../shared/datasets/retail-kaggle", import.meta.url)
   .pathname;
@@ -120,11 +120,7 @@ Deno.test("the charts in Chromium on the real data set", async (t) => {
     const json = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
     browser = await launchChromium(profile);
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
+    const errors = pageErrors(page);
     await Deno.mkdir(SCREENSHOTS, { recursive: true });
 
     await t.step(

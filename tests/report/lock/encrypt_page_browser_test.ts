@@ -1,3 +1,4 @@
+import { pageErrors } from "../chromium_page.ts";
 /**
  * A locked page in real Chromium: served over HTTP from 127.0.0.1 (a secure
  * context), and from a made-up host name mapped to 127.0.0.1, which
@@ -66,11 +67,7 @@ async function openTab(context: BrowserContext): Promise<
   { page: Page; errors: string[] }
 > {
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
+  const errors = pageErrors(page);
   return { page, errors };
 }
 
