@@ -40,6 +40,7 @@ import { tickerInWorker } from "./progress_ticker.ts";
 import { readNotebooks, writeClearFiles } from "./report_inputs.ts";
 import { pdfStep, reportWrittenLines } from "./report_pdf.ts";
 import { withNotebookLinks } from "../report/notebook_links.ts";
+import { stageLine } from "../pipeline/stage_timer.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -312,9 +313,7 @@ export async function report(args: string[]): Promise<number> {
       }),
     ]]);
     console.error(
-      `${"encrypt".padEnd(12)} ${
-        ((performance.now() - started) / 1000).toFixed(2)
-      } s`,
+      stageLine("encrypt", performance.now() - started),
     );
   }
   const printed = pdf ? await pdf.print(files, ticker.stageRunning) : null;
@@ -331,9 +330,7 @@ export async function report(args: string[]): Promise<number> {
       : files,
   );
   console.error(
-    `${"write".padEnd(12)} ${
-      ((performance.now() - started) / 1000).toFixed(2)
-    } s`,
+    stageLine("write", performance.now() - started),
   );
   for (
     const line of reportWrittenLines(dir, files.get("index.html")!, printed)
@@ -364,9 +361,7 @@ export async function report(args: string[]): Promise<number> {
       throw new CliError((error as Error).message, 1);
     }
     console.error(
-      `${"publish".padEnd(12)} ${
-        ((performance.now() - started) / 1000).toFixed(2)
-      } s`,
+      stageLine("publish", performance.now() - started),
     );
   }
   // The last line says what happened to the run: published and current,

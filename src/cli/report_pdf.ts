@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { paperFor } from "./pdf_options.ts";
 import { findChromium, INSTALL_CHROMIUM, printPdf } from "./print_pdf.ts";
+import { stageLine } from "../pipeline/stage_timer.ts";
 
 /** A printed PDF, ready to be written with the run. */
 export interface PrintedReport {
@@ -51,9 +52,7 @@ export async function pdfStep(
         });
         const pdf = await Deno.readFile(printed.path);
         log(
-          `${"pdf".padEnd(12)} ${
-            ((performance.now() - started) / 1000).toFixed(2)
-          } s`,
+          stageLine("pdf", performance.now() - started),
         );
         return { pdf, pages: printed.pages, paper };
       } catch (error) {

@@ -59,6 +59,18 @@ Deno.test("parseStageTimes() reads the reference pipeline's stage lines, which h
   );
 });
 
+Deno.test("parseStageTimes() reads a stage's peak memory when the line ends with it", () => {
+  assertEquals(
+    parseStageTimes(
+      "load         1.50 s  peak 140 MB\nsegmentation 12.25 s  peak 1083 MB\n",
+    ),
+    [
+      { name: "load", seconds: 1.5, peakBytes: 140e6 },
+      { name: "segmentation", seconds: 12.25, peakBytes: 1083e6 },
+    ],
+  );
+});
+
 Deno.test("parseTimeVerbose() reads wall time, CPU times, peak memory and exit status", () => {
   assertEquals(parseTimeVerbose(TIME_REPORT), {
     wallSeconds: 7.99,

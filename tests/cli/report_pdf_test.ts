@@ -37,7 +37,10 @@ Deno.test("report --pdf writes index.pdf beside index.html, and says where both 
       `PDF written to ${last.dir}/index.pdf (${pages} pages, A4, `,
     );
     assertStringIncludes(run.stderr, `Open it: file://${last.dir}/index.html`);
-    assertOk(/^pdf +\d+\.\d\d s$/m.test(run.stderr), run.stderr);
+    assertOk(
+      /^pdf +\d+\.\d\d s(  peak \d+ MB)?$/m.test(run.stderr),
+      run.stderr,
+    );
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }

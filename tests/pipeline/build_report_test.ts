@@ -127,7 +127,9 @@ Deno.test("buildReport() on the fixture", async (t) => {
       "bundle",
       "html",
     ]);
-    for (const line of log) assertOk(/ \d+\.\d\d s$/.test(line), line);
+    for (const line of log) {
+      assertOk(/ \d+\.\d\d s(  peak \d+ MB)?$/.test(line), line);
+    }
   });
 
   await t.step(
