@@ -17,7 +17,7 @@ import {
   type SaleLine,
   SALES_COLUMNS,
 } from "../model/schema.ts";
-import type { SqlEngine } from "./sql_engine.ts";
+import { type SqlEngine, STREAM_BATCH } from "./sql_engine.ts";
 
 /**
  * Sales data loaded into an embedded, in-memory DuckDB database: a `sales`
@@ -179,6 +179,60 @@ export async function queryRows<T = Record<string, unknown>>(
     rows[i] = row as T;
   }
   return rows;
+}
+
+/**
+ * Runs a query and yields its rows, as queryRows returns them, in batches
+ * of at most `batchRows`: on a warehouse through a cursor, on DuckDB chunk
+ * by chunk. The whole result is never held, so a query with a row per
+ * customer costs one batch of memory. Run no other query on the dataset
+ * until the iteration ends.
+ *
+ * @example
+ * ```ts
+ * import { createDataset, streamRows } from "./dataset.ts";
+ * const data = await createDataset({ sales: [] });
+ * const sizes: number[] = [];
+ * for await (const rows of streamRows(data, "SELECT range AS i FROM range(5000)", [], 2048)) {
+ *   sizes.push(rows.length);
+ * }
+ * if (sizes.join() !== "2048,2048,904") throw new Error(sizes.join());
+ * ```
+ */
+export async function* streamRows<T = Record<string, unknown>>(
+  data: Pick<Dataset, "connection" | "engine">,
+  sql: string,
+  params: QueryParam[] = [],
+  batchRows: number = STREAM_BATCH,
+): AsyncGenerator<T[]> {
+  if (!(batchRows >= 1)) {
+    throw new RangeError(`Cannot stream rows in batches of ${batchRows}`);
+  }
+  if (data.engine) {
+    yield* data.engine.stream<T>(sql, params, batchRows);
+    return;
+  }
+  const result = await data.connection.stream(
+    sql,
+    params.length ? params as never : undefined,
+  );
+  const names = result.deduplicatedColumnNames();
+  let batch: T[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const columns = chunk.convertColumns(plainValue);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const row: Record<string, unknown> = {};
+      for (let j = 0; j < names.length; j++) row[names[j]] = columns[j][i];
+      batch.push(row as T);
+      if (batch.length === batchRows) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Converts one DuckDB value as queryRows returns it. */

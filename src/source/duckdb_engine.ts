@@ -1,4 +1,4 @@
-import { type Dataset, queryRows } from "./dataset.ts";
+import { type Dataset, queryRows, streamRows } from "./dataset.ts";
 import type { SqlEngine } from "./sql_engine.ts";
 import { sqlIdentifier } from "../model/sql_string.ts";
 
@@ -28,6 +28,27 @@ export function duckdbEngine(data: Pick<Dataset, "connection">): SqlEngine {
       rowsReturned += rows.length;
       largestResult = Math.max(largestResult, rows.length);
       return rows;
+    },
+    async *stream<T>(
+      sql: string,
+      params: readonly unknown[] = [],
+      batchRows?: number,
+    ) {
+      queries++;
+      let rows = 0;
+      for await (
+        const batch of streamRows<T>(
+          { connection },
+          sql,
+          [...params] as never,
+          batchRows,
+        )
+      ) {
+        rows += batch.length;
+        rowsReturned += batch.length;
+        yield batch;
+      }
+      largestResult = Math.max(largestResult, rows);
     },
     async run(sql, params = []) {
       await connection.run(

@@ -1,6 +1,9 @@
 /** A value a query can bind to a placeholder. */
 export type SqlParam = string | number | boolean | null;
 
+/** Rows a stream yields at a time unless asked otherwise. */
+export const STREAM_BATCH = 20_000;
+
 /** The SQL dialects Basket's queries are written for (see docs/warehouse.md). */
 export type SqlDialect = "duckdb" | "postgres";
 
@@ -36,6 +39,18 @@ export interface SqlEngine {
     sql: string,
     params?: readonly SqlParam[],
   ): Promise<T[]>;
+  /**
+   * Runs a query and yields its rows in batches of at most `batchRows`, so
+   * that a large result (one row per customer) is never held whole: the
+   * warehouse reads it through a cursor, DuckDB chunk by chunk. Run no
+   * other query on the engine until the iteration ends (DuckDB's stream
+   * belongs to its connection).
+   */
+  stream<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlParam[],
+    batchRows?: number,
+  ): AsyncIterable<T[]>;
   /** Runs a statement that returns nothing. */
   run(sql: string, params?: readonly SqlParam[]): Promise<void>;
   /** Creates (or replaces) a temporary table and fills it with rows. */

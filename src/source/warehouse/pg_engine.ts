@@ -1,9 +1,10 @@
 import pg from "pg";
-import type {
-  EngineStats,
-  SqlColumn,
-  SqlEngine,
-  SqlParam,
+import {
+  type EngineStats,
+  type SqlColumn,
+  type SqlEngine,
+  type SqlParam,
+  STREAM_BATCH,
 } from "../sql_engine.ts";
 import { sqlIdentifier } from "../../model/sql_string.ts";
 import { postgresSql } from "./postgres_sql.ts";
@@ -94,6 +95,8 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
   let queries = 0;
   let rowsReturned = 0;
   let largestResult = 0;
+  let cursors = 0;
+  let openCursors = 0;
   try {
     await client.connect();
   } catch (error) {
@@ -145,6 +148,39 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
       rowsReturned += result.rows.length;
       largestResult = Math.max(largestResult, result.rows.length);
       return result.rows as T[];
+    },
+    async *stream<T>(
+      sql: string,
+      params: readonly SqlParam[] = [],
+      batchRows = STREAM_BATCH,
+    ) {
+      // A cursor lives in a transaction: the outermost stream opens it and
+      // ends it (a stream read inside another's iteration shares it).
+      const name = `basket_cursor_${++cursors}`;
+      const outermost = openCursors++ === 0;
+      let ended = false;
+      try {
+        if (outermost) await exec("BEGIN");
+        await exec(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+        queries++;
+        let rows = 0;
+        for (;;) {
+          const batch = (await exec(`FETCH FORWARD ${batchRows} FROM ${name}`))
+            .rows as T[];
+          rows += batch.length;
+          rowsReturned += batch.length;
+          largestResult = Math.max(largestResult, rows);
+          if (batch.length > 0) yield batch;
+          if (batch.length < batchRows) break;
+        }
+        await exec(`CLOSE ${name}`);
+        if (outermost) await exec("COMMIT");
+        ended = true;
+      } finally {
+        openCursors--;
+        // Stopped early or failed: the transaction goes, and the cursor with it.
+        if (!ended && outermost) await client.query("ROLLBACK").catch(() => {});
+      }
     },
     async run(sql, params) {
       await exec(sql, params);
