@@ -6,7 +6,8 @@
  */
 import { openSource } from "../../../src/source/open_source.ts";
 import type { OpenSourceOptions } from "../../../src/source/open_source.ts";
-import { closeDataset } from "../../../src/source/dataset.ts";
+import { closeDataset, type Dataset } from "../../../src/source/dataset.ts";
+import { clusterCustomers } from "../../../src/analysis/segments/cluster_customers.ts";
 import type { ReportModel } from "../../../src/report/report_model.ts";
 import { assertEquals, assertOk } from "../../assert.ts";
 import { copyDataset, startPostgres } from "./pg_server.ts";
@@ -77,6 +78,32 @@ Deno.test({
   },
 });
 
+/**
+ * Above the bound, the clusters are fitted on a seeded sample and every
+ * customer is assigned in batches by customer id range: the same on the
+ * warehouse as on DuckDB (the report itself stays under the bound here).
+ */
+async function assertSameSampledClusters(
+  url: string,
+  duck: Dataset,
+): Promise<void> {
+  const { dataset } = await openSource({
+    data: url,
+    table: "public.sales",
+    customersTable: "public.customers",
+  });
+  try {
+    const options = { seed: 5, sampleAbove: 500, assignBatch: 700 };
+    const fromWarehouse = await clusterCustomers(dataset, options);
+    const fromDuck = await clusterCustomers(duck, options);
+    assertEquals(fromDuck.fitSample, 500);
+    assertOk(fromDuck.customers > 5_000, `${fromDuck.customers} customers`);
+    assertEquals(fromWarehouse, fromDuck);
+  } finally {
+    closeDataset(dataset);
+  }
+}
+
 Deno.test({
   name:
     "a report from PostgreSQL equals the DuckDB report of 200,000 simulated lines, and every query returns sums, never sale lines",
@@ -95,7 +122,11 @@ Deno.test({
         customers: "customers",
       });
       const lines = local.report.rowsRead;
-      closeDataset(local.dataset);
+      try {
+        await assertSameSampledClusters(server.url, local.dataset);
+      } finally {
+        closeDataset(local.dataset);
+      }
       assertOk(lines > 180_000, `${lines} lines`);
       const duck = await report(simulated);
       const log = queryLog();
