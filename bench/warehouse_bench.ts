@@ -195,7 +195,7 @@ async function runReport(
   }
 }
 
-function formatRuns(runs: WarehouseRun[]): string {
+export function formatRuns(runs: WarehouseRun[]): string {
   const rows = runs.map((r) => {
     const engine = r.engine as
       | { queries: number; rowsReturned: number; bytesReturned: number }
@@ -216,5 +216,36 @@ function formatRuns(runs: WarehouseRun[]): string {
     "| size | sale lines | COPY + ANALYZE | report wall time | Basket peak memory (RSS) | queries | result rows | bytes returned |",
     "| ---- | ---------: | -------------: | ---------------: | -----------------------: | ------: | ----------: | -------------: |",
     ...rows,
+    "",
+    ...runs.flatMap(formatStages),
+    ...runs.map((r) =>
+      `${r.label}: Basket's peak memory ${
+        (r.maxRssBytes / 1e6).toFixed(1)
+      } MB, ${
+        r.maxRssBytes < MEMORY_TARGET ? "under" : "NOT under"
+      } the target of ${MEMORY_TARGET / 1e6} MB`
+    ),
   ].join("\n");
+}
+
+/** The issue's bound on Basket's own peak memory, whatever the table's size. */
+export const MEMORY_TARGET = 500e6;
+
+/**
+ * One size's stages: time, and the process's peak memory at the stage's
+ * end (the stage that first shows the run's peak reached it).
+ */
+function formatStages(run: WarehouseRun): string[] {
+  return [
+    `| ${run.label}: stage | time | peak memory so far |`,
+    "| --- | ---: | ---: |",
+    ...run.stages.map((stage) =>
+      `| ${stage.name} | ${stage.seconds.toFixed(1)} s | ${
+        stage.peakBytes === undefined
+          ? ""
+          : `${(stage.peakBytes / 1e6).toFixed(0)} MB`
+      } |`
+    ),
+    "",
+  ];
 }

@@ -9,6 +9,7 @@ import { formatBenchTable } from "../../bench/format_bench_table.ts";
 import { mergeResults } from "../../bench/merge_results.ts";
 import { chooseReference } from "../../bench/reference_modes.ts";
 import { median, summariseRuns } from "../../bench/summarise_runs.ts";
+import { formatRuns, type WarehouseRun } from "../../bench/warehouse_bench.ts";
 
 function run(
   wallSeconds: number,
@@ -370,5 +371,37 @@ Deno.test("formatBenchTable() prints both modes of the reference and takes every
   assertStringIncludes(
     skipped,
     "| wall time | 3.00 s | skipped | skipped | – |",
+  );
+});
+
+Deno.test("the warehouse bench's table gives each stage's peak memory and says whether the run stayed under 500 MB", () => {
+  const run = (label: string, maxRssBytes: number): WarehouseRun => ({
+    label,
+    lines: 1000,
+    customers: 10,
+    loadSeconds: 1,
+    wallSeconds: 12,
+    userSeconds: 5,
+    systemSeconds: 1,
+    maxRssBytes,
+    exitStatus: 0,
+    signal: null,
+    stages: [
+      { name: "load", seconds: 1.5, peakBytes: 132e6 },
+      { name: "segmentation", seconds: 9.25, peakBytes: maxRssBytes },
+    ],
+    engine: { queries: 3, rowsReturned: 40, bytesReturned: 2e6 },
+    error: null,
+  });
+  const table = formatRuns([run("1m", 421e6), run("10m", 1_083e6)]);
+  assertStringIncludes(table, "| 10m: stage | time | peak memory so far |");
+  assertStringIncludes(table, "| segmentation | 9.3 s | 1083 MB |");
+  assertStringIncludes(
+    table,
+    "1m: Basket's peak memory 421.0 MB, under the target of 500 MB",
+  );
+  assertStringIncludes(
+    table,
+    "10m: Basket's peak memory 1083.0 MB, NOT under the target of 500 MB",
   );
 });
