@@ -38,7 +38,7 @@ Deno.test("report --pdf writes index.pdf beside index.html, and says where both 
     );
     assertStringIncludes(run.stderr, `Open it: file://${last.dir}/index.html`);
     assertOk(
-      /^pdf +\d+\.\d\d s(  peak \d+ MB)?$/m.test(run.stderr),
+      /^pdf +\d+\.\d\d s( {2}peak \d+ MB)?$/m.test(run.stderr),
       run.stderr,
     );
   } finally {

@@ -152,7 +152,7 @@ Deno.test("deno task report", async (t) => {
           `KiB)\nOpen it: ${toFileUrl(resolve(dir, "index.html")).href}\n`,
         );
         const stages = run.stderr.split("\n").filter((line) =>
-          /^[a-z]+ +\d+\.\d\d s(  peak \d+ MB)?$/.test(line)
+          /^[a-z]+ +\d+\.\d\d s( {2}peak \d+ MB)?$/.test(line)
         ).map((line) => line.split(" ")[0]);
         assertEquals(stages, STAGES);
         // Any line between them names a stage as it runs, never a stage time.

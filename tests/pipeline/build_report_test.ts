@@ -128,7 +128,7 @@ Deno.test("buildReport() on the fixture", async (t) => {
       "html",
     ]);
     for (const line of log) {
-      assertOk(/ \d+\.\d\d s(  peak \d+ MB)?$/.test(line), line);
+      assertOk(/ \d+\.\d\d s( {2}peak \d+ MB)?$/.test(line), line);
     }
   });
 
