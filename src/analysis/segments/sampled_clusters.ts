@@ -1,4 +1,5 @@
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { type Dataset, streamRows } from "../../source/dataset.ts";
+import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
 import {
   clusterProfilesFromSums,
@@ -94,14 +95,15 @@ export async function sampledClusters(
     hasCustomers,
     ...fitOptions
   } = options;
-  const n = rfm.rows.length;
+  const ids = rfm.columns.customerIds;
+  const n = ids.length;
   const columns = await featureColumns(data, filter);
   const sampleRows = seededSample(n, sampleSize, seed);
   const engine = engineOf(data);
   await engine.createTempTable(
     "cluster_sample",
     [{ name: "customer_id", type: "VARCHAR" }],
-    Array.from(sampleRows, (i) => [rfm.rows[i].customerId]),
+    Array.from(sampleRows, (i) => [ids[i]]),
   );
   const sample = await customerFeatures(data, {
     ...filter,
@@ -144,31 +146,24 @@ export async function sampledClusters(
       share,
       columns,
       idRange: {
-        from: rfm.rows[start].customerId,
-        to: rfm.rows[end - 1].customerId,
+        from: ids[start],
+        to: ids[end - 1],
       },
     });
     if (
       part.customerIds.length !== end - start ||
-      part.customerIds.some((id, i) => id !== rfm.rows[start + i].customerId)
+      part.customerIds.some((id, i) => id !== ids[start + i])
     ) {
       throw new Error(
-        `Cannot assign customers ${rfm.rows[start].customerId} to ${
-          rfm.rows[end - 1].customerId
+        `Cannot assign customers ${ids[start]} to ${
+          ids[end - 1]
         } to clusters: their spend does not match their RFM rows`,
       );
     }
     const values = part.features.values;
     // The batch's customers' details, for the clusters' demographics.
     const details = demographics
-      ? new Map(
-        (await queryRows<CustomerDetails & { customer_id: string }>(
-          data,
-          `SELECT customer_id, birth_date, gender, city FROM customers
-           WHERE customer_id >= ? AND customer_id <= ?`,
-          [rfm.rows[start].customerId, rfm.rows[end - 1].customerId],
-        )).map(({ customer_id, ...rest }) => [customer_id, rest]),
-      )
+      ? await batchDetails(data, ids[start], ids[end - 1])
       : undefined;
     for (let r = 0; r < end - start; r++) {
       const row = values.subarray(r * d, (r + 1) * d);
@@ -181,7 +176,7 @@ export async function sampledClusters(
       if (demographics) {
         countCustomer(
           demographics[label],
-          details!.get(rfm.rows[i].customerId),
+          details!.get(ids[i]),
           rfm.asOf,
         );
       }
@@ -193,7 +188,7 @@ export async function sampledClusters(
       if (scatterRows[next] === i) {
         next++;
         points.push({
-          customerId: rfm.rows[i].customerId,
+          customerId: ids[i],
           pc1: dims > 0 ? scores[0] : 0,
           pc2: dims > 1 ? scores[1] : 0,
           cluster: label + 1,
@@ -201,15 +196,12 @@ export async function sampledClusters(
       }
     }
   }
-  const members = Array.from({ length: fit.k }, () => [] as string[]);
-  for (let i = 0; i < n; i++) members[labels[i]].push(rfm.rows[i].customerId);
   const profiles = clusterProfilesFromSums({
     columns,
     sizes,
     clusterSpend,
     allSpend,
-    members,
-    segments: new Map(rfm.rows.map((row) => [row.customerId, row.segment])),
+    segmentCounts: clusterSegmentCounts(labels, fit.k, rfm.columns),
     segmentMap: rfm.segmentMap,
     asOf: rfm.asOf,
     ...(demographics ? { demographicCounts: demographics } : {}),
@@ -230,10 +222,10 @@ export async function sampledClusters(
     inertia,
     note: fit.note,
     clusters: profiles,
-    assignments: rfm.rows.map((row, i) => ({
-      customerId: row.customerId,
-      cluster: labels[i] + 1,
-    })),
+    assignments: {
+      customerIds: ids,
+      clusters: Uint16Array.from(labels, (label) => label + 1),
+    },
     scatter: {
       points,
       total: n,
@@ -241,6 +233,28 @@ export async function sampledClusters(
     },
   };
   return { clusters, model };
+}
+
+/** The customers table's rows of the customers whose ids are in a range. */
+async function batchDetails(
+  data: Dataset,
+  from: string,
+  to: string,
+): Promise<Map<string, CustomerDetails>> {
+  const details = new Map<string, CustomerDetails>();
+  for await (
+    const batch of streamRows<CustomerDetails & { customer_id: string }>(
+      data,
+      `SELECT customer_id, birth_date, gender, city FROM customers
+       WHERE customer_id >= ? AND customer_id <= ?`,
+      [from, to],
+    )
+  ) {
+    for (const { customer_id, ...rest } of batch) {
+      details.set(customer_id, rest);
+    }
+  }
+  return details;
 }
 
 /** The parameters every customer is assigned with, from the sample's fit. */
