@@ -1,6 +1,5 @@
 import { type Dataset, streamRows } from "../../source/dataset.ts";
 import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
-import { engineOf } from "../../source/duckdb_engine.ts";
 import {
   clusterProfilesFromSums,
   countCustomer,
@@ -8,18 +7,14 @@ import {
   demographicCounts,
 } from "../../figures/segments/cluster_profiles.ts";
 import type { CustomerClusters } from "../../figures/segments/customer_clusters.ts";
-import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
-import {
-  type ClusterFit,
-  finishClusters,
-  type FitClustersOptions,
-  prepareClusters,
-} from "../../stats/fit_clusters.ts";
+import type { FitClustersOptions } from "../../stats/fit_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SalesFilter } from "../sales/sales_filter.ts";
 import type { RfmTable } from "./rfm_table.ts";
-import { chooseKInWorkers } from "./choose_k_in_workers.ts";
 import { customerFeatures, featureColumns } from "./customer_features.ts";
+import { type ClusterModel, fitOnSample } from "./fit_on_sample.ts";
+
+export type { ClusterModel } from "./fit_on_sample.ts";
 
 /**
  * Above this many customers the clusters are fitted on a seeded sample of
@@ -31,21 +26,6 @@ export const CLUSTER_SAMPLE_ABOVE = 100_000;
 
 /** Customers whose spend is read and assigned at a time above the bound. */
 export const ASSIGN_BATCH = 50_000;
-
-/** The fitted model every customer is assigned with. */
-export interface ClusterModel {
-  /** Column means and scales of the sample's standardisation. */
-  means: number[];
-  scales: number[];
-  /** Columns without variance in the sample: standardised to 0. */
-  constant: boolean[];
-  /** The sample's PCA: column means and the kept components' loadings. */
-  pcaMeans: number[];
-  loadings: number[][];
-  /** Centroids in PCA space, k × components, cluster 0 (largest) first. */
-  centroids: Float64Array;
-  k: number;
-}
 
 /** What {@linkcode sampledClusters} needs besides the data. */
 export interface SampledClustersOptions extends FitClustersOptions {
@@ -98,33 +78,19 @@ export async function sampledClusters(
   const ids = rfm.columns.customerIds;
   const n = ids.length;
   const columns = await featureColumns(data, filter);
-  const sampleRows = seededSample(n, sampleSize, seed);
-  const engine = engineOf(data);
-  await engine.createTempTable(
-    "cluster_sample",
-    [{ name: "customer_id", type: "VARCHAR" }],
-    Array.from(sampleRows, (i) => [ids[i]]),
-  );
-  const sample = await customerFeatures(data, {
-    ...filter,
-    share,
+  // The sample's matrices (its spend, standardised, PCA scores) are left
+  // behind in fitOnSample: the batches below need only the model.
+  const { model, fit } = await fitOnSample(data, {
+    ids,
     columns,
-    customersIn: "cluster_sample",
-  });
-  await engine.run("DROP TABLE cluster_sample");
-  const prepared = prepareClusters(sample.features, {
-    ...fitOptions,
+    filter,
+    share,
+    sampleSize,
     seed,
     varianceThreshold,
+    ...(workers !== undefined ? { workers } : {}),
+    fitOptions,
   });
-  const fit: ClusterFit = "fit" in prepared ? prepared.fit : finishClusters(
-    prepared,
-    await chooseKInWorkers(prepared.analysis.scores, {
-      ...prepared.chooseOptions,
-      ...(workers !== undefined ? { workers } : {}),
-    }),
-  );
-  const model = clusterModel(sample.features.values, columns.length, fit);
   const d = columns.length;
   const dims = model.loadings.length;
   const labels = new Int32Array(n);
@@ -213,12 +179,12 @@ export async function sampledClusters(
     share,
     features: columns,
     varianceThreshold,
-    components: fit.pca.components,
-    explainedVariance: explainedVarianceRows(fit.pca),
+    components: fit.components,
+    explainedVariance: fit.explainedVariance,
     silhouette: fit.silhouette,
     silhouetteByK: fit.byK,
     sampleSize: fit.sampleSize,
-    fitSample: sample.customerIds.length,
+    fitSample: fit.fitSample,
     inertia,
     note: fit.note,
     clusters: profiles,
@@ -255,40 +221,6 @@ async function batchDetails(
     }
   }
   return details;
-}
-
-/** The parameters every customer is assigned with, from the sample's fit. */
-function clusterModel(
-  sample: Float64Array,
-  d: number,
-  fit: ClusterFit,
-): ClusterModel {
-  const rows = d ? sample.length / d : 0;
-  const means = new Array<number>(d).fill(0);
-  const squares = new Array<number>(d).fill(0);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < d; j++) means[j] += sample[i * d + j];
-  }
-  for (let j = 0; j < d; j++) means[j] = rows ? means[j] / rows : 0;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < d; j++) {
-      const c = sample[i * d + j] - means[j];
-      squares[j] += c * c;
-    }
-  }
-  const scales = squares.map((s) => {
-    const sd = rows ? Math.sqrt(s / rows) : 0;
-    return sd > 0 ? sd : 1;
-  });
-  return {
-    means,
-    scales,
-    constant: squares.map((s) => !(s > 0)),
-    pcaMeans: fit.pca.means,
-    loadings: fit.pca.loadings.slice(0, fit.pca.components),
-    centroids: fit.centroids,
-    k: fit.k,
-  };
 }
 
 /**
