@@ -26,7 +26,7 @@ export async function customerFigures(
   options: CustomerFiguresOptions,
 ): Promise<CustomerFigures | null> {
   const rfm = await rfmTable(data, options.asOf ? { asOf: options.asOf } : {});
-  if (rfm.rows.length === 0) return null;
+  if (rfm.columns.customerIds.length === 0) return null;
   const clusters = await clusterCustomers(data, {
     rfm,
     seed: options.seed,
@@ -40,28 +40,31 @@ export async function customerFigures(
       ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
       : [],
   );
-  const clusterOf = new Map(
-    clusters.assignments.map((
-      a,
-    ) => [a.customerId, labels.get(a.cluster) ?? "(none)"]),
+  // The clusters' customers are the scored ones, in the same order, when
+  // they share the ids' array; else looked up by id.
+  const { customerIds, segment, segmentNames } = rfm.columns;
+  const assigned = clusters.assignments;
+  const byId = assigned.customerIds === customerIds ? undefined : new Map(
+    assigned.customerIds.map((id, i) => [id, assigned.clusters[i]]),
   );
-  const groups: CustomerGroup[] = rfm.rows.map((row) => ({
-    customer_id: row.customerId,
-    segment: row.segment,
-    cluster: clusterOf.get(row.customerId) ?? "(none)",
+  const groups: CustomerGroup[] = customerIds.map((customer_id, i) => ({
+    customer_id,
+    segment: segmentNames[segment[i]],
+    cluster: labels.get(byId ? byId.get(customer_id)! : assigned.clusters[i]) ??
+      "(none)",
   }));
   const { assignments: _assignments, ...figures } = clusters;
   return {
     groups,
-    monetary: rfm.rows.map((row) => row.monetary),
+    monetary: Array.from(rfm.columns.monetary),
     rfm: {
       asOf: rfm.asOf,
       ties: rfm.ties,
       excluded: rfm.excluded,
-      count: rfm.rows.length,
+      count: customerIds.length,
     },
-    segments: rfmSegments(rfm.rows, { segmentMap: rfm.segmentMap }),
-    grid: rfmGrid(rfm.rows, { segmentMap: rfm.segmentMap }),
+    segments: rfmSegments(rfm.columns, { segmentMap: rfm.segmentMap }),
+    grid: rfmGrid(rfm.columns, { segmentMap: rfm.segmentMap }),
     clusters: figures,
     labels,
     lift: clusterLiftCells(clusters),

@@ -42,7 +42,7 @@ const QUINTILE_CUTS = [0.2, 0.4, 0.6, 0.8] as const;
  * ```
  */
 export function quintileScores(
-  values: readonly number[],
+  values: ArrayLike<number>,
   options: QuintileScoresOptions = {},
 ): number[] {
   const { ties = "quantile", reverse = false, keys } = options;
@@ -51,13 +51,13 @@ export function quintileScores(
       `Cannot score ${values.length} values: got ${keys.length} tie-break keys`,
     );
   }
-  const signed = reverse ? values.map((v) => -v) : values.slice();
+  const signed = Float64Array.from(values, (v) => reverse ? -v : v);
   const n = signed.length;
   if (n === 0) return [];
   if (ties === "quantile") {
-    const sorted = Float64Array.from(signed).sort();
+    const sorted = signed.slice().sort();
     const cuts = QUINTILE_CUTS.map((q) => linearQuantile(sorted, q));
-    return signed.map((v) => {
+    return Array.from(signed, (v) => {
       let score = 1;
       for (const cut of cuts) if (cut < v) score++;
       return score;

@@ -1,4 +1,6 @@
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { type Dataset, streamRows } from "../../source/dataset.ts";
+import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
+import type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
 import {
   clusterProfiles,
   type CustomerDetails,
@@ -112,7 +114,7 @@ export async function clusterCustomers(
     `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
       columns.length ? `one (${JSON.stringify(columns[0].label)})` : "none"
     }. Map a category column (--map category=COLUMN, and sub_category) to see them`;
-  if (rfm.rows.length > sampleAbove) {
+  if (rfm.columns.customerIds.length > sampleAbove) {
     const { clusters } = await sampledClusters(data, {
       filter: cutOff(filter, asOf),
       share,
@@ -159,11 +161,18 @@ export async function clusterCustomers(
     }),
   );
   const customers = data.hasCustomers ? await customerDetails(data) : undefined;
+  // The clustered customers are the scored ones, in the same order, unless
+  // the RFM table given was computed otherwise: then segments are looked up
+  // by id.
+  const scoredIds = rfm.columns.customerIds;
+  const aligned = sameIds(features.customerIds, scoredIds);
   const clusters = clusterProfiles({
     features,
     labels: fit.labels,
     k: fit.k,
-    segments: new Map(rfm.rows.map((row) => [row.customerId, row.segment])),
+    ...(aligned
+      ? { segmentCounts: clusterSegmentCounts(fit.labels, fit.k, rfm.columns) }
+      : { segments: segmentsById(rfm.columns) }),
     segmentMap: rfm.segmentMap,
     customers,
     asOf: rfm.asOf,
@@ -199,10 +208,10 @@ export async function clusterCustomers(
       ? oneColumnNote(features.columns)
       : fit.note,
     clusters,
-    assignments: features.customerIds.map((customerId, i) => ({
-      customerId,
-      cluster: fit.labels[i] + 1,
-    })),
+    assignments: {
+      customerIds: aligned ? scoredIds : features.customerIds,
+      clusters: Uint16Array.from(fit.labels, (label) => label + 1),
+    },
     scatter: {
       points: Array.from(scatterRows, (i) => ({
         customerId: features.customerIds[i],
@@ -219,11 +228,27 @@ export async function clusterCustomers(
 async function customerDetails(
   data: Dataset,
 ): Promise<Map<string, CustomerDetails>> {
-  const rows = await queryRows<CustomerDetails & { customer_id: string }>(
-    data,
-    "SELECT customer_id, birth_date, gender, city FROM customers",
-  );
+  const details = new Map<string, CustomerDetails>();
+  for await (
+    const batch of streamRows<CustomerDetails & { customer_id: string }>(
+      data,
+      "SELECT customer_id, birth_date, gender, city FROM customers",
+    )
+  ) {
+    for (const { customer_id, ...rest } of batch) {
+      details.set(customer_id, rest);
+    }
+  }
+  return details;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Each scored customer's segment by id. */
+function segmentsById(rfm: RfmColumns): Map<string, string> {
   return new Map(
-    rows.map(({ customer_id, ...details }) => [customer_id, details]),
+    rfm.customerIds.map((id, i) => [id, rfm.segmentNames[rfm.segment[i]]]),
   );
 }

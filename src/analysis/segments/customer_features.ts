@@ -1,4 +1,4 @@
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import type { DenseMatrix } from "../../stats/dense_matrix.ts";
 import { round6 } from "../../stats/round6.ts";
 import { sqlIdentifier } from "../../model/sql_string.ts";
@@ -12,6 +12,9 @@ export type {
   CustomerFeatures,
   FeatureColumn,
 } from "../../figures/segments/customer_features.ts";
+
+/** Customers per block of matrix rows while the spend cells are read. */
+const BLOCK_ROWS = 4_096;
 
 /** Options for {@linkcode customerFeatures}. */
 export interface CustomerFeaturesOptions extends SalesFilter {
@@ -85,42 +88,57 @@ export async function customerFeatures(
     ...only,
   ];
   const and = clauses.length ? `WHERE ${clauses.join(" AND ")} AND` : "WHERE";
-  const cells = await queryRows<{
-    customer_id: string;
-    category: string;
-    sub_category: string | null;
-    spend: number;
-  }>(
-    data,
-    `WITH buyers AS (
-       SELECT customer_id FROM sales ${and} customer_id IS NOT NULL
-       GROUP BY customer_id HAVING max(amount) > 0
-     )
-     SELECT customer_id, category, sub_category, sum(amount) AS spend
-     FROM sales ${and} customer_id IN (SELECT customer_id FROM buyers)
-     GROUP BY customer_id, category, sub_category
-     ORDER BY customer_id`,
-    [...where.params, ...onlyParams, ...where.params, ...onlyParams],
-  );
   const columnIndex = new Map(columns.map((c, j) => [c.key, j]));
-  const customerIds: string[] = [];
-  for (const cell of cells) {
-    if (customerIds[customerIds.length - 1] !== cell.customer_id) {
-      customerIds.push(cell.customer_id);
-    }
-  }
   const cols = columns.length;
-  const spend = new Float64Array(customerIds.length * cols);
-  let row = -1;
+  // The cells arrive in batches, by customer, and go straight into blocks
+  // of matrix rows: no cell ever waits as an object for the others.
+  const customerIds: string[] = [];
+  const blocks: Float64Array[] = [];
+  let block = new Float64Array(0);
+  let row = -1; // In the block.
   let previous: string | null = null;
-  for (const cell of cells) {
-    if (cell.customer_id !== previous) {
-      row++;
-      previous = cell.customer_id;
+  for await (
+    const batch of streamRows<{
+      customer_id: string;
+      category: string;
+      sub_category: string | null;
+      spend: number;
+    }>(
+      data,
+      `WITH buyers AS (
+         SELECT customer_id FROM sales ${and} customer_id IS NOT NULL
+         GROUP BY customer_id HAVING max(amount) > 0
+       )
+       SELECT customer_id, category, sub_category, sum(amount) AS spend
+       FROM sales ${and} customer_id IN (SELECT customer_id FROM buyers)
+       GROUP BY customer_id, category, sub_category
+       ORDER BY customer_id`,
+      [...where.params, ...onlyParams, ...where.params, ...onlyParams],
+    )
+  ) {
+    for (const cell of batch) {
+      if (cell.customer_id !== previous) {
+        previous = cell.customer_id;
+        customerIds.push(cell.customer_id);
+        row++;
+        if ((row + 1) * cols > block.length) {
+          block = new Float64Array(BLOCK_ROWS * cols);
+          blocks.push(block);
+          row = 0;
+        }
+      }
+      const j = columnIndex.get(
+        `${cell.category} / ${cell.sub_category ?? ""}`,
+      )!;
+      block[row * cols + j] = round6(cell.spend);
     }
-    const j = columnIndex.get(`${cell.category} / ${cell.sub_category ?? ""}`)!;
-    spend[row * cols + j] = round6(cell.spend);
   }
+  const spend = new Float64Array(customerIds.length * cols);
+  blocks.forEach((b, i) => {
+    const offset = i * BLOCK_ROWS * cols;
+    spend.set(b.subarray(0, Math.min(b.length, spend.length - offset)), offset);
+  });
+  blocks.length = 0;
   const spendMatrix = { rows: customerIds.length, cols, values: spend };
   return {
     columns,

@@ -1,4 +1,5 @@
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
+import { growingColumn } from "../../stats/growing_column.ts";
 
 /**
  * Each customer's purchase history for the customer-value models, one
@@ -106,45 +107,64 @@ export async function purchaseHistories(
   const end = holdoutFrom === undefined
     ? `DATE '${range.last}'`
     : `(DATE '${holdoutFrom}' - 1)`;
-  const rows = await queryRows<{
-    customer_id: string;
-    x: number;
-    tx: number;
-    T: number;
-    zbar: number;
-    holdout: number;
-  }>(
-    data,
-    `WITH days AS (
-       SELECT customer_id, date, sum(amount) AS value
-       FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
-       GROUP BY customer_id, date
-     ), firsts AS (
-       SELECT customer_id, date, value,
-         min(date) OVER (PARTITION BY customer_id) AS first
-       FROM days
-     )
-     SELECT customer_id,
-       count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
-       (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
-       (${end} - min(date)) / 7.0 AS "T",
-       -- The first day's value (DuckDB's arg_min(value, date)), in SQL
-       -- PostgreSQL shares: one row per customer and day.
-       coalesce((sum(value) FILTER (WHERE date <= ${end})
-           - max(value) FILTER (WHERE date = first))
-         / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
-       count(*) FILTER (WHERE date > ${end}) AS holdout
-     FROM firsts GROUP BY customer_id
-     HAVING min(date) <= ${end}
-     ORDER BY customer_id`,
-  );
-  const column = (key: "x" | "tx" | "T" | "zbar" | "holdout") =>
-    Float64Array.from(rows, (row) => row[key]);
+  // The customers arrive in batches and go straight into the columns.
+  const customers: string[] = [];
+  const columns = {
+    x: growingColumn((n) => new Float64Array(n)),
+    tx: growingColumn((n) => new Float64Array(n)),
+    T: growingColumn((n) => new Float64Array(n)),
+    zbar: growingColumn((n) => new Float64Array(n)),
+    holdout: growingColumn((n) => new Float64Array(n)),
+  };
+  for await (
+    const batch of streamRows<{
+      customer_id: string;
+      x: number;
+      tx: number;
+      T: number;
+      zbar: number;
+      holdout: number;
+    }>(
+      data,
+      `WITH days AS (
+         SELECT customer_id, date, sum(amount) AS value
+         FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
+         GROUP BY customer_id, date
+       ), firsts AS (
+         SELECT customer_id, date, value,
+           min(date) OVER (PARTITION BY customer_id) AS first
+         FROM days
+       )
+       SELECT customer_id,
+         count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
+         (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
+         (${end} - min(date)) / 7.0 AS "T",
+         -- The first day's value (DuckDB's arg_min(value, date)), in SQL
+         -- PostgreSQL shares: one row per customer and day.
+         coalesce((sum(value) FILTER (WHERE date <= ${end})
+             - max(value) FILTER (WHERE date = first))
+           / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
+         count(*) FILTER (WHERE date > ${end}) AS holdout
+       FROM firsts GROUP BY customer_id
+       HAVING min(date) <= ${end}
+       ORDER BY customer_id`,
+    )
+  ) {
+    for (const row of batch) {
+      customers.push(row.customer_id);
+      columns.x.push(row.x);
+      columns.tx.push(row.tx);
+      columns.T.push(row.T);
+      columns.zbar.push(row.zbar);
+      if (holdoutFrom !== undefined) columns.holdout.push(row.holdout);
+    }
+  }
+  const column = (key: keyof typeof columns) => columns[key].done();
   const calibrationEnd = holdoutFrom === undefined
     ? range.last
     : dayBefore(holdoutFrom);
   return {
-    customers: rows.map((row) => row.customer_id),
+    customers,
     x: column("x"),
     tx: column("tx"),
     T: column("T"),

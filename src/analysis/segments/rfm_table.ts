@@ -1,5 +1,5 @@
 import { addDays, dayNumber, isIsoDate } from "../../model/calendar.ts";
-import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import { quintileScores, type TiePolicy } from "../../stats/quintile_scores.ts";
 import {
   checkSegmentMap,
@@ -8,13 +8,18 @@ import {
   segmentOf,
 } from "../../figures/segments/rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
+import { growingColumn } from "../../stats/growing_column.ts";
+import {
+  type RfmColumns,
+  rfmRows,
+} from "../../figures/segments/rfm_columns.ts";
 import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
 import type {
   RfmExclusions,
-  RfmRow,
   RfmTable,
 } from "../../figures/segments/rfm_table.ts";
 
+export type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
 export type {
   RfmExclusions,
   RfmRow,
@@ -98,23 +103,6 @@ export async function rfmTable(
      FROM sales ${where.sql}`,
     where.params,
   );
-  const customers = await queryRows<{
-    customer_id: string;
-    last_purchase: string | null;
-    transactions: number;
-    untracked_days: number;
-    net: number;
-  }>(
-    data,
-    `SELECT customer_id,
-       max(date) FILTER (WHERE amount > 0) AS last_purchase,
-       count(DISTINCT transaction_id) FILTER (WHERE amount > 0) AS transactions,
-       count(DISTINCT date) FILTER (WHERE amount > 0 AND transaction_id IS NULL) AS untracked_days,
-       sum(amount) AS net
-     FROM sales ${and} customer_id IS NOT NULL
-     GROUP BY customer_id ORDER BY customer_id`,
-    where.params,
-  );
   const asOf = givenAsOf ??
     (totals.last_date === null ? null : addDays(totals.last_date, 1));
   const excluded: RfmExclusions = {
@@ -123,43 +111,85 @@ export async function rfmTable(
     anonymousLines: totals.anonymous_lines,
     anonymousNetSpend: round6(totals.anonymous_net ?? 0),
   };
-  const buyers: Omit<
-    RfmRow,
-    "recencyScore" | "frequencyScore" | "monetaryScore" | "rfm" | "segment"
-  >[] = [];
-  for (const c of customers) {
-    if (c.last_purchase === null || asOf === null) {
-      excluded.returnOnlyCustomers++;
-      excluded.returnOnlyNetSpend += c.net;
-      continue;
+  // The customers arrive in batches and are kept as columns: a million
+  // customers never exist as a million objects (see docs/segments.md).
+  const customerIds: string[] = [];
+  const lastPurchases = growingColumn((n) => new Int32Array(n));
+  const frequencies = growingColumn((n) => new Int32Array(n));
+  const monetaries = growingColumn((n) => new Float64Array(n));
+  const asOfDay = asOf === null ? 0 : dayNumber(asOf);
+  for await (
+    const batch of streamRows<{
+      customer_id: string;
+      last_purchase: string | null;
+      transactions: number;
+      untracked_days: number;
+      net: number;
+    }>(
+      data,
+      `SELECT customer_id,
+         max(date) FILTER (WHERE amount > 0) AS last_purchase,
+         count(DISTINCT transaction_id) FILTER (WHERE amount > 0) AS transactions,
+         count(DISTINCT date) FILTER (WHERE amount > 0 AND transaction_id IS NULL) AS untracked_days,
+         sum(amount) AS net
+       FROM sales ${and} customer_id IS NOT NULL
+       GROUP BY customer_id ORDER BY customer_id`,
+      where.params,
+    )
+  ) {
+    for (const c of batch) {
+      if (c.last_purchase === null || asOf === null) {
+        excluded.returnOnlyCustomers++;
+        excluded.returnOnlyNetSpend += c.net;
+        continue;
+      }
+      customerIds.push(c.customer_id);
+      lastPurchases.push(dayNumber(c.last_purchase));
+      frequencies.push(c.transactions + c.untracked_days);
+      monetaries.push(round6(c.net));
     }
-    const recency = dayNumber(asOf) - dayNumber(c.last_purchase);
-    buyers.push({
-      customerId: c.customer_id,
-      lastPurchase: c.last_purchase,
-      recency,
-      frequency: c.transactions + c.untracked_days,
-      monetary: round6(c.net),
-    });
   }
   excluded.returnOnlyNetSpend = round6(excluded.returnOnlyNetSpend);
-  const keys = buyers.map((b) => b.customerId);
-  const r = quintileScores(buyers.map((b) => b.recency), {
-    ties,
-    keys,
-    reverse: true,
-  });
-  const f = quintileScores(buyers.map((b) => b.frequency), { ties, keys });
-  const m = quintileScores(buyers.map((b) => b.monetary), { ties, keys });
-  const rows = buyers.map((b, i): RfmRow => ({
-    ...b,
-    recencyScore: r[i],
-    frequencyScore: f[i],
-    monetaryScore: m[i],
-    rfm: `${r[i]}${f[i]}${m[i]}`,
-    segment: segmentOf(segmentMap, r[i], f[i])!,
-  }));
-  return { asOf, ties, segmentMap, rows, excluded };
+  const n = customerIds.length;
+  const lastPurchase = lastPurchases.done();
+  const recency = lastPurchase.map((day) => asOfDay - day);
+  const columns: RfmColumns = {
+    customerIds,
+    lastPurchase,
+    recency,
+    frequency: frequencies.done(),
+    monetary: monetaries.done(),
+    recencyScore: new Uint8Array(n),
+    frequencyScore: new Uint8Array(n),
+    monetaryScore: new Uint8Array(n),
+    segment: new Uint8Array(n),
+    segmentNames: [...new Set(segmentMap.map((rule) => rule.segment))],
+  };
+  columns.recencyScore.set(
+    quintileScores(recency, { ties, keys: customerIds, reverse: true }),
+  );
+  columns.frequencyScore.set(
+    quintileScores(columns.frequency, { ties, keys: customerIds }),
+  );
+  columns.monetaryScore.set(
+    quintileScores(columns.monetary, { ties, keys: customerIds }),
+  );
+  const segmentIndex = new Map(
+    columns.segmentNames.map((name, i) => [name, i]),
+  );
+  for (let i = 0; i < n; i++) {
+    const segment = segmentOf(
+      segmentMap,
+      columns.recencyScore[i],
+      columns.frequencyScore[i],
+    )!;
+    columns.segment[i] = segmentIndex.get(segment)!;
+  }
+  const table = { asOf, ties, segmentMap, columns, excluded } as RfmTable;
+  // Built on each read and not enumerable, so that copying the table
+  // ({ ...rfm }) never builds a million objects.
+  Object.defineProperty(table, "rows", { get: () => rfmRows(columns) });
+  return table;
 }
 
 /**

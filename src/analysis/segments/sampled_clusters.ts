@@ -1,5 +1,5 @@
-import { type Dataset, queryRows } from "../../source/dataset.ts";
-import { engineOf } from "../../source/duckdb_engine.ts";
+import { type Dataset, streamRows } from "../../source/dataset.ts";
+import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
 import {
   clusterProfilesFromSums,
   countCustomer,
@@ -7,18 +7,14 @@ import {
   demographicCounts,
 } from "../../figures/segments/cluster_profiles.ts";
 import type { CustomerClusters } from "../../figures/segments/customer_clusters.ts";
-import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
-import {
-  type ClusterFit,
-  finishClusters,
-  type FitClustersOptions,
-  prepareClusters,
-} from "../../stats/fit_clusters.ts";
+import type { FitClustersOptions } from "../../stats/fit_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SalesFilter } from "../sales/sales_filter.ts";
 import type { RfmTable } from "./rfm_table.ts";
-import { chooseKInWorkers } from "./choose_k_in_workers.ts";
 import { customerFeatures, featureColumns } from "./customer_features.ts";
+import { type ClusterModel, fitOnSample } from "./fit_on_sample.ts";
+
+export type { ClusterModel } from "./fit_on_sample.ts";
 
 /**
  * Above this many customers the clusters are fitted on a seeded sample of
@@ -30,21 +26,6 @@ export const CLUSTER_SAMPLE_ABOVE = 100_000;
 
 /** Customers whose spend is read and assigned at a time above the bound. */
 export const ASSIGN_BATCH = 50_000;
-
-/** The fitted model every customer is assigned with. */
-export interface ClusterModel {
-  /** Column means and scales of the sample's standardisation. */
-  means: number[];
-  scales: number[];
-  /** Columns without variance in the sample: standardised to 0. */
-  constant: boolean[];
-  /** The sample's PCA: column means and the kept components' loadings. */
-  pcaMeans: number[];
-  loadings: number[][];
-  /** Centroids in PCA space, k × components, cluster 0 (largest) first. */
-  centroids: Float64Array;
-  k: number;
-}
 
 /** What {@linkcode sampledClusters} needs besides the data. */
 export interface SampledClustersOptions extends FitClustersOptions {
@@ -94,35 +75,22 @@ export async function sampledClusters(
     hasCustomers,
     ...fitOptions
   } = options;
-  const n = rfm.rows.length;
+  const ids = rfm.columns.customerIds;
+  const n = ids.length;
   const columns = await featureColumns(data, filter);
-  const sampleRows = seededSample(n, sampleSize, seed);
-  const engine = engineOf(data);
-  await engine.createTempTable(
-    "cluster_sample",
-    [{ name: "customer_id", type: "VARCHAR" }],
-    Array.from(sampleRows, (i) => [rfm.rows[i].customerId]),
-  );
-  const sample = await customerFeatures(data, {
-    ...filter,
-    share,
+  // The sample's matrices (its spend, standardised, PCA scores) are left
+  // behind in fitOnSample: the batches below need only the model.
+  const { model, fit } = await fitOnSample(data, {
+    ids,
     columns,
-    customersIn: "cluster_sample",
-  });
-  await engine.run("DROP TABLE cluster_sample");
-  const prepared = prepareClusters(sample.features, {
-    ...fitOptions,
+    filter,
+    share,
+    sampleSize,
     seed,
     varianceThreshold,
+    ...(workers !== undefined ? { workers } : {}),
+    fitOptions,
   });
-  const fit: ClusterFit = "fit" in prepared ? prepared.fit : finishClusters(
-    prepared,
-    await chooseKInWorkers(prepared.analysis.scores, {
-      ...prepared.chooseOptions,
-      ...(workers !== undefined ? { workers } : {}),
-    }),
-  );
-  const model = clusterModel(sample.features.values, columns.length, fit);
   const d = columns.length;
   const dims = model.loadings.length;
   const labels = new Int32Array(n);
@@ -144,31 +112,24 @@ export async function sampledClusters(
       share,
       columns,
       idRange: {
-        from: rfm.rows[start].customerId,
-        to: rfm.rows[end - 1].customerId,
+        from: ids[start],
+        to: ids[end - 1],
       },
     });
     if (
       part.customerIds.length !== end - start ||
-      part.customerIds.some((id, i) => id !== rfm.rows[start + i].customerId)
+      part.customerIds.some((id, i) => id !== ids[start + i])
     ) {
       throw new Error(
-        `Cannot assign customers ${rfm.rows[start].customerId} to ${
-          rfm.rows[end - 1].customerId
+        `Cannot assign customers ${ids[start]} to ${
+          ids[end - 1]
         } to clusters: their spend does not match their RFM rows`,
       );
     }
     const values = part.features.values;
     // The batch's customers' details, for the clusters' demographics.
     const details = demographics
-      ? new Map(
-        (await queryRows<CustomerDetails & { customer_id: string }>(
-          data,
-          `SELECT customer_id, birth_date, gender, city FROM customers
-           WHERE customer_id >= ? AND customer_id <= ?`,
-          [rfm.rows[start].customerId, rfm.rows[end - 1].customerId],
-        )).map(({ customer_id, ...rest }) => [customer_id, rest]),
-      )
+      ? await batchDetails(data, ids[start], ids[end - 1])
       : undefined;
     for (let r = 0; r < end - start; r++) {
       const row = values.subarray(r * d, (r + 1) * d);
@@ -181,7 +142,7 @@ export async function sampledClusters(
       if (demographics) {
         countCustomer(
           demographics[label],
-          details!.get(rfm.rows[i].customerId),
+          details!.get(ids[i]),
           rfm.asOf,
         );
       }
@@ -193,7 +154,7 @@ export async function sampledClusters(
       if (scatterRows[next] === i) {
         next++;
         points.push({
-          customerId: rfm.rows[i].customerId,
+          customerId: ids[i],
           pc1: dims > 0 ? scores[0] : 0,
           pc2: dims > 1 ? scores[1] : 0,
           cluster: label + 1,
@@ -201,15 +162,12 @@ export async function sampledClusters(
       }
     }
   }
-  const members = Array.from({ length: fit.k }, () => [] as string[]);
-  for (let i = 0; i < n; i++) members[labels[i]].push(rfm.rows[i].customerId);
   const profiles = clusterProfilesFromSums({
     columns,
     sizes,
     clusterSpend,
     allSpend,
-    members,
-    segments: new Map(rfm.rows.map((row) => [row.customerId, row.segment])),
+    segmentCounts: clusterSegmentCounts(labels, fit.k, rfm.columns),
     segmentMap: rfm.segmentMap,
     asOf: rfm.asOf,
     ...(demographics ? { demographicCounts: demographics } : {}),
@@ -221,19 +179,19 @@ export async function sampledClusters(
     share,
     features: columns,
     varianceThreshold,
-    components: fit.pca.components,
-    explainedVariance: explainedVarianceRows(fit.pca),
+    components: fit.components,
+    explainedVariance: fit.explainedVariance,
     silhouette: fit.silhouette,
     silhouetteByK: fit.byK,
     sampleSize: fit.sampleSize,
-    fitSample: sample.customerIds.length,
+    fitSample: fit.fitSample,
     inertia,
     note: fit.note,
     clusters: profiles,
-    assignments: rfm.rows.map((row, i) => ({
-      customerId: row.customerId,
-      cluster: labels[i] + 1,
-    })),
+    assignments: {
+      customerIds: ids,
+      clusters: Uint16Array.from(labels, (label) => label + 1),
+    },
     scatter: {
       points,
       total: n,
@@ -243,38 +201,26 @@ export async function sampledClusters(
   return { clusters, model };
 }
 
-/** The parameters every customer is assigned with, from the sample's fit. */
-function clusterModel(
-  sample: Float64Array,
-  d: number,
-  fit: ClusterFit,
-): ClusterModel {
-  const rows = d ? sample.length / d : 0;
-  const means = new Array<number>(d).fill(0);
-  const squares = new Array<number>(d).fill(0);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < d; j++) means[j] += sample[i * d + j];
-  }
-  for (let j = 0; j < d; j++) means[j] = rows ? means[j] / rows : 0;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < d; j++) {
-      const c = sample[i * d + j] - means[j];
-      squares[j] += c * c;
+/** The customers table's rows of the customers whose ids are in a range. */
+async function batchDetails(
+  data: Dataset,
+  from: string,
+  to: string,
+): Promise<Map<string, CustomerDetails>> {
+  const details = new Map<string, CustomerDetails>();
+  for await (
+    const batch of streamRows<CustomerDetails & { customer_id: string }>(
+      data,
+      `SELECT customer_id, birth_date, gender, city FROM customers
+       WHERE customer_id >= ? AND customer_id <= ?`,
+      [from, to],
+    )
+  ) {
+    for (const { customer_id, ...rest } of batch) {
+      details.set(customer_id, rest);
     }
   }
-  const scales = squares.map((s) => {
-    const sd = rows ? Math.sqrt(s / rows) : 0;
-    return sd > 0 ? sd : 1;
-  });
-  return {
-    means,
-    scales,
-    constant: squares.map((s) => !(s > 0)),
-    pcaMeans: fit.pca.means,
-    loadings: fit.pca.loadings.slice(0, fit.pca.components),
-    centroids: fit.centroids,
-    k: fit.k,
-  };
+  return details;
 }
 
 /**

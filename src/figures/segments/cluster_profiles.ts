@@ -2,6 +2,7 @@ import { AGE_BANDS, ageBand } from "./age_band.ts";
 import type { CustomerFeatures, FeatureColumn } from "./customer_features.ts";
 import { DEFAULT_SEGMENT_MAP, type RfmSegmentMap } from "./rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
+import { segmentMixOf } from "./cluster_segment_counts.ts";
 
 /** A count of customers with a share of the cluster. */
 export interface CustomerCount {
@@ -69,6 +70,8 @@ export interface ClusterProfilesInput {
   k: number;
   /** RFM segment of each customer id (scored customers only). */
   segments?: ReadonlyMap<string, string>;
+  /** Each cluster's customers per segment, counted already (instead of from `segments`; see clusterSegmentCounts). */
+  segmentCounts?: readonly ReadonlyMap<string, number>[];
   /** The segment map whose order segmentMix follows. */
   segmentMap?: RfmSegmentMap;
   /** Customers table rows by id, or undefined when there is none. */
@@ -115,6 +118,7 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
     labels,
     k,
     segments,
+    segmentCounts,
     segmentMap = DEFAULT_SEGMENT_MAP,
     customers,
     asOf = null,
@@ -143,6 +147,7 @@ export function clusterProfiles(input: ClusterProfilesInput): ClusterProfile[] {
     allSpend,
     members,
     segments,
+    ...(segmentCounts ? { segmentCounts } : {}),
     segmentMap,
     customers,
     asOf,
@@ -160,8 +165,12 @@ export interface ClusterSums
   sizes: readonly number[];
   clusterSpend: readonly Float64Array[];
   allSpend: Float64Array;
-  /** Each cluster's customer ids. */
-  members: readonly (readonly string[])[];
+  /**
+   * Each cluster's customer ids: needed unless the segments
+   * (`segmentCounts`) and demographics (`demographicCounts`, or no
+   * `customers`) are counted already.
+   */
+  members?: readonly (readonly string[])[];
   /** Each cluster's demographics counted already (instead of from `customers`). */
   demographicCounts?: readonly DemographicCounts[];
 }
@@ -210,11 +219,13 @@ export function clusterProfilesFromSums(input: ClusterSums): ClusterProfile[] {
       averageSpend: sizes[c] ? round6(revenue) / sizes[c] : 0,
       topSubCategories,
       lift,
-      segmentMix: segmentMix(members[c], segments, segmentMap),
+      segmentMix: input.segmentCounts
+        ? segmentMixOf(input.segmentCounts[c], sizes[c], segmentMap)
+        : segmentMix(members?.[c] ?? [], segments, segmentMap),
       demographics: input.demographicCounts
         ? demographicsOf(input.demographicCounts[c])
         : customers
-        ? demographics(members[c], customers, asOf)
+        ? demographics(members?.[c] ?? [], customers, asOf)
         : null,
     };
   });

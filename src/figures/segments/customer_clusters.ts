@@ -19,7 +19,18 @@ export interface ScatterPoint {
   cluster: number;
 }
 
-/** The result of `clusterCustomers`: plain, serialisable data. */
+/**
+ * Every clustered customer's cluster, as two columns rather than an object
+ * per customer.
+ */
+export interface ClusterAssignments {
+  /** The clustered customers' ids, by id. */
+  customerIds: readonly string[];
+  /** Each one's cluster id, 1 = the largest. */
+  clusters: Uint16Array;
+}
+
+/** The result of `clusterCustomers` (plain data and typed arrays). */
 export interface CustomerClusters {
   /** Number of clusters. */
   k: number;
@@ -50,7 +61,7 @@ export interface CustomerClusters {
   note: string | null;
   clusters: ClusterProfile[];
   /** Every clustered customer's cluster id, by customer id. */
-  assignments: { customerId: string; cluster: number }[];
+  assignments: ClusterAssignments;
   scatter: {
     points: ScatterPoint[];
     /** Customers in all. */

@@ -5,6 +5,8 @@
  */
 export * from "./rfm_segment_map.ts";
 export type * from "./rfm_table.ts";
+export * from "./rfm_columns.ts";
+export * from "./cluster_segment_counts.ts";
 export type * from "./customer_features.ts";
 export type * from "./customer_clusters.ts";
 export * from "./rfm_segments.ts";

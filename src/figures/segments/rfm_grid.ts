@@ -1,4 +1,5 @@
 import type { RfmRow } from "./rfm_table.ts";
+import { type RfmColumns, rfmCount, rfmMeasure } from "./rfm_columns.ts";
 import {
   checkSegmentMap,
   DEFAULT_SEGMENT_MAP,
@@ -25,6 +26,7 @@ export interface RfmGridOptions {
 /**
  * Counts customers in each of the 25 cells of the recency × frequency grid,
  * with each cell's segment: always 25 cells, recency 5 to 1, frequency 1 to 5.
+ * Takes the table's columns, or rows.
  *
  * @example
  * ```ts
@@ -34,14 +36,19 @@ export interface RfmGridOptions {
  * ```
  */
 export function rfmGrid(
-  rows: readonly Pick<RfmRow, "recencyScore" | "frequencyScore">[],
+  rows:
+    | readonly Pick<RfmRow, "recencyScore" | "frequencyScore">[]
+    | RfmColumns,
   options: RfmGridOptions = {},
 ): RfmGridCell[] {
   const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
   checkSegmentMap(segmentMap);
+  const recency = rfmMeasure(rows, "recencyScore");
+  const frequency = rfmMeasure(rows, "frequencyScore");
+  const n = rfmCount(rows);
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const key = `${row.recencyScore}:${row.frequencyScore}`;
+  for (let i = 0; i < n; i++) {
+    const key = `${recency[i]}:${frequency[i]}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const cells: RfmGridCell[] = [];
@@ -53,7 +60,7 @@ export function rfmGrid(
         frequencyScore: f,
         segment: segmentOf(segmentMap, r, f)!,
         customers,
-        share: rows.length ? customers / rows.length : 0,
+        share: n ? customers / n : 0,
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { RfmRow } from "./rfm_table.ts";
+import { type RfmColumns, rfmCount, rfmMeasure } from "./rfm_columns.ts";
 
 /** What one score of one RFM measure stands for. */
 export interface RfmScoreRange {
@@ -22,6 +23,7 @@ const MEASURES = [
  * Reads the scores back as raw values: for each measure and each score 5 to
  * 1, how many customers have it and the range of their raw values (recency
  * 5 might be "bought 0 to 12 days ago"). Always 15 rows, recency first.
+ * Takes the table's columns, or rows.
  *
  * @example
  * ```ts
@@ -34,27 +36,32 @@ const MEASURES = [
  * ```
  */
 export function rfmScoreRanges(
-  rows: readonly Pick<
-    RfmRow,
-    | "recency"
-    | "frequency"
-    | "monetary"
-    | "recencyScore"
-    | "frequencyScore"
-    | "monetaryScore"
-  >[],
+  rows:
+    | readonly Pick<
+      RfmRow,
+      | "recency"
+      | "frequency"
+      | "monetary"
+      | "recencyScore"
+      | "frequencyScore"
+      | "monetaryScore"
+    >[]
+    | RfmColumns,
 ): RfmScoreRange[] {
   const ranges: RfmScoreRange[] = [];
+  const n = rfmCount(rows);
   for (const [measure, scoreKey] of MEASURES) {
+    const values = rfmMeasure(rows, measure);
+    const scores = rfmMeasure(rows, scoreKey);
     for (let score = 5; score >= 1; score--) {
       let customers = 0;
       let min = Infinity;
       let max = -Infinity;
-      for (const row of rows) {
-        if (row[scoreKey] !== score) continue;
+      for (let i = 0; i < n; i++) {
+        if (scores[i] !== score) continue;
         customers++;
-        min = Math.min(min, row[measure]);
-        max = Math.max(max, row[measure]);
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
       }
       ranges.push({
         measure,

@@ -1,4 +1,10 @@
 import type { RfmRow } from "./rfm_table.ts";
+import {
+  type RfmColumns,
+  rfmCount,
+  rfmMeasure,
+  rfmSegmentIndex,
+} from "./rfm_columns.ts";
 import { DEFAULT_SEGMENT_MAP, type RfmSegmentMap } from "./rfm_segment_map.ts";
 import { round6 } from "../../stats/round6.ts";
 
@@ -29,7 +35,7 @@ export interface RfmSegmentsOptions {
  * monetary value, revenue and revenue share per segment, in the segment
  * map's order (segments without customers included, so tables and charts
  * keep a stable shape). Segments found in the rows but not in the map
- * follow, by name.
+ * follow, by name. Takes the table's columns, or rows (notebooks, small data).
  *
  * @example
  * ```ts
@@ -42,27 +48,48 @@ export interface RfmSegmentsOptions {
  * ```
  */
 export function rfmSegments(
-  rows: readonly RfmRow[],
+  rows: readonly RfmRow[] | RfmColumns,
   options: RfmSegmentsOptions = {},
 ): RfmSegmentRow[] {
   const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
   const names = segmentMap.map((rule) => rule.segment);
-  const extra = [...new Set(rows.map((row) => row.segment))]
-    .filter((name) => !names.includes(name)).sort();
-  const totalRevenue = rows.reduce((sum, row) => sum + row.monetary, 0);
-  return [...names, ...extra].map((segment) => {
-    const members = rows.filter((row) => row.segment === segment);
-    const n = members.length;
+  const { segment, segmentNames } = rfmSegmentIndex(rows, names);
+  const recency = rfmMeasure(rows, "recency");
+  const frequency = rfmMeasure(rows, "frequency");
+  const monetary = rfmMeasure(rows, "monetary");
+  const n = rfmCount(rows);
+  // Each segment's sums, added in the rows' order.
+  const count = new Array<number>(segmentNames.length).fill(0);
+  const sums = {
+    recency: new Array<number>(segmentNames.length).fill(0),
+    frequency: new Array<number>(segmentNames.length).fill(0),
+    monetary: new Array<number>(segmentNames.length).fill(0),
+  };
+  let totalRevenue = 0;
+  for (let i = 0; i < n; i++) {
+    const s = segment[i];
+    count[s]++;
+    sums.recency[s] += recency[i];
+    sums.frequency[s] += frequency[i];
+    sums.monetary[s] += monetary[i];
+    totalRevenue += monetary[i];
+  }
+  const extra = segmentNames.filter((name, s) =>
+    count[s] > 0 && !names.includes(name)
+  ).sort();
+  return [...names, ...extra].map((name) => {
+    const s = segmentNames.indexOf(name);
+    const members = s < 0 ? 0 : count[s];
     const sum = (key: "recency" | "frequency" | "monetary") =>
-      members.reduce((total, row) => total + row[key], 0);
+      s < 0 ? 0 : sums[key][s];
     const revenue = round6(sum("monetary"));
     return {
-      segment,
-      customers: n,
-      share: rows.length ? n / rows.length : 0,
-      averageRecency: n ? sum("recency") / n : null,
-      averageFrequency: n ? sum("frequency") / n : null,
-      averageMonetary: n ? revenue / n : null,
+      segment: name,
+      customers: members,
+      share: n ? members / n : 0,
+      averageRecency: members ? sum("recency") / members : null,
+      averageFrequency: members ? sum("frequency") / members : null,
+      averageMonetary: members ? revenue / members : null,
       revenue,
       revenueShare: totalRevenue > 0 ? revenue / totalRevenue : null,
     };

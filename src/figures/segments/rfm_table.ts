@@ -27,6 +27,24 @@ export interface RfmRow {
   segment: string;
 }
 
+/** Every scored customer's RFM measures, scores and segment, by column. */
+export interface RfmColumns {
+  /** Customer ids, in the table's order (by id). */
+  customerIds: readonly string[];
+  /** Day number (days since 1970-01-01) of each customer's last purchase. */
+  lastPurchase: Int32Array;
+  recency: Int32Array;
+  frequency: Int32Array;
+  monetary: Float64Array;
+  recencyScore: Uint8Array;
+  frequencyScore: Uint8Array;
+  monetaryScore: Uint8Array;
+  /** Each customer's segment, as an index into `segmentNames`. */
+  segment: Uint8Array;
+  /** The segments' names (the segment map's, in its order). */
+  segmentNames: readonly string[];
+}
+
 /** Customers and lines left out of RFM scoring, counted so they can be reported. */
 export interface RfmExclusions {
   /** Customers whose lines in the filter are all returns (or zero amounts). */
@@ -39,13 +57,20 @@ export interface RfmExclusions {
   anonymousNetSpend: number;
 }
 
-/** The result of `rfmTable`: plain, serialisable data. */
+/**
+ * The result of `rfmTable`. The scored customers are held as columns (see
+ * RfmColumns), by customer id; `rows` builds one object per customer from
+ * them on each read, for notebooks and small data: the report reads the
+ * columns.
+ */
 export interface RfmTable {
   /** The as-of date used, or null when the filter selects no sale lines. */
   asOf: string | null;
   ties: TiePolicy;
   segmentMap: RfmSegmentMap;
-  /** One row per scored customer, by customer id. */
-  rows: RfmRow[];
+  /** Every scored customer, by customer id, column by column. */
+  columns: RfmColumns;
+  /** One row per scored customer, by customer id (built from the columns on each read). */
+  readonly rows: RfmRow[];
   excluded: RfmExclusions;
 }

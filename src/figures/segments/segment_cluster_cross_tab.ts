@@ -1,4 +1,5 @@
-import type { CustomerClusters } from "./customer_clusters.ts";
+import type { ClusterAssignments } from "./customer_clusters.ts";
+import type { RfmColumns } from "./rfm_columns.ts";
 import type { RfmTable } from "./rfm_table.ts";
 
 /** One cell of the segment × cluster table. */
@@ -18,14 +19,23 @@ export interface SegmentClusterCell {
  * Crosses RFM segments (how customers buy) with clusters (what they buy):
  * one cell per segment and cluster, segments in the segment map's order,
  * clusters by id, counting customers who are both scored and clustered.
+ * Reads the RFM table's columns; when the clustered customers are the
+ * scored ones in the same order (as clusterCustomers gives them), no
+ * lookup by id is built.
  *
  * @example
  * ```ts
  * import { segmentClusterCrossTab } from "./segment_cluster_cross_tab.ts";
  * import { DEFAULT_SEGMENT_MAP } from "./rfm_segment_map.ts";
  * const cells = segmentClusterCrossTab(
- *   { segmentMap: DEFAULT_SEGMENT_MAP, rows: [{ customerId: "A", segment: "Lost" }] },
- *   { clusters: [{ id: 1, name: "Books: Comics" }], assignments: [{ customerId: "A", cluster: 1 }] },
+ *   {
+ *     segmentMap: DEFAULT_SEGMENT_MAP,
+ *     columns: { customerIds: ["A"], segment: Uint8Array.of(0), segmentNames: ["Lost"] },
+ *   },
+ *   {
+ *     clusters: [{ id: 1, name: "Books: Comics" }],
+ *     assignments: { customerIds: ["A"], clusters: Uint16Array.of(1) },
+ *   },
  * );
  * const lost = cells.find((c) => c.segment === "Lost")!;
  * if (cells.length !== 11 || lost.customers !== 1 || lost.shareOfCluster !== 1) throw new Error("bad cross-tab");
@@ -34,35 +44,45 @@ export interface SegmentClusterCell {
 export function segmentClusterCrossTab(
   rfm: {
     segmentMap: RfmTable["segmentMap"];
-    rows: readonly { customerId: string; segment: string }[];
+    columns: Pick<RfmColumns, "customerIds" | "segment" | "segmentNames">;
   },
   clusters: {
     clusters: readonly { id: number; name: string }[];
-    assignments: CustomerClusters["assignments"];
+    assignments: ClusterAssignments;
   },
 ): SegmentClusterCell[] {
-  const segmentOf = new Map(rfm.rows.map((r) => [r.customerId, r.segment]));
-  const counts = new Map<string, number>();
-  const segmentTotals = new Map<string, number>();
+  const { customerIds, segment, segmentNames } = rfm.columns;
+  const assigned = clusters.assignments;
+  const rowOf = sameCustomers(customerIds, assigned.customerIds)
+    ? (i: number) => i
+    : lookup(customerIds, assigned.customerIds);
+  const clusterCount = Math.max(0, ...clusters.clusters.map((c) => c.id)) + 1;
+  const counts = Array.from(
+    { length: segmentNames.length },
+    () => new Array<number>(clusterCount).fill(0),
+  );
+  const segmentTotals = new Array<number>(segmentNames.length).fill(0);
   const clusterTotals = new Map<number, number>();
-  for (const { customerId, cluster } of clusters.assignments) {
-    const segment = segmentOf.get(customerId);
-    if (segment === undefined) continue;
-    const key = `${cluster}\u0000${segment}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    segmentTotals.set(segment, (segmentTotals.get(segment) ?? 0) + 1);
+  for (let i = 0; i < assigned.customerIds.length; i++) {
+    const row = rowOf(i);
+    if (row < 0) continue;
+    const s = segment[row];
+    const cluster = assigned.clusters[i];
+    if (cluster < clusterCount) counts[s][cluster]++;
+    segmentTotals[s]++;
     clusterTotals.set(cluster, (clusterTotals.get(cluster) ?? 0) + 1);
   }
   const cells: SegmentClusterCell[] = [];
-  for (const { segment } of rfm.segmentMap) {
-    for (const { id, name } of clusters.clusters) {
-      const customers = counts.get(`${id}\u0000${segment}`) ?? 0;
-      const bySegment = segmentTotals.get(segment) ?? 0;
+  for (const { segment: name } of rfm.segmentMap) {
+    const s = segmentNames.indexOf(name);
+    for (const { id, name: clusterName } of clusters.clusters) {
+      const customers = s < 0 ? 0 : counts[s][id];
+      const bySegment = s < 0 ? 0 : segmentTotals[s];
       const byCluster = clusterTotals.get(id) ?? 0;
       cells.push({
-        segment,
+        segment: name,
         cluster: id,
-        clusterName: name,
+        clusterName,
         customers,
         shareOfSegment: bySegment ? customers / bySegment : 0,
         shareOfCluster: byCluster ? customers / byCluster : 0,
@@ -70,4 +90,20 @@ export function segmentClusterCrossTab(
     }
   }
   return cells;
+}
+
+function sameCustomers(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The scored row of each assigned customer, -1 when not scored. */
+function lookup(
+  scored: readonly string[],
+  assigned: readonly string[],
+): (i: number) => number {
+  const rowOf = new Map(scored.map((id, row) => [id, row]));
+  return (i) => rowOf.get(assigned[i]) ?? -1;
 }

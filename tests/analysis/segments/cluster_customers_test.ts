@@ -18,8 +18,9 @@ Deno.test("clusterCustomers() finds the three kinds of customers and names them 
     ["Books: Comics", "Clothing: Mens", "Footwear: Mens"],
   );
   for (const cluster of result.clusters) {
-    const members = result.assignments.filter((a) => a.cluster === cluster.id)
-      .map((a) => a.customerId.split("-")[0]);
+    const { customerIds, clusters } = result.assignments;
+    const members = customerIds.filter((_, i) => clusters[i] === cluster.id)
+      .map((id) => id.split("-")[0]);
     assertEquals(new Set(members).size, 1, cluster.name);
   }
   assertEquals(
@@ -36,10 +37,18 @@ Deno.test("clusterCustomers() gives the same labels for the same seed", async ()
   assertEquals(JSON.stringify(a), JSON.stringify(b));
 });
 
-Deno.test("clusterCustomers() returns plain data that survives JSON", async () => {
+Deno.test("clusterCustomers() returns plain data that survives JSON, and the assignments as columns", async () => {
   const data = await createDataset(clusterFixture());
-  const result = await clusterCustomers(data);
+  const { assignments, ...result } = await clusterCustomers(data);
   assertEquals(JSON.parse(JSON.stringify(result)), result);
+  assertOk(assignments.clusters instanceof Uint16Array);
+  assertEquals(assignments.clusters.length, assignments.customerIds.length);
+  assertEquals(
+    result.clusters.map((c) => c.size),
+    result.clusters.map((c) =>
+      assignments.clusters.filter((id) => id === c.id).length
+    ),
+  );
 });
 
 Deno.test("clusterCustomers() reports explained variance, silhouettes by k and exact scoring", async () => {
@@ -71,7 +80,8 @@ Deno.test("clusterCustomers() samples the scatter and the fit above the stated s
     sampleSize: 18,
   });
   assertEquals(result.sampleSize, 18);
-  assertEquals(result.assignments.length, 36);
+  assertEquals(result.assignments.customerIds.length, 36);
+  assertEquals(result.assignments.clusters.length, 36);
   assertEquals(result.scatter.points.length, 10);
   assertEquals(result.scatter.sampleSize, 10);
   assertEquals(result.scatter.total, 36);
@@ -130,7 +140,7 @@ Deno.test("clusterCustomers() leaves out customers with only returns, as RFM doe
   const result = await clusterCustomers(data);
   assertEquals(result.customers, 36);
   assertEquals(
-    result.assignments.some((a) => a.customerId === "returns-only"),
+    result.assignments.customerIds.includes("returns-only"),
     false,
   );
 });
@@ -175,6 +185,35 @@ Deno.test("segmentClusterCrossTab() counts every clustered, scored customer once
   const cells = segmentClusterCrossTab(rfm, clusters);
   assertEquals(cells.length, 11 * clusters.k);
   assertEquals(cells.reduce((s, c) => s + c.customers, 0), 36);
+  // The same when the clustered customers come in another order, and
+  // without those that are not scored.
+  // Every customer but the first, last to first.
+  const order = clusters.assignments.customerIds.map((_, i) => i).slice(1)
+    .reverse();
+  const shuffled = {
+    customerIds: order.map((i) => clusters.assignments.customerIds[i]),
+    clusters: Uint16Array.from(order, (i) => clusters.assignments.clusters[i]),
+  };
+  const unscored = clusters.assignments.customerIds.length - 1;
+  const fewer = segmentClusterCrossTab(rfm, {
+    clusters: clusters.clusters,
+    assignments: {
+      customerIds: [...shuffled.customerIds, "nobody"],
+      clusters: Uint16Array.of(...shuffled.clusters, 1),
+    },
+  });
+  assertEquals(fewer.reduce((s, c) => s + c.customers, 0), unscored);
+  const first = clusters.assignments.customerIds[0];
+  const firstCluster = clusters.assignments.clusters[0];
+  const firstSegment = rfm.columns.segmentNames[rfm.columns.segment[0]];
+  assertEquals(
+    fewer.map((c) =>
+      c.customers +
+      (c.cluster === firstCluster && c.segment === firstSegment ? 1 : 0)
+    ),
+    cells.map((c) => c.customers),
+    first,
+  );
   for (const cluster of clusters.clusters) {
     const mine = cells.filter((c) => c.cluster === cluster.id);
     assertEquals(
@@ -218,7 +257,7 @@ Deno.test("clusterCustomers() leaves out lines after the as-of date, as rfmTable
   const result = await clusterCustomers(data, { asOf: "2024-02-08" });
   assertOk(result.customers < 36);
   assertEquals(
-    result.assignments.map((a) => a.customerId),
+    result.assignments.customerIds,
     rfm.rows.map((r) => r.customerId),
   );
 });

@@ -2,6 +2,9 @@ import { assertEquals, assertRejects } from "../../assert.ts";
 import { createDataset } from "../../../src/source/dataset.ts";
 import { rfmTable } from "../../../src/analysis/segments/rfm_table.ts";
 import { saleLine } from "../sale_line.ts";
+import { rfmGrid } from "../../../src/figures/segments/rfm_grid.ts";
+import { rfmScoreRanges } from "../../../src/figures/segments/rfm_score_ranges.ts";
+import { rfmSegments } from "../../../src/figures/segments/rfm_segments.ts";
 
 const SALES = [
   // A: two transactions, the second partly returned two days later.
@@ -165,4 +168,49 @@ Deno.test("rfmTable() returns no rows and no as-of date for an empty selection",
   const table = await rfmTable(data, { categories: ["Garden"] });
   assertEquals(table.asOf, null);
   assertEquals(table.rows, []);
+});
+
+Deno.test("rfmTable() holds the customers as columns, and rows builds them as objects on demand", async () => {
+  const table = await rfmTable(await createDataset({ sales: SALES }));
+  const { columns } = table;
+  assertEquals(columns.customerIds, ["A", "B", "D"]);
+  assertEquals(Array.from(columns.recency), [12, 51, 21]);
+  assertEquals(Array.from(columns.frequency), [2, 1, 2]);
+  assertEquals(Array.from(columns.monetary), [150, 20, 18]);
+  assertEquals(columns.recencyScore instanceof Uint8Array, true);
+  assertEquals(
+    table.rows.map((r) => [r.lastPurchase, r.rfm, r.segment]),
+    Array.from(columns.customerIds, (_, i) => [
+      ["2024-03-20", "2024-02-10", "2024-03-11"][i],
+      `${columns.recencyScore[i]}${columns.frequencyScore[i]}${
+        columns.monetaryScore[i]
+      }`,
+      columns.segmentNames[columns.segment[i]],
+    ]),
+  );
+  // Copying the table does not build the rows.
+  assertEquals(Object.keys({ ...table }).includes("rows"), false);
+});
+
+Deno.test("the segment figures give the same from the columns as from the rows", async () => {
+  const sales = Array.from({ length: 60 }, (_, i) =>
+    saleLine({
+      customer_id: `c${i % 23}`,
+      transaction_id: `t${i}`,
+      date: `2024-0${1 + (i % 7)}-${String(1 + (i * 7) % 28).padStart(2, "0")}`,
+      amount: i % 11 === 0 ? -3 : 5 + (i * 37) % 41 + 0.1,
+    }));
+  for (const ties of ["quantile", "rank"] as const) {
+    const table = await rfmTable(await createDataset({ sales }), { ties });
+    const { segmentMap } = table;
+    assertEquals(
+      rfmSegments(table.columns, { segmentMap }),
+      rfmSegments(table.rows, { segmentMap }),
+    );
+    assertEquals(
+      rfmGrid(table.columns, { segmentMap }),
+      rfmGrid(table.rows, { segmentMap }),
+    );
+    assertEquals(rfmScoreRanges(table.columns), rfmScoreRanges(table.rows));
+  }
 });

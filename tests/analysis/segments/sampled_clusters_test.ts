@@ -112,7 +112,7 @@ Deno.test({
       );
       const expected = nearestCentroids(model, rows);
       assertEquals(
-        result.assignments.map((a) => a.cluster - 1),
+        Array.from(result.assignments.clusters, (c) => c - 1),
         expected.labels,
       );
       assertAlmostEquals(result.inertia, expected.inertia, 1e-6);
