@@ -1,6 +1,11 @@
 import { clusterCustomers } from "../analysis/segments/cluster_customers.ts";
 import { rfmTable } from "../analysis/segments/rfm_table.ts";
-import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
+import {
+  customerGroups,
+  findId,
+  idOrder,
+} from "../figures/segments/customer_groups.ts";
+import { NONE_LABEL } from "../model/none_label.ts";
 import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
 import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts";
 import { rfmGrid } from "../figures/segments/rfm_grid.ts";
@@ -40,20 +45,25 @@ export async function customerFigures(
       ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
       : [],
   );
-  const clusterOf = new Map(
-    clusters.assignments.map((
-      a,
-    ) => [a.customerId, labels.get(a.cluster) ?? "(none)"]),
-  );
-  const groups: CustomerGroup[] = rfm.rows.map((row) => ({
-    customer_id: row.customerId,
-    segment: row.segment,
-    cluster: clusterOf.get(row.customerId) ?? "(none)",
-  }));
+  // Each customer's cluster label, found by binary search of the ids
+  // rather than through a map of every customer.
+  const ids = rfm.rows.map((row) => row.customerId);
+  const byId = idOrder(ids);
+  const cluster = new Array<string>(ids.length).fill(NONE_LABEL);
+  for (const a of clusters.assignments) {
+    const i = findId(ids, byId, a.customerId);
+    if (i >= 0) cluster[i] = labels.get(a.cluster) ?? NONE_LABEL;
+  }
+  const groups = customerGroups({
+    ids,
+    byId,
+    segment: (i) => rfm.rows[i].segment,
+    cluster: (i) => cluster[i],
+    monetary: (i) => rfm.rows[i].monetary,
+  });
   const { assignments: _assignments, ...figures } = clusters;
   return {
     groups,
-    monetary: rfm.rows.map((row) => row.monetary),
     rfm: {
       asOf: rfm.asOf,
       ties: rfm.ties,
