@@ -1,4 +1,8 @@
 import { type Dataset, queryRows } from "../../source/dataset.ts";
+import { engineOf } from "../../source/duckdb_engine.ts";
+
+/** Customers' histories read from the engine at a time. */
+export const HISTORY_PAGE = 50_000;
 
 /**
  * Each customer's purchase history for the customer-value models, one
@@ -36,6 +40,8 @@ export interface PurchaseHistoriesOptions {
    * later lines are left out. Default: every line.
    */
   to?: string;
+  /** Customers read from the engine at a time; default HISTORY_PAGE. */
+  page?: number;
 }
 
 /**
@@ -70,7 +76,7 @@ export async function purchaseHistories(
   data: Dataset,
   options: PurchaseHistoriesOptions = {},
 ): Promise<PurchaseHistories> {
-  const { holdoutFrom, to } = options;
+  const { holdoutFrom, to, page = HISTORY_PAGE } = options;
   for (
     const [what, date] of [["a holdout from", holdoutFrom], ["sales to", to]]
   ) {
@@ -106,16 +112,13 @@ export async function purchaseHistories(
   const end = holdoutFrom === undefined
     ? `DATE '${range.last}'`
     : `(DATE '${holdoutFrom}' - 1)`;
-  const rows = await queryRows<{
-    customer_id: string;
-    x: number;
-    tx: number;
-    T: number;
-    zbar: number;
-    holdout: number;
-  }>(
-    data,
-    `WITH days AS (
+  // The histories are made in the engine and read a page of customers at
+  // a time, numbered in id order, so that no array of a row object per
+  // customer is ever held.
+  const engine = engineOf(data);
+  await engine.run("DROP TABLE IF EXISTS value_histories");
+  await engine.run(
+    `CREATE TEMP TABLE value_histories AS WITH days AS (
        SELECT customer_id, date, sum(amount) AS value
        FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
        GROUP BY customer_id, date
@@ -123,28 +126,63 @@ export async function purchaseHistories(
        SELECT customer_id, date, value,
          min(date) OVER (PARTITION BY customer_id) AS first
        FROM days
+     ), histories AS (
+       SELECT customer_id,
+         count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
+         (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
+         (${end} - min(date)) / 7.0 AS "T",
+         -- The first day's value (DuckDB's arg_min(value, date)), in SQL
+         -- PostgreSQL shares: one row per customer and day.
+         coalesce((sum(value) FILTER (WHERE date <= ${end})
+             - max(value) FILTER (WHERE date = first))
+           / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
+         count(*) FILTER (WHERE date > ${end}) AS holdout
+       FROM firsts GROUP BY customer_id
+       HAVING min(date) <= ${end}
      )
-     SELECT customer_id,
-       count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
-       (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
-       (${end} - min(date)) / 7.0 AS "T",
-       -- The first day's value (DuckDB's arg_min(value, date)), in SQL
-       -- PostgreSQL shares: one row per customer and day.
-       coalesce((sum(value) FILTER (WHERE date <= ${end})
-           - max(value) FILTER (WHERE date = first))
-         / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
-       count(*) FILTER (WHERE date > ${end}) AS holdout
-     FROM firsts GROUP BY customer_id
-     HAVING min(date) <= ${end}
-     ORDER BY customer_id`,
+     SELECT CAST(row_number() OVER (ORDER BY customer_id) AS INTEGER) AS rn, *
+     FROM histories`,
   );
-  const column = (key: "x" | "tx" | "T" | "zbar" | "holdout") =>
-    Float64Array.from(rows, (row) => row[key]);
+  // Pages until one comes back short: as many queries as before for up
+  // to a page of customers, one more a page above.
+  const customers: string[] = [];
+  const pages: Record<HistoryColumn, Float64Array[]> = {
+    x: [],
+    tx: [],
+    T: [],
+    zbar: [],
+    holdout: [],
+  };
+  for (let start = 0;; start += page) {
+    const rows = await engine.query<
+      Record<HistoryColumn, number> & { customer_id: string }
+    >(
+      `SELECT customer_id, x, tx, "T", zbar, holdout FROM value_histories
+       WHERE rn > ? AND rn <= ? ORDER BY rn`,
+      [start, start + page],
+    );
+    for (const row of rows) customers.push(row.customer_id);
+    for (const key of HISTORY_COLUMNS) {
+      pages[key].push(Float64Array.from(rows, (row) => row[key]));
+    }
+    if (rows.length < page) break;
+  }
+  const column = (key: HistoryColumn) => {
+    const out = new Float64Array(customers.length);
+    let at = 0;
+    for (const part of pages[key]) {
+      out.set(part, at);
+      at += part.length;
+    }
+    pages[key] = [];
+    return out;
+  };
+  await engine.run("DROP TABLE value_histories");
   const calibrationEnd = holdoutFrom === undefined
     ? range.last
     : dayBefore(holdoutFrom);
   return {
-    customers: rows.map((row) => row.customer_id),
+    customers,
     x: column("x"),
     tx: column("tx"),
     T: column("T"),
@@ -161,6 +199,9 @@ export async function purchaseHistories(
     }),
   };
 }
+
+const HISTORY_COLUMNS = ["x", "tx", "T", "zbar", "holdout"] as const;
+type HistoryColumn = typeof HISTORY_COLUMNS[number];
 
 function dayBefore(date: string): string {
   return new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);

@@ -92,3 +92,20 @@ Deno.test("purchaseHistories() reads sales only up to `to`, as a calibration per
     closeDataset(data);
   }
 });
+
+Deno.test("purchaseHistories() read a few customers at a time gives the same histories, in the same order", async () => {
+  const data = await cdnowDataset();
+  try {
+    const options = { holdoutFrom: "1997-10-01" };
+    const whole = await purchaseHistories(data, options);
+    // 2,357 customers: pages of 1,000 and a part page of 357.
+    const paged = await purchaseHistories(data, { ...options, page: 1_000 });
+    assertEquals(paged, whole);
+    assertEquals(paged.customers.length, 2_357);
+    const unheld = await purchaseHistories(data, { page: 7 });
+    assertEquals(unheld.holdout, undefined);
+    assertEquals(unheld.customers, whole.customers);
+  } finally {
+    closeDataset(data);
+  }
+});
