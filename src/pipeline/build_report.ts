@@ -49,6 +49,7 @@ import {
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
+import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -177,10 +178,10 @@ export async function buildReport(
     if (isFiltered(filters)) {
       checkFilters(
         filters,
-        await filterValues(dataset, customers?.groups ?? []),
+        await filterValues(dataset, customers?.groups ?? NO_CUSTOMER_GROUPS),
       );
     }
-    const filter = salesFilterFor(filters, customers?.groups ?? []);
+    const filter = await salesFilterFor(dataset, filters, customers?.groups);
     const lineSales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
@@ -191,7 +192,7 @@ export async function buildReport(
     }
     const together = await stage("baskets", async () => ({
       baskets: await basketAnalysis(dataset, {
-        groups: customers?.groups ?? [],
+        groups: customers?.groups,
         filter,
         ...asOf,
       }),
@@ -199,7 +200,7 @@ export async function buildReport(
     }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
-        groups: customers?.groups ?? [],
+        groups: customers?.groups,
         filter,
         ...asOf,
         ...(maxCells ? { maxCells } : {}),
@@ -329,11 +330,10 @@ export async function buildReport(
             asOf: customers.rfm.asOf,
             source: model.data.source,
             fingerprint: model.data.fingerprint,
-            customers: customers.groups.map((g, i) => ({
-              id: g.customer_id,
-              segment: g.segment,
-              revenue: customers.monetary[i],
-            })),
+            ids: customers.groups.ids,
+            segments: customers.groups.segments,
+            segment: customers.groups.segment,
+            revenue: customers.groups.monetary,
           }),
         );
       }

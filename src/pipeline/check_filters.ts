@@ -1,7 +1,7 @@
 import { CliError } from "../model/cli_error.ts";
 import { didYouMean } from "../model/did_you_mean.ts";
 import { NONE_LABEL } from "../model/none_label.ts";
-import type { CustomerGroup } from "../figures/sales/sales_cube.ts";
+import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
 import { type Dataset, queryRows } from "../source/dataset.ts";
 import type { FilterState } from "../report/filter_state.ts";
 
@@ -33,22 +33,26 @@ export type FilterValues = Record<
  */
 export async function filterValues(
   dataset: Dataset,
-  groups: readonly CustomerGroup[],
+  groups: CustomerGroups,
 ): Promise<FilterValues> {
   const column = async (name: string) =>
     (await queryRows<{ v: string }>(
       dataset,
       `SELECT DISTINCT coalesce(${name}, '${NONE_LABEL}') AS v FROM sales ORDER BY v`,
     )).map((r) => r.v);
-  const distinct = (pick: (g: CustomerGroup) => string) =>
-    [...new Set(groups.map(pick))].filter((v) => v !== NONE_LABEL).sort();
+  // The labels some customer has (each name list may hold others).
+  const distinct = (names: readonly string[], codes: Uint16Array) => {
+    const used = new Set<string>();
+    for (const code of codes) used.add(names[code]);
+    return [...used].filter((v) => v !== NONE_LABEL).sort();
+  };
   return {
     categories: await column("category"),
     regions: await column("region"),
     stores: await column("store"),
     channels: await column("channel"),
-    segments: distinct((g) => g.segment),
-    clusters: distinct((g) => g.cluster),
+    segments: distinct(groups.segments, groups.segment),
+    clusters: distinct(groups.clusters, groups.cluster),
   };
 }
 

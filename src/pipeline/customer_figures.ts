@@ -1,6 +1,11 @@
 import { clusterCustomers } from "../analysis/segments/cluster_customers.ts";
 import { rfmTable } from "../analysis/segments/rfm_table.ts";
-import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
+import {
+  customerGroups,
+  findId,
+  idOrder,
+} from "../figures/segments/customer_groups.ts";
+import { NONE_LABEL } from "../model/none_label.ts";
 import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
 import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts";
 import { rfmGrid } from "../figures/segments/rfm_grid.ts";
@@ -40,28 +45,35 @@ export async function customerFigures(
       ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
       : [],
   );
-  // The clusters' customers are the scored ones, in the same order, when
-  // they share the ids' array; else looked up by id.
-  const { customerIds, segment, segmentNames } = rfm.columns;
+  // Each customer's cluster label: the clusters' customers are the scored
+  // ones, in the same order, when they share the ids' array; else each is
+  // found by binary search of the ids, not through a map of every customer.
+  const { customerIds: ids, segment, segmentNames, monetary } = rfm.columns;
+  const byId = idOrder(ids);
   const assigned = clusters.assignments;
-  const byId = assigned.customerIds === customerIds ? undefined : new Map(
-    assigned.customerIds.map((id, i) => [id, assigned.clusters[i]]),
-  );
-  const groups: CustomerGroup[] = customerIds.map((customer_id, i) => ({
-    customer_id,
-    segment: segmentNames[segment[i]],
-    cluster: labels.get(byId ? byId.get(customer_id)! : assigned.clusters[i]) ??
-      "(none)",
-  }));
+  const cluster = new Uint16Array(ids.length); // 0: no cluster.
+  if (assigned.customerIds === ids) cluster.set(assigned.clusters);
+  else {
+    assigned.customerIds.forEach((id, a) => {
+      const i = findId(ids, byId, id);
+      if (i >= 0) cluster[i] = assigned.clusters[a];
+    });
+  }
+  const groups = customerGroups({
+    ids,
+    byId,
+    segment: (i) => segmentNames[segment[i]],
+    cluster: (i) => labels.get(cluster[i]) ?? NONE_LABEL,
+    monetary: (i) => monetary[i],
+  });
   const { assignments: _assignments, ...figures } = clusters;
   return {
     groups,
-    monetary: Array.from(rfm.columns.monetary),
     rfm: {
       asOf: rfm.asOf,
       ties: rfm.ties,
       excluded: rfm.excluded,
-      count: customerIds.length,
+      count: ids.length,
     },
     segments: rfmSegments(rfm.columns, { segmentMap: rfm.segmentMap }),
     grid: rfmGrid(rfm.columns, { segmentMap: rfm.segmentMap }),

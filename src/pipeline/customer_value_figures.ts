@@ -3,8 +3,8 @@ import type { HoldoutHistories } from "../figures/value/holdout_figures.ts";
 import {
   type ValueFigures,
   valueFigures,
-  type ValueGroup,
 } from "../figures/value/value_figures.ts";
+import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
 import { CliError } from "../model/cli_error.ts";
 import type { Dataset } from "../source/dataset.ts";
 
@@ -29,7 +29,7 @@ export interface CustomerValueFiguresOptions {
  */
 export async function customerValueFigures(
   data: Dataset,
-  groups: readonly ValueGroup[],
+  groups: CustomerGroups,
   options: CustomerValueFiguresOptions,
 ): Promise<ValueFigures> {
   const to = options.asOf ? { to: options.asOf } : {};

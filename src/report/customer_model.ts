@@ -1,4 +1,4 @@
-import type { CustomerGroup } from "../analysis/sales/sales_cube.ts";
+import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
 import type { CustomerClusters } from "../analysis/segments/cluster_customers.ts";
 import type { RfmTable } from "../analysis/segments/rfm_table.ts";
 import type { ClusterLiftCell } from "../figures/segments/cluster_lift_cells.ts";
@@ -13,10 +13,12 @@ import type { SegmentClusterCell } from "../figures/segments/segment_cluster_cro
  * the report renders it, as it does the sales figures.
  */
 export interface CustomerFigures {
-  /** Each scored customer's segment and cluster label, for the cube and the page's filters. */
-  groups: CustomerGroup[];
-  /** Each scored customer's net spend (RFM monetary), in the order of `groups`: for segments.json. */
-  monetary: number[];
+  /**
+   * Each scored customer's segment, cluster label and net spend, by
+   * column: for the cohorts, the value figures, the filters, the baskets,
+   * the cube and segments.json.
+   */
+  groups: CustomerGroups;
   rfm: Pick<RfmTable, "asOf" | "ties" | "excluded"> & {
     /** Customers scored (customers with a purchase up to the as-of date). */
     count: number;

@@ -63,21 +63,24 @@ export function duckdbEngine(data: Pick<Dataset, "connection">): SqlEngine {
           columns.map((c) => `${sqlIdentifier(c.name)} ${c.type}`).join(", ")
         })`,
       );
-      if (rows.length === 0) return;
-      const appender = await connection.createAppender(name);
+      // Opened at the first row: a table without rows needs none.
+      let appender:
+        | Awaited<ReturnType<typeof connection.createAppender>>
+        | null = null;
       for (const row of rows) {
+        const to = appender ??= await connection.createAppender(name);
         columns.forEach((column, i) => {
           const value = row[i];
-          if (value === null) appender.appendNull();
+          if (value === null) to.appendNull();
           else if (column.type === "DOUBLE") {
-            appender.appendDouble(Number(value));
+            to.appendDouble(Number(value));
           } else if (column.type === "INTEGER") {
-            appender.appendInteger(Number(value));
-          } else appender.appendVarchar(String(value));
+            to.appendInteger(Number(value));
+          } else to.appendVarchar(String(value));
         });
-        appender.endRow();
+        to.endRow();
       }
-      appender.closeSync();
+      appender?.closeSync();
     },
     stats: () => ({
       engine: "DuckDB",

@@ -53,11 +53,15 @@ export interface SqlEngine {
   ): AsyncIterable<T[]>;
   /** Runs a statement that returns nothing. */
   run(sql: string, params?: readonly SqlParam[]): Promise<void>;
-  /** Creates (or replaces) a temporary table and fills it with rows. */
+  /**
+   * Creates (or replaces) a temporary table and fills it with rows, read
+   * one at a time as they are sent: a generator's rows are never all in
+   * memory at once (see groupRows).
+   */
   createTempTable(
     name: string,
     columns: readonly SqlColumn[],
-    rows: readonly (readonly SqlParam[])[],
+    rows: Iterable<readonly SqlParam[]>,
   ): Promise<void>;
   stats(): EngineStats;
   close(): Promise<void>;

@@ -4,10 +4,11 @@ import { holdoutChart } from "../../src/charts/value/holdout_chart.ts";
 import { valueDistributionChart } from "../../src/charts/value/value_distribution_chart.ts";
 import type { SegmentChartOptions } from "../../src/charts/segments/segment_chart_options.ts";
 import { valueFigures } from "../../src/figures/value/value_figures.ts";
+import { NO_CUSTOMER_GROUPS } from "../../src/figures/segments/customer_groups.ts";
 import { cdnowHistories } from "../figures/value/cdnow_reference.ts";
 
 const HISTORIES = cdnowHistories();
-const FIGURES = valueFigures(HISTORIES, [], {}, HISTORIES);
+const FIGURES = valueFigures(HISTORIES, NO_CUSTOMER_GROUPS, {}, HISTORIES);
 
 /** The three charts of the customer value, by golden name. */
 export function renderValueCharts(

@@ -18,7 +18,10 @@ Deno.test("stageTimer() logs each stage's time and the process's peak memory at 
     peak = 1_090_000_000;
   });
   assertEquals(value, 7);
-  assertOk(/^segmentation \d+\.\d\d s {2}peak 1083 MB$/.test(lines[0]), lines[0]);
+  assertOk(
+    /^segmentation \d+\.\d\d s {2}peak 1083 MB$/.test(lines[0]),
+    lines[0],
+  );
   assertOk(/^html {9}\d+\.\d\d s {2}peak 1090 MB$/.test(lines[1]), lines[1]);
 });
 

@@ -4,7 +4,10 @@ import {
   type BasketLevelFigures,
   LEVEL_NOUNS,
 } from "../../figures/baskets/basket_figures.ts";
-import type { CustomerGroup } from "../../figures/sales/sales_cube.ts";
+import {
+  type CustomerGroups,
+  NO_CUSTOMER_GROUPS,
+} from "../../figures/segments/customer_groups.ts";
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import {
   type BasketSelection,
@@ -18,7 +21,7 @@ import { basketTriples, tripleCount } from "./basket_triples.ts";
 /** Options for {@linkcode basketAnalysis}. */
 export interface BasketAnalysisOptions extends BasketSelection {
   /** Each customer's RFM segment and cluster ("(none)": no cluster), for the per-group pairs. */
-  groups?: readonly CustomerGroup[];
+  groups?: CustomerGroups;
   /** Pairs (and triples) listed per group. Default 10. */
   top?: number;
   /**
@@ -49,7 +52,11 @@ export async function basketAnalysis(
     ...(options.asOf ? { asOf: options.asOf } : {}),
   };
   try {
-    await createBasketTransactions(data, selection, options.groups ?? []);
+    await createBasketTransactions(
+      data,
+      selection,
+      options.groups ?? NO_CUSTOMER_GROUPS,
+    );
     const [tx] = await queryRows<
       { transactions: number; multi: number; ids: number }
     >(

@@ -1,4 +1,5 @@
-import type { CustomerGroup } from "../../figures/sales/sales_cube.ts";
+import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
+import { createGroupsTable } from "../sales/groups_table.ts";
 import type { BasketLevel } from "../../figures/baskets/basket_figures.ts";
 import type { Dataset, QueryParam } from "../../source/dataset.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
@@ -50,22 +51,10 @@ export function itemSql(level: BasketLevel): string {
 export async function createBasketTransactions(
   data: Dataset,
   selection: BasketSelection,
-  groups: readonly CustomerGroup[],
+  groups: CustomerGroups,
 ): Promise<void> {
   const engine = engineOf(data);
-  await engine.createTempTable(
-    "basket_groups",
-    [
-      { name: "customer_id", type: "VARCHAR" },
-      { name: "segment", type: "VARCHAR" },
-      { name: "cluster", type: "VARCHAR" },
-    ],
-    groups.map((g) => [
-      g.customer_id,
-      g.segment,
-      g.cluster === "(none)" ? null : g.cluster,
-    ]),
-  );
+  await createGroupsTable(engine, "basket_groups", groups, null);
   const condition = basketCondition(selection);
   // Numbered transactions: every later join is on integers, not on ids.
   await createTable(

@@ -1,6 +1,7 @@
 import { isIsoDate } from "../../model/calendar.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
-import type { CustomerGroup } from "../../figures/sales/sales_cube.ts";
+import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
+import { createGroupsTable } from "../sales/groups_table.ts";
 import type { CohortCells } from "../../figures/cohorts/cohort_table.ts";
 import { round6 } from "../../stats/round6.ts";
 import type { Dataset } from "../../source/dataset.ts";
@@ -13,7 +14,7 @@ export interface CohortCellsOptions {
   /** Lines dated after this day are left out, as in every analysis. */
   asOf?: string | undefined;
   /** Each customer's RFM segment and cluster; a customer not listed is "(none)" in both. */
-  groups?: readonly CustomerGroup[] | undefined;
+  groups?: CustomerGroups | undefined;
 }
 
 /** What the cohorts leave out, so that nothing is dropped unsaid. */
@@ -70,15 +71,7 @@ export async function cohortCells(
   }
   const engine = engineOf(data);
   // The same SQL on DuckDB and on a warehouse (see docs/warehouse.md).
-  await engine.createTempTable(
-    "cohort_groups",
-    [
-      { name: "customer_id", type: "VARCHAR" },
-      { name: "segment", type: "VARCHAR" },
-      { name: "cluster", type: "VARCHAR" },
-    ],
-    (options.groups ?? []).map((g) => [g.customer_id, g.segment, g.cluster]),
-  );
+  await createGroupsTable(engine, "cohort_groups", options.groups);
   try {
     const cut = asOf === undefined ? "" : "AND date <= CAST(? AS DATE)";
     const cutParams = asOf === undefined ? [] : [asOf];

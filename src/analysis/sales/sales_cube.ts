@@ -14,9 +14,10 @@ import type {
   BasketDimension,
   CellDimension,
   CubeGrain,
-  CustomerGroup,
   SalesCube,
 } from "../../figures/sales/sales_cube.ts";
+import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
+import { createGroupsTable } from "./groups_table.ts";
 
 export type {
   BasketDimension,
@@ -24,14 +25,13 @@ export type {
   CellMeasure,
   CubeColumns,
   CubeGrain,
-  CustomerGroup,
   SalesCube,
 } from "../../figures/sales/sales_cube.ts";
 
 /** Options for {@linkcode salesCube}. */
 export interface SalesCubeOptions {
   /** Each customer's RFM segment and cluster, one entry per customer; lines of other customers get "(none)". */
-  groups?: readonly CustomerGroup[];
+  groups?: CustomerGroups;
   /** Lines after this day are left out, `YYYY-MM-DD`. */
   asOf?: string;
   /** Only the lines this filter selects go into the cube. */
@@ -74,15 +74,7 @@ export async function salesCube(
 ): Promise<SalesCube> {
   const engine = engineOf(data);
   const maxCells = options.maxCells ?? 60_000;
-  await engine.createTempTable(
-    "cube_groups",
-    [
-      { name: "customer_id", type: "VARCHAR" },
-      { name: "segment", type: "VARCHAR" },
-      { name: "cluster", type: "VARCHAR" },
-    ],
-    (options.groups ?? []).map((g) => [g.customer_id, g.segment, g.cluster]),
-  );
+  await createGroupsTable(engine, "cube_groups", options.groups);
   const condition = salesWhere({
     ...options.filter,
     ...(options.asOf &&

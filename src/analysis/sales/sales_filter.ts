@@ -1,4 +1,5 @@
 import type { QueryParam } from "../../source/dataset.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
 import type { SalesFilter } from "../../figures/sales/sales_options.ts";
 
 export type { SalesFilter } from "../../figures/sales/sales_options.ts";
@@ -41,6 +42,13 @@ export function salesWhere(
     if (!values || values.length === 0) continue;
     parts.push(`${prefix}${column} IN (${values.map(() => "?").join(", ")})`);
     params.push(...values);
+  }
+  if (filter.customersIn) {
+    parts.push(
+      `${prefix}customer_id IN (SELECT customer_id FROM ${
+        sqlIdentifier(filter.customersIn)
+      })`,
+    );
   }
   if (filter.from) {
     parts.push(`${prefix}date >= ?::DATE`);

@@ -9,13 +9,6 @@
 /** How finely a cube's cells cut time. */
 export type CubeGrain = "day" | "week" | "month";
 
-/** A customer's segment and cluster, for the cube's customer dimensions. */
-export interface CustomerGroup {
-  customer_id: string;
-  segment: string;
-  cluster: string;
-}
-
 /**
  * Sums of sale lines by period × store × region × channel × department ×
  * category × fuel type × segment × cluster, stored by column: each dimension

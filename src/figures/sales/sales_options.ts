@@ -15,8 +15,15 @@ export interface SalesFilter {
   regions?: readonly string[];
   stores?: readonly string[];
   channels?: readonly string[];
-  /** Customers to keep (for segment and cluster filters). */
+  /** Customers to keep, by id. */
   customers?: readonly string[];
+  /**
+   * Customers to keep, as the name of a temporary table of their ids
+   * (column `customer_id`) in the engine the queries run on: the segment
+   * and cluster filters, however many customers they keep (see
+   * salesFilterFor).
+   */
+  customersIn?: string;
   from?: string;
   to?: string;
 }

@@ -15,6 +15,7 @@ export * from "./age_band.ts";
 export * from "./cluster_profiles.ts";
 export * from "./cluster_lift_cells.ts";
 export * from "./cluster_filter_label.ts";
+export * from "./customer_groups.ts";
 export * from "./segment_cluster_cross_tab.ts";
 export * from "./segmentation_notes.ts";
 export * from "./rfm_score_ranges.ts";

@@ -1,6 +1,7 @@
 import type { NumberFormats } from "../format/number_formats.ts";
 import { DEFAULT_SEGMENT_MAP } from "./rfm_segment_map.ts";
 import type { SegmentSnapshot } from "./segment_snapshot.ts";
+import { findId, idOrder } from "./customer_groups.ts";
 import { round6 } from "../../stats/round6.ts";
 
 /** Where a customer new since the earlier run comes from, in the table. */
@@ -50,15 +51,17 @@ export interface SegmentMigration {
  * "(gone)"), with customers and net spend. Runs made from different data
  * compare the same way; `previous.sameData` says whether they were.
  *
+ * Each run's customers are found in the other's by a binary search of its
+ * ids (see idOrder), not through a map of every customer.
+ *
  * @example
  * ```ts
  * import { segmentMigration } from "./segment_migration.ts";
- * const run = (runId: string, customers: { id: string; segment: string; revenue: number }[]) =>
- *   ({ runId, generatedAt: "", asOf: null, source: "s", fingerprint: "f", customers });
- * const m = segmentMigration(
- *   run("1", [{ id: "a", segment: "Loyal Customers", revenue: 90 }]),
- *   run("2", [{ id: "a", segment: "At Risk", revenue: 100 }]),
- * );
+ * const run = (runId: string, segment: string, revenue: number) => ({
+ *   runId, generatedAt: "", asOf: null, source: "s", fingerprint: "f",
+ *   ids: ["a"], segments: [segment], segment: [0], revenue: [revenue],
+ * });
+ * const m = segmentMigration(run("1", "Loyal Customers", 90), run("2", "At Risk", 100));
  * if (m.counts.moved !== 1 || m.flows[0].to !== "At Risk" || m.flows[0].revenue !== 100) throw new Error();
  * ```
  */
@@ -66,8 +69,10 @@ export function segmentMigration(
   previous: SegmentSnapshot,
   current: SegmentSnapshot,
 ): SegmentMigration {
-  const before = new Map(previous.customers.map((c) => [c.id, c]));
-  const now = new Set<string>();
+  const before = idOrder(previous.ids);
+  const now = idOrder(current.ids);
+  const segmentAt = (snapshot: SegmentSnapshot, i: number) =>
+    snapshot.segments[snapshot.segment[i]];
   const flows = new Map<string, SegmentFlow>();
   const add = (from: string, to: string, revenue: number) => {
     const key = `${from}\u0000${to}`;
@@ -77,26 +82,27 @@ export function segmentMigration(
     flows.set(key, flow);
   };
   const counts = { common: 0, moved: 0, stayed: 0, new: 0, gone: 0 };
-  for (const c of current.customers) {
-    now.add(c.id);
-    const earlier = before.get(c.id);
-    if (!earlier) counts.new++;
+  const used = new Set<string>();
+  for (let i = 0; i < current.ids.length; i++) {
+    const segment = segmentAt(current, i);
+    const j = findId(previous.ids, before, current.ids[i]);
+    const earlier = j < 0 ? undefined : segmentAt(previous, j);
+    if (earlier === undefined) counts.new++;
     else {
       counts.common++;
-      if (earlier.segment === c.segment) counts.stayed++;
+      if (earlier === segment) counts.stayed++;
       else counts.moved++;
     }
-    add(earlier?.segment ?? NEW_CUSTOMERS, c.segment, c.revenue);
+    add(earlier ?? NEW_CUSTOMERS, segment, current.revenue[i]);
+    used.add(segment);
   }
-  for (const c of previous.customers) {
-    if (now.has(c.id)) continue;
+  for (let j = 0; j < previous.ids.length; j++) {
+    used.add(segmentAt(previous, j));
+    if (findId(current.ids, now, previous.ids[j]) >= 0) continue;
     counts.gone++;
-    add(c.segment, GONE_CUSTOMERS, c.revenue);
+    add(segmentAt(previous, j), GONE_CUSTOMERS, previous.revenue[j]);
   }
-  const order = segmentOrder([
-    ...previous.customers.map((c) => c.segment),
-    ...current.customers.map((c) => c.segment),
-  ]);
+  const order = segmentOrder(used);
   const rank = (name: string) =>
     name === NEW_CUSTOMERS
       ? -1

@@ -16,8 +16,13 @@ export interface SegmentSnapshot {
   /** The data's source and fingerprint (see dataFingerprint): whether two runs read the same data. */
   source: string;
   fingerprint: string;
-  /** Customer ids, each with its segment and net spend (RFM monetary) up to `asOf`. */
-  customers: { id: string; segment: string; revenue: number }[];
+  /** The customers' ids, by column with their segments and spends (no object per customer). */
+  ids: readonly string[];
+  /** Segment names: `segment[i]` is customer i's index into them. */
+  segments: readonly string[];
+  segment: ArrayLike<number>;
+  /** Each customer's net spend (RFM monetary) up to `asOf`. */
+  revenue: ArrayLike<number>;
 }
 
 /** The schema name of a segments file. */
@@ -29,44 +34,81 @@ export const SEGMENTS_FILE = "segments.json";
 /**
  * Writes a snapshot compactly: the segment names once, then one letter per
  * customer for its segment (`A` = the first name), the ids and the net
- * spends (to the cent) as parallel arrays. About 20 bytes a customer.
+ * spends (to the cent) as parallel arrays. About 20 bytes a customer. The
+ * text is made a slice of customers at a time, without an object per
+ * customer.
  *
  * @example
  * ```ts
  * import { formatSegmentSnapshot, parseSegmentSnapshot } from "./segment_snapshot.ts";
  * const snapshot = { runId: "20250101T000000Z", generatedAt: "2025-01-01T00:00:00.000Z",
  *   asOf: "2025-01-01", source: "demo", fingerprint: "f",
- *   customers: [{ id: "7", segment: "Lost", revenue: 12.5 }] };
+ *   ids: ["7"], segments: ["Lost"], segment: [0], revenue: [12.5] };
  * const text = formatSegmentSnapshot(snapshot);
  * if (!text.includes('"segment":"A"')) throw new Error(text);
- * if (parseSegmentSnapshot(text, "x", "20250101T000000Z").customers[0].segment !== "Lost") throw new Error();
+ * const back = parseSegmentSnapshot(text, "x", "20250101T000000Z");
+ * if (back.segments[back.segment[0]] !== "Lost") throw new Error();
  * ```
  */
 export function formatSegmentSnapshot(snapshot: SegmentSnapshot): string {
-  const names = [...new Set(snapshot.customers.map((c) => c.segment))].sort();
+  const { ids, segment, revenue } = snapshot;
+  const used = new Set<string>();
+  for (let i = 0; i < ids.length; i++) {
+    used.add(snapshot.segments[segment[i]]);
+  }
+  const names = [...used].sort();
   if (names.length > 52) {
     throw new RangeError(
       `Cannot write the segments of run "${snapshot.runId}": ${names.length} segments, over 52`,
     );
   }
-  const index = new Map(names.map((n, i) => [n, i]));
-  return JSON.stringify({
+  // Each of the snapshot's segment indices as the letter of its name.
+  const letterOf = snapshot.segments.map((name) =>
+    used.has(name) ? LETTERS.charCodeAt(names.indexOf(name)) : 0
+  );
+  const head = JSON.stringify({
     schema: SEGMENTS_SCHEMA,
     asOf: snapshot.asOf,
     source: snapshot.source,
     fingerprint: snapshot.fingerprint,
     segments: names,
-    ids: snapshot.customers.map((c) => c.id),
-    segment: snapshot.customers.map((c) => letter(index.get(c.segment)!))
-      .join(""),
-    revenue: snapshot.customers.map((c) => Math.round(c.revenue * 100) / 100),
-  }) + "\n";
+  });
+  return `${head.slice(0, -1)},"ids":[${
+    slices(ids.length, (i) => JSON.stringify(ids[i]), ",")
+  }],"segment":"${
+    slices(ids.length, (i) => String.fromCharCode(letterOf[segment[i]]), "")
+  }","revenue":[${
+    slices(
+      ids.length,
+      (i) => JSON.stringify(Math.round(revenue[i] * 100) / 100),
+      ",",
+    )
+  }]}\n`;
 }
+
+/** The `n` pieces joined with `separator`, a slice of pieces at a time. */
+function slices(
+  n: number,
+  piece: (i: number) => string,
+  separator: string,
+): string {
+  const parts: string[] = [];
+  for (let start = 0; start < n; start += SLICE) {
+    const slice: string[] = [];
+    for (let i = start; i < Math.min(n, start + SLICE); i++) {
+      slice.push(piece(i));
+    }
+    parts.push(slice.join(separator));
+  }
+  return parts.join(separator);
+}
+
+const SLICE = 10_000;
 
 /**
  * Reads what {@linkcode formatSegmentSnapshot} wrote, as the snapshot of
- * run `runId`; a `SyntaxError` that names `where` (the file) for anything
- * else.
+ * run `runId`, by column; a `SyntaxError` that names `where` (the file)
+ * for anything else.
  */
 export function parseSegmentSnapshot(
   text: string,
@@ -99,23 +141,30 @@ export function parseSegmentSnapshot(
   ) {
     throw fail("its ids, segments and revenues do not line up");
   }
-  const customers = ids.map((id, i) => {
-    const name = segments[number(segment[i])];
+  const codes = new Uint16Array(ids.length);
+  const spends = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const code = number(segment[i]);
+    const id = ids[i];
     if (
-      typeof id !== "string" || typeof name !== "string" ||
+      typeof id !== "string" || typeof segments[code] !== "string" ||
       typeof revenue[i] !== "number"
     ) {
       throw fail(`customer ${i + 1} (${JSON.stringify(id)}) is not readable`);
     }
-    return { id, segment: name, revenue: revenue[i] as number };
-  });
+    codes[i] = code;
+    spends[i] = revenue[i];
+  }
   return {
     runId,
     generatedAt: runIdTime(runId),
     asOf: typeof raw.asOf === "string" ? raw.asOf : null,
     source: String(raw.source),
     fingerprint: String(raw.fingerprint),
-    customers,
+    ids: ids as string[],
+    segments: segments as string[],
+    segment: codes,
+    revenue: spends,
   };
 }
 
@@ -129,10 +178,6 @@ export function runIdTime(runId: string): string {
 }
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-function letter(i: number): string {
-  return LETTERS[i];
-}
 
 function number(c: string): number {
   return LETTERS.indexOf(c);

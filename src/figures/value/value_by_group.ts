@@ -16,8 +16,9 @@ export interface ValueGroupRow {
 
 /**
  * Totals and averages of predicted value by group (RFM segment or
- * cluster), largest total first; `groupOf` names each customer's group,
- * undefined for a customer in none ("(none)").
+ * cluster), largest total first; `groupOf` names each customer's group
+ * (by id, or by its position `i`), undefined for a customer in none
+ * ("(none)").
  *
  * @example
  * ```ts
@@ -34,12 +35,12 @@ export function valueByGroup(
     expectedPurchases: ArrayLike<number>;
     probabilityAlive: ArrayLike<number>;
   },
-  groupOf: (customer: string) => string | undefined,
+  groupOf: (customer: string, i: number) => string | undefined,
 ): ValueGroupRow[] {
   const sums = new Map<string, [number, number, number, number]>();
   let total = 0;
   for (let i = 0; i < customers.length; i++) {
-    const group = groupOf(customers[i]) ?? "(none)";
+    const group = groupOf(customers[i], i) ?? "(none)";
     const s = sums.get(group) ?? [0, 0, 0, 0];
     s[0]++;
     s[1] += values.value[i];

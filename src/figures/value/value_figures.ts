@@ -1,4 +1,11 @@
 import { compareNames } from "../../model/compare_names.ts";
+import { NONE_LABEL } from "../../model/none_label.ts";
+import {
+  type CustomerGroups,
+  groupCluster,
+  groupIndex,
+  groupSegment,
+} from "../segments/customer_groups.ts";
 import { type AliveGrid, aliveGrid } from "./alive_grid.ts";
 import {
   type CustomerValueOptions,
@@ -73,13 +80,6 @@ export type ValueFigures =
     | { fitted: false; reason: string }
   );
 
-/** A customer's RFM segment and cluster label (see customerFigures' groups). */
-export interface ValueGroup {
-  customer_id: string;
-  segment: string;
-  cluster: string;
-}
-
 /** Options for {@linkcode valueFigures}. */
 export interface ValueFiguresOptions extends CustomerValueOptions {
   /** Customers in the table of highest value. Default 20. */
@@ -98,7 +98,7 @@ export interface ValueFiguresOptions extends CustomerValueOptions {
  */
 export function valueFigures(
   histories: ValueHistories & { calibrationEnd: string },
-  groups: readonly ValueGroup[],
+  groups: CustomerGroups,
   options: ValueFiguresOptions = {},
   holdout?: HoldoutHistories,
 ): ValueFigures {
@@ -128,10 +128,20 @@ export function valueFigures(
     models.gammaGamma.params,
     settings,
   );
-  const bySegment = new Map(groups.map((g) => [g.customer_id, g.segment]));
-  const byCluster = new Map(groups.map((g) => [g.customer_id, g.cluster]));
-  const clustered = groups.some((g) => g.cluster !== "(none)");
+  // Each history's row in `groups` (-1: none), found by binary search
+  // rather than through maps of every customer.
   const n = histories.customers.length;
+  const row = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    row[i] = groupIndex(groups, histories.customers[i]);
+  }
+  const segmentOf = (i: number) =>
+    row[i] < 0 ? undefined : groupSegment(groups, row[i]);
+  const clusterOf = (i: number) =>
+    row[i] < 0 ? undefined : groupCluster(groups, row[i]);
+  const clustered = groups.cluster.some((c) =>
+    groups.clusters[c] !== NONE_LABEL
+  );
   let value = 0, purchases = 0, active = 0, maxT = 0;
   for (let i = 0; i < n; i++) {
     value += values.value[i];
@@ -153,17 +163,17 @@ export function valueFigures(
     aliveGrid: aliveGrid(models.bgNbd.params, maxT, {
       maxRepeatPurchases: percentile(histories.x, 0.99),
     }),
-    top: topCustomers(histories, values, options.top ?? 20, (id) => ({
-      segment: bySegment.get(id) ?? null,
-      cluster: clustered ? byCluster.get(id) ?? null : null,
+    top: topCustomers(histories, values, options.top ?? 20, (i) => ({
+      segment: segmentOf(i) ?? null,
+      cluster: clustered ? clusterOf(i) ?? null : null,
     })),
     bySegment: valueByGroup(
       histories.customers,
       values,
-      (id) => bySegment.get(id),
+      (_, i) => segmentOf(i),
     ),
     byCluster: clustered
-      ? valueByGroup(histories.customers, values, (id) => byCluster.get(id))
+      ? valueByGroup(histories.customers, values, (_, i) => clusterOf(i))
       : [],
   };
 }
@@ -173,7 +183,7 @@ function topCustomers(
   histories: ValueHistories,
   values: CustomerValues,
   count: number,
-  groupsOf: (id: string) => { segment: string | null; cluster: string | null },
+  groupsOf: (i: number) => { segment: string | null; cluster: string | null },
 ): TopValueCustomer[] {
   const ids = histories.customers;
   const order = Array.from({ length: ids.length }, (_, i) => i).sort((i, j) =>
@@ -181,7 +191,7 @@ function topCustomers(
   );
   return order.slice(0, count).map((i) => ({
     customer: ids[i],
-    ...groupsOf(ids[i]),
+    ...groupsOf(i),
     repeatPurchases: histories.x[i],
     weeksSinceLast: histories.T[i] - histories.tx[i],
     probabilityAlive: values.probabilityAlive[i],

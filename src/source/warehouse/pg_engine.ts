@@ -192,16 +192,20 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
           columns.map((c) => `${sqlIdentifier(c.name)} ${pgType(c)}`).join(", ")
         })`,
       );
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        const batch = rows.slice(start, start + INSERT_BATCH);
-        // One array parameter a column: a batch is one statement whatever its size.
-        await exec(
-          `INSERT INTO ${sqlIdentifier(name)} SELECT * FROM unnest(${
-            columns.map((c) => `?::${pgType(c, false)}[]`).join(", ")
-          })`,
-          columns.map((_, i) => batch.map((row) => row[i])) as never,
-        );
+      // One array parameter a column: a batch is one statement whatever
+      // its size. The rows are read a batch at a time, never all at once.
+      const insert = `INSERT INTO ${sqlIdentifier(name)} SELECT * FROM unnest(${
+        columns.map((c) => `?::${pgType(c, false)}[]`).join(", ")
+      })`;
+      let batch: SqlParam[][] = columns.map(() => []);
+      for (const row of rows) {
+        batch.forEach((column, i) => column.push(row[i]));
+        if (batch[0].length === INSERT_BATCH) {
+          await exec(insert, batch as never);
+          batch = columns.map(() => []);
+        }
       }
+      if (batch[0]?.length) await exec(insert, batch as never);
       // Temporary tables get no statistics unless asked: the planner then
       // guesses the size of a join with the lines.
       await exec(`ANALYZE ${sqlIdentifier(name)}`);

@@ -8,7 +8,7 @@ import {
   type Dataset,
 } from "../../../src/source/dataset.ts";
 import { loadSource } from "../../../src/source/load_source.ts";
-import type { CustomerGroup } from "../../../src/figures/sales/sales_cube.ts";
+import { customerGroupsOf } from "../../../src/figures/segments/customer_groups.ts";
 
 const FIXTURE = new URL("../../fixtures/invoices.csv", import.meta.url)
   .pathname;
@@ -56,11 +56,12 @@ Deno.test("basketAnalysis() finds the same product triples as pandas, each with 
 Deno.test("basketAnalysis() gives a segment's pairs as if only its customers' baskets were there", async () => {
   const data = await invoices();
   const customers = ["17850", "13047", "15100", "15291", "13748", "12583"];
-  const groups: CustomerGroup[] = customers.map((id, i) => ({
-    customer_id: id,
+  const rows = customers.map((id, i) => ({
+    id,
     segment: i < 3 ? "First" : "Second",
     cluster: i % 2 ? "1. Odd" : "(none)",
   }));
+  const groups = customerGroupsOf(rows);
   const figures = await basketAnalysis(data, { groups, minCount: 2, top: 50 });
   const scopes = figures.levels[0].scopes;
   assertEquals(
@@ -68,11 +69,11 @@ Deno.test("basketAnalysis() gives a segment's pairs as if only its customers' ba
     ["all:All baskets", "segment:Second", "segment:First", "cluster:1. Odd"],
   );
   for (const scope of scopes.slice(1)) {
-    const ids = groups.filter((g) =>
+    const ids = rows.filter((g) =>
       scope.dimension === "segment"
         ? g.segment === scope.scope
         : g.cluster === scope.scope
-    ).map((g) => g.customer_id);
+    ).map((g) => g.id);
     const alone = await basketAnalysis(data, {
       filter: { customers: ids },
       minCount: 2,

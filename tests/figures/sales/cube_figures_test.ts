@@ -19,10 +19,16 @@ import {
 import type { SaleLine } from "../../../src/model/schema.ts";
 import { loadSource } from "../../../src/source/load_source.ts";
 import {
-  type CustomerGroup,
   type SalesCube,
   salesCube,
 } from "../../../src/analysis/sales/sales_cube.ts";
+import {
+  type CustomerGroupRow,
+  type CustomerGroups,
+  customerGroupsOf,
+  groupCluster,
+  groupSegment,
+} from "../../../src/figures/segments/customer_groups.ts";
 import {
   type SalesFigures,
   salesFigures,
@@ -107,8 +113,8 @@ function assertSameFigures(
 }
 
 /** Segment and cluster of a customer id, from a hash; some have none. */
-function groupsOf(ids: Iterable<string>): CustomerGroup[] {
-  const groups: CustomerGroup[] = [];
+function groupsOf(ids: Iterable<string>): CustomerGroups {
+  const groups: CustomerGroupRow[] = [];
   for (const id of ids) {
     let hash = 2166136261;
     for (const char of id) {
@@ -116,24 +122,22 @@ function groupsOf(ids: Iterable<string>): CustomerGroup[] {
     }
     if (hash % 11 === 0) continue;
     groups.push({
-      customer_id: id,
+      id,
       segment: ["Champions", "Loyal", "At risk", "Hibernating"][hash % 4],
       cluster: `Cluster ${1 + (Math.floor(hash / 4) % 3)}`,
     });
   }
-  return groups;
+  return customerGroupsOf(groups);
 }
 
 /** The SQL options equal to a page filter: segments and clusters as ids. */
-function sqlOptions(filter: CubeFilter, groups: readonly CustomerGroup[]) {
+function sqlOptions(filter: CubeFilter, groups: CustomerGroups) {
   const { segments, clusters, ...rest } = filter;
   if (!segments?.length && !clusters?.length) return rest;
-  const ids = groups
-    .filter((g) =>
-      (!segments?.length || segments.includes(g.segment)) &&
-      (!clusters?.length || clusters.includes(g.cluster))
-    )
-    .map((g) => g.customer_id);
+  const ids = groups.ids.filter((_, i) =>
+    (!segments?.length || segments.includes(groupSegment(groups, i))) &&
+    (!clusters?.length || clusters.includes(groupCluster(groups, i)))
+  );
   // An empty list would mean "no restriction": name a customer nobody is.
   return { ...rest, customers: ids.length ? ids : ["(no such customer)"] };
 }
@@ -215,7 +219,7 @@ interface Case {
 async function assertCubeMatchesSql(
   data: Dataset,
   cube: SalesCube,
-  groups: readonly CustomerGroup[],
+  groups: CustomerGroups,
   cases: Record<string, Case>,
   built: SalesOptions = {},
 ): Promise<void> {

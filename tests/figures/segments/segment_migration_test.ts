@@ -20,11 +20,12 @@ const run = (
   asOf: null,
   source: "fixture",
   fingerprint,
-  customers: customers.map(([id, segment, revenue]) => ({
-    id,
-    segment,
-    revenue,
-  })),
+  ids: customers.map(([id]) => id),
+  segments: [...new Set(customers.map(([, segment]) => segment))],
+  segment: customers.map(([, segment]) =>
+    [...new Set(customers.map(([, s]) => s))].indexOf(segment)
+  ),
+  revenue: customers.map(([, , revenue]) => revenue),
 });
 
 // a, b, c: Loyal → At Risk; d: Loyal → Loyal; e: Champions → Loyal;
@@ -97,11 +98,15 @@ Deno.test("a segment snapshot survives its compact file, and a damaged file name
     "r/segments.json",
     "20260102T030405Z",
   );
-  assertEquals(back, {
-    ...AFTER,
+  const { ids: _i, segments: _s, segment: _c, revenue: _r, ...meta } = back;
+  assertEquals(meta, {
     runId: "20260102T030405Z",
     generatedAt: "2026-01-02T03:04:05Z",
+    asOf: null,
+    source: "fixture",
+    fingerprint: "f2",
   });
+  assertEquals(customersOf(back), customersOf(AFTER));
   assertEquals(JSON.parse(text).segment, "AAABBC");
   const broken = text.replace('"segment":"AAABBC"', '"segment":"AAABB"');
   assertThrows(
@@ -116,3 +121,26 @@ Deno.test("a segment snapshot survives its compact file, and a damaged file name
     'its schema is "other"',
   );
 });
+
+Deno.test("a segment snapshot's file names the segments its customers are in, sorted, whatever the order of its name list", () => {
+  const text = formatSegmentSnapshot({
+    ...AFTER,
+    segments: ["Unused", "Promising", "Loyal Customers", "At Risk"],
+    segment: [3, 3, 3, 2, 2, 1],
+  });
+  assertEquals(
+    text,
+    '{"schema":"basket-segments/1","asOf":null,"source":"fixture","fingerprint":"f2",' +
+      '"segments":["At Risk","Loyal Customers","Promising"],"ids":["a","b","c","d","e","g"],' +
+      '"segment":"AAABBC","revenue":[110,220,5300.4,60,1000,25]}\n',
+  );
+});
+
+/** A snapshot's customers as [id, segment, revenue]. */
+function customersOf(snapshot: SegmentSnapshot): [string, string, number][] {
+  return snapshot.ids.map((id, i) => [
+    id,
+    snapshot.segments[snapshot.segment[i]],
+    snapshot.revenue[i],
+  ]);
+}

@@ -1,4 +1,8 @@
 /** The CDNOW histories and SciPy's figures of tests/reference/clv_cdnow.json, as the value figures take them. */
+import {
+  type CustomerGroups,
+  customerGroupsOf,
+} from "../../../src/figures/segments/customer_groups.ts";
 import type { HoldoutHistories } from "../../../src/figures/value/holdout_figures.ts";
 
 /** SciPy's figures for the CDNOW sample: tests/reference/clv_cdnow.py. */
@@ -47,10 +51,10 @@ export function cdnowHistories(): HoldoutHistories {
 }
 
 /** A made-up segment and cluster per customer, by id, for the group sums. */
-export function cdnowGroups() {
-  return REFERENCE.customers.map((r, i) => ({
-    customer_id: r.customer,
+export function cdnowGroups(): CustomerGroups {
+  return customerGroupsOf(REFERENCE.customers.map((r, i) => ({
+    id: r.customer,
     segment: ["Champions", "At Risk", "Lost"][i % 3],
     cluster: `${1 + (i % 2)}. Cluster`,
-  }));
+  })));
 }

@@ -1,3 +1,4 @@
+import { NO_CUSTOMER_GROUPS } from "../../../src/figures/segments/customer_groups.ts";
 import { assertEquals, assertOk } from "../../assert.ts";
 import { aliveGrid } from "../../../src/figures/value/alive_grid.ts";
 import { fitValueModels } from "../../../src/figures/value/fit_value_models.ts";
@@ -59,7 +60,7 @@ Deno.test("valueFigures() lists the customers of highest value in SciPy's order"
 
 Deno.test("valueFigures() checks the purchase model on the holdout as the paper does", () => {
   const h = cdnowHistories();
-  const figures = valueFigures(h, [], OPTIONS, h);
+  const figures = valueFigures(h, NO_CUSTOMER_GROUPS, OPTIONS, h);
   const holdout = figures.holdout!;
   assertOk(holdout.fitted);
   assertEquals(holdout.params.bgNbd.r.toFixed(3), "0.243");
@@ -90,7 +91,7 @@ Deno.test("valueFigures() says why when too few customers bought twice, and pred
     ...h,
     x: Array.from(h.x, (x, i) => (i < 12 ? x : 0)),
   };
-  const figures = valueFigures(few, [], OPTIONS, few);
+  const figures = valueFigures(few, NO_CUSTOMER_GROUPS, OPTIONS, few);
   assertEquals(figures.fitted, false);
   assertOk(!figures.fitted);
   const repeat = few.x.filter((x) => x > 0).length;

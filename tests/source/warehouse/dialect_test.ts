@@ -182,6 +182,34 @@ Deno.test({
           }
         });
         await t.step(
+          "temporary tables from rows made one at a time, in batches, or none",
+          async () => {
+            function* rows(n: number) {
+              for (let i = 0; i < n; i++) yield [`c${i}`, i];
+            }
+            for (const data of [dataset, duck!]) {
+              const engine = engineOf(data);
+              const columns = [
+                { name: "id", type: "VARCHAR" },
+                { name: "n", type: "INTEGER" },
+              ] as const;
+              // Two full INSERT batches of the warehouse and a part of one.
+              await engine.createTempTable("made", columns, rows(25_001));
+              assertEquals(
+                await engine.query(
+                  "SELECT count(*) AS c, sum(n) AS s, max(id) AS m FROM made",
+                ),
+                [{ c: 25_001, s: 25_000 * 25_001 / 2, m: "c9999" }],
+              );
+              await engine.createTempTable("made", columns, rows(0));
+              assertEquals(
+                await engine.query("SELECT count(*) AS c FROM made"),
+                [{ c: 0 }],
+              );
+            }
+          },
+        );
+        await t.step(
           "a temporary table from a query with a bound parameter",
           async () => {
             for (const data of [dataset, duck!]) {
