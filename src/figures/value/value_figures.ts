@@ -186,10 +186,18 @@ function topCustomers(
   groupsOf: (i: number) => { segment: string | null; cluster: string | null },
 ): TopValueCustomer[] {
   const ids = histories.customers;
-  const order = Array.from({ length: ids.length }, (_, i) => i).sort((i, j) =>
-    values.value[j] - values.value[i] || compareNames(ids[i], ids[j])
-  );
-  return order.slice(0, count).map((i) => ({
+  const before = (i: number, j: number) =>
+    values.value[j] - values.value[i] || compareNames(ids[i], ids[j]);
+  // The best `count` so far, in order: one pass, no sort of every customer.
+  const order: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (order.length === count && before(i, order[count - 1]) >= 0) continue;
+    let at = order.length;
+    while (at > 0 && before(i, order[at - 1]) < 0) at--;
+    order.splice(at, 0, i);
+    if (order.length > count) order.pop();
+  }
+  return order.map((i) => ({
     customer: ids[i],
     ...groupsOf(i),
     repeatPurchases: histories.x[i],
