@@ -23,7 +23,7 @@ export function reportCommand(
   return [
     Deno.execPath(),
     "run",
-    "--v8-flags=--expose-gc",
+    "--v8-flags=--expose-gc,--optimize-for-size",
     ...permissions,
     script,
     "--publish",

@@ -4,6 +4,7 @@ import {
   runReportProcess,
 } from "../../src/schedule/run_report_process.ts";
 import { rejection } from "../publish/rejection.ts";
+import { assertEquals, assertOk } from "../assert.ts";
 
 const FAKE = new URL("./fixtures/fake_report.ts", import.meta.url).pathname;
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -90,5 +91,22 @@ Deno.test("runReportProcess() gives the cause when the report cannot start, not 
   equal(
     error.message,
     `The report run failed: Module not found "file://${missing}".`,
+  );
+});
+
+Deno.test("the schedule runs the report with the V8 flags and permissions of `deno task report`", async () => {
+  const config = JSON.parse(
+    await Deno.readTextFile(new URL("../../deno.json", import.meta.url)),
+  ) as { tasks: Record<string, string> };
+  const task = config.tasks.report.split(/\s+/);
+  const command = reportCommand();
+  const flags = (words: readonly string[]) =>
+    words.filter((w) => w.startsWith("--v8-flags=") || w.startsWith("--allow-"))
+      .sort();
+  assertEquals(flags(command), flags(task));
+  // Memory over speed: see docs/warehouse.md, "Memory".
+  assertOk(
+    command.includes("--v8-flags=--expose-gc,--optimize-for-size"),
+    command.join(" "),
   );
 });
