@@ -1,10 +1,7 @@
-import { type Dataset, streamRows } from "../../source/dataset.ts";
+import type { Dataset } from "../../source/dataset.ts";
 import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
 import type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
-import {
-  clusterProfiles,
-  type CustomerDetails,
-} from "../../figures/segments/cluster_profiles.ts";
+import { clusterProfiles } from "../../figures/segments/cluster_profiles.ts";
 import { customerFeatures } from "./customer_features.ts";
 import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
 import {
@@ -21,7 +18,11 @@ import {
   type RfmTableOptions,
 } from "./rfm_table.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
-import { CLUSTER_SAMPLE_ABOVE, sampledClusters } from "./sampled_clusters.ts";
+import {
+  CLUSTER_SAMPLE_ABOVE,
+  customerDetails,
+  sampledClusters,
+} from "./sampled_clusters.ts";
 import type { CustomerClusters } from "../../figures/segments/customer_clusters.ts";
 
 export type {
@@ -223,23 +224,6 @@ export async function clusterCustomers(
       sampleSize: scatterRows.length < n ? scatterRows.length : null,
     },
   };
-}
-
-async function customerDetails(
-  data: Dataset,
-): Promise<Map<string, CustomerDetails>> {
-  const details = new Map<string, CustomerDetails>();
-  for await (
-    const batch of streamRows<CustomerDetails & { customer_id: string }>(
-      data,
-      "SELECT customer_id, birth_date, gender, city FROM customers",
-    )
-  ) {
-    for (const { customer_id, ...rest } of batch) {
-      details.set(customer_id, rest);
-    }
-  }
-  return details;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -129,7 +129,7 @@ export async function sampledClusters(
     const values = part.features.values;
     // The batch's customers' details, for the clusters' demographics.
     const details = demographics
-      ? await batchDetails(data, ids[start], ids[end - 1])
+      ? await customerDetails(data, { from: ids[start], to: ids[end - 1] })
       : undefined;
     for (let r = 0; r < end - start; r++) {
       const row = values.subarray(r * d, (r + 1) * d);
@@ -201,19 +201,22 @@ export async function sampledClusters(
   return { clusters, model };
 }
 
-/** The customers table's rows of the customers whose ids are in a range. */
-async function batchDetails(
+/**
+ * The customers table's rows by customer id: every customer's, or those
+ * whose ids are in a range (`from` to `to`, both in), read as a stream.
+ */
+export async function customerDetails(
   data: Dataset,
-  from: string,
-  to: string,
+  range?: { from: string; to: string },
 ): Promise<Map<string, CustomerDetails>> {
   const details = new Map<string, CustomerDetails>();
   for await (
     const batch of streamRows<CustomerDetails & { customer_id: string }>(
       data,
-      `SELECT customer_id, birth_date, gender, city FROM customers
-       WHERE customer_id >= ? AND customer_id <= ?`,
-      [from, to],
+      `SELECT customer_id, birth_date, gender, city FROM customers${
+        range ? " WHERE customer_id >= ? AND customer_id <= ?" : ""
+      }`,
+      range ? [range.from, range.to] : [],
     )
   ) {
     for (const { customer_id, ...rest } of batch) {
