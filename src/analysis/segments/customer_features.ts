@@ -26,7 +26,7 @@ export interface CustomerFeaturesOptions extends SalesFilter {
    * Only the customers whose ids are in this temporary table (one
    * `customer_id` column), e.g. a seeded sample (see sampledClusters).
    */
-  customersIn?: string;
+  sampleTable?: string;
   /** Only the customers whose ids are in this range, bounds included. */
   idRange?: { from: string; to: string };
 }
@@ -65,7 +65,7 @@ export async function customerFeatures(
   const {
     share = false,
     columns: givenColumns,
-    customersIn,
+    sampleTable,
     idRange,
     ...filter
   } = options;
@@ -73,10 +73,10 @@ export async function customerFeatures(
   const columns = givenColumns ?? await featureColumns(data, filter);
   // The customers asked for, as a condition on the lines' customer_id.
   const only = [
-    ...(customersIn
+    ...(sampleTable
       ? [
         `customer_id IN (SELECT customer_id FROM ${
-          sqlIdentifier(customersIn)
+          sqlIdentifier(sampleTable)
         })`,
       ]
       : []),

@@ -77,15 +77,21 @@ export async function fitOnSample(
   await engine.createTempTable(
     "cluster_sample",
     [{ name: "customer_id", type: "VARCHAR" }],
-    Array.from(sampleRows, (i) => [ids[i]]),
+    (function* () {
+      for (const i of sampleRows) yield [ids[i]];
+    })(),
   );
-  const sample = await customerFeatures(data, {
-    ...filter,
-    share,
-    columns,
-    customersIn: "cluster_sample",
-  });
-  await engine.run("DROP TABLE cluster_sample");
+  let sample;
+  try {
+    sample = await customerFeatures(data, {
+      ...filter,
+      share,
+      columns,
+      sampleTable: "cluster_sample",
+    });
+  } finally {
+    await engine.run("DROP TABLE IF EXISTS cluster_sample");
+  }
   const prepared = prepareClusters(sample.features, {
     ...fitOptions,
     seed,

@@ -190,6 +190,7 @@ function topCustomers(
     values.value[j] - values.value[i] || compareNames(ids[i], ids[j]);
   // The best `count` so far, in order: one pass, no sort of every customer.
   const order: number[] = [];
+  if (count <= 0) return [];
   for (let i = 0; i < ids.length; i++) {
     if (order.length === count && before(i, order[count - 1]) >= 0) continue;
     let at = order.length;

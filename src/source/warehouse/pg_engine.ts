@@ -96,7 +96,7 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
   let rowsReturned = 0;
   let largestResult = 0;
   let cursors = 0;
-  let openCursors = 0;
+  let streaming = false;
   try {
     await client.connect();
   } catch (error) {
@@ -154,13 +154,18 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
       params: readonly SqlParam[] = [],
       batchRows = STREAM_BATCH,
     ) {
-      // A cursor lives in a transaction: the outermost stream opens it and
-      // ends it (a stream read inside another's iteration shares it).
+      // A cursor lives in a transaction of its own; one stream at a time,
+      // as on DuckDB, whose stream belongs to its connection.
+      if (streaming) {
+        throw new Error(
+          "Cannot open a stream while another is being read: finish it first",
+        );
+      }
+      streaming = true;
       const name = `basket_cursor_${++cursors}`;
-      const outermost = openCursors++ === 0;
       let ended = false;
       try {
-        if (outermost) await exec("BEGIN");
+        await exec("BEGIN");
         await exec(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
         queries++;
         let rows = 0;
@@ -174,12 +179,12 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
           if (batch.length < batchRows) break;
         }
         await exec(`CLOSE ${name}`);
-        if (outermost) await exec("COMMIT");
+        await exec("COMMIT");
         ended = true;
       } finally {
-        openCursors--;
+        streaming = false;
         // Stopped early or failed: the transaction goes, and the cursor with it.
-        if (!ended && outermost) await client.query("ROLLBACK").catch(() => {});
+        if (!ended) await client.query("ROLLBACK").catch(() => {});
       }
     },
     async run(sql, params) {

@@ -183,3 +183,12 @@ Deno.test("fitValueModels() says plainly when every customer buys at one rate an
     models.reason,
   );
 });
+
+Deno.test("valueFigures() lists no top customers when asked for none", () => {
+  const figures = valueFigures(cdnowHistories(), cdnowGroups(), {
+    ...OPTIONS,
+    top: 0,
+  });
+  assertOk(figures.fitted);
+  assertEquals(figures.top, []);
+});
