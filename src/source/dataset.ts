@@ -170,10 +170,21 @@ export async function queryRows<T = Record<string, unknown>>(
   );
   // Column by column, then rows: several times faster than row objects for
   // the hundreds of thousands of rows the segmentation reads.
-  const names = reader.deduplicatedColumnNames();
-  const columns = reader.convertColumns(plainValue);
-  const rows = new Array<T>(reader.currentRowCount);
-  for (let i = 0; i < rows.length; i++) {
+  return rowsOf<T>(
+    reader.deduplicatedColumnNames(),
+    reader.convertColumns(plainValue),
+    reader.currentRowCount,
+  );
+}
+
+/** Rows as objects from columns of converted values. */
+function rowsOf<T>(
+  names: readonly string[],
+  columns: readonly (readonly unknown[])[],
+  count: number,
+): T[] {
+  const rows = new Array<T>(count);
+  for (let i = 0; i < count; i++) {
     const row: Record<string, unknown> = {};
     for (let j = 0; j < names.length; j++) row[names[j]] = columns[j][i];
     rows[i] = row as T;
@@ -221,11 +232,14 @@ export async function* streamRows<T = Record<string, unknown>>(
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    const columns = chunk.convertColumns(plainValue);
-    for (let i = 0; i < chunk.rowCount; i++) {
-      const row: Record<string, unknown> = {};
-      for (let j = 0; j < names.length; j++) row[names[j]] = columns[j][i];
-      batch.push(row as T);
+    for (
+      const row of rowsOf<T>(
+        names,
+        chunk.convertColumns(plainValue),
+        chunk.rowCount,
+      )
+    ) {
+      batch.push(row);
       if (batch.length === batchRows) {
         yield batch;
         batch = [];

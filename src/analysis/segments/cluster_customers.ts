@@ -2,6 +2,7 @@ import type { Dataset } from "../../source/dataset.ts";
 import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
 import type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
 import { clusterProfiles } from "../../figures/segments/cluster_profiles.ts";
+import { sameIds } from "../../figures/segments/customer_groups.ts";
 import { customerFeatures } from "./customer_features.ts";
 import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
 import {
@@ -224,10 +225,6 @@ export async function clusterCustomers(
       sampleSize: scatterRows.length < n ? scatterRows.length : null,
     },
   };
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /** Each scored customer's segment by id. */

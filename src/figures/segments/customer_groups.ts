@@ -179,6 +179,14 @@ export function findId(
   return lo > 0 && ids[order[lo - 1]] === id ? order[lo - 1] : -1;
 }
 
+/** Whether two lists hold the same ids in the same order (the same array, at once). */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** One customer's labels, for {@linkcode customerGroupsOf}. */
 export interface CustomerGroupRow {
   id: string;

@@ -1,4 +1,5 @@
 import type { ClusterAssignments } from "./customer_clusters.ts";
+import { findId, idOrder, sameIds } from "./customer_groups.ts";
 import type { RfmColumns } from "./rfm_columns.ts";
 import type { RfmTable } from "./rfm_table.ts";
 
@@ -53,7 +54,7 @@ export function segmentClusterCrossTab(
 ): SegmentClusterCell[] {
   const { customerIds, segment, segmentNames } = rfm.columns;
   const assigned = clusters.assignments;
-  const rowOf = sameCustomers(customerIds, assigned.customerIds)
+  const rowOf = sameIds(customerIds, assigned.customerIds)
     ? (i: number) => i
     : lookup(customerIds, assigned.customerIds);
   const clusterCount = Math.max(0, ...clusters.clusters.map((c) => c.id)) + 1;
@@ -92,18 +93,14 @@ export function segmentClusterCrossTab(
   return cells;
 }
 
-function sameCustomers(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The scored row of each assigned customer, -1 when not scored. */
+/**
+ * The scored row of each assigned customer, -1 when not scored: found by
+ * binary search of the scored ids, not through a map of every customer.
+ */
 function lookup(
   scored: readonly string[],
   assigned: readonly string[],
 ): (i: number) => number {
-  const rowOf = new Map(scored.map((id, row) => [id, row]));
-  return (i) => rowOf.get(assigned[i]) ?? -1;
+  const order = idOrder(scored);
+  return (i) => findId(scored, order, assigned[i]);
 }
