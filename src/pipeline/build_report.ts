@@ -50,6 +50,7 @@ import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
 import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
+import { uploadCustomerTable } from "../analysis/segments/customer_table.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -144,7 +145,7 @@ export async function buildReport(
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
     const filters = options.filters ?? {};
-    const { customers, cohorts } = await stage(
+    const { customers, cohorts, table: _customerTable } = await stage(
       "segmentation",
       async () => {
         const customers = await customerFigures(dataset, {
@@ -152,6 +153,11 @@ export async function buildReport(
           seed: options.seed,
           k: options.k,
         });
+        // The scored customers stay in the engine, for the later stages to
+        // join or read in batches.
+        const table = customers
+          ? await uploadCustomerTable(dataset, customers.groups)
+          : null;
         // Cohorts by segment and cluster, cut to the command line's segment
         // and cluster filters: the page can only narrow them further.
         const cohorts = customers
@@ -160,7 +166,7 @@ export async function buildReport(
             { segments: filters.segments, clusters: filters.clusters },
           )
           : null;
-        return { customers, cohorts };
+        return { customers, cohorts, table };
       },
     );
     const value = customers
