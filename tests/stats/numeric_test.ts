@@ -40,6 +40,31 @@ Deno.test("seededSample() picks distinct sorted indices, all of them when asked 
   assertEquals(Array.from(seededSample(3, 10, 9)), [0, 1, 2]);
 });
 
+Deno.test("seededSample() picks what a shuffle of the whole pool picks, holding only the moved positions", () => {
+  // The partial Fisher–Yates shuffle over a pool of every index.
+  const pooled = (total: number, size: number, seed: number) => {
+    const random = seededRandom(seed);
+    const pool = Int32Array.from({ length: total }, (_, i) => i);
+    for (let i = 0; i < size; i++) {
+      const j = i + Math.floor(random() * (total - i));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    return Array.from(pool.slice(0, size).sort());
+  };
+  for (
+    const [total, size, seed] of [[1000, 50, 9], [10, 9, 1], [5000, 4999, 3], [
+      100_000,
+      2_000,
+      42,
+    ], [2, 1, 7]]
+  ) {
+    assertEquals(
+      Array.from(seededSample(total, size, seed)),
+      pooled(total, size, seed),
+    );
+  }
+});
+
 Deno.test("standardise() gives unit population variance and zeros for a constant column", () => {
   const { matrix, means, scales } = standardise(
     denseMatrix([[1, 7], [2, 7], [3, 7], [6, 7]]),
