@@ -12,4 +12,5 @@ export * from "./value_bins.ts";
 export * from "./alive_grid.ts";
 export * from "./value_by_group.ts";
 export * from "./holdout_figures.ts";
+export * from "./value_pass.ts";
 export * from "./value_figures.ts";

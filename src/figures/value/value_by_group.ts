@@ -37,25 +37,58 @@ export function valueByGroup(
   },
   groupOf: (customer: string, i: number) => string | undefined,
 ): ValueGroupRow[] {
+  const sums = valueGroupSums();
+  for (let i = 0; i < customers.length; i++) {
+    sums.add(
+      groupOf(customers[i], i),
+      values.value[i],
+      values.expectedPurchases[i],
+      values.probabilityAlive[i],
+    );
+  }
+  return sums.rows();
+}
+
+/** What {@linkcode valueGroupSums} returns. */
+export interface ValueGroupSums {
+  /** Adds one customer's predictions to its group's (undefined or null: "(none)"). */
+  add(
+    group: string | null | undefined,
+    value: number,
+    expectedPurchases: number,
+    probabilityAlive: number,
+  ): void;
+  /** The rows of valueByGroup for the customers added. */
+  rows(): ValueGroupRow[];
+}
+
+/**
+ * The sums behind {@linkcode valueByGroup}, customers added one at a time:
+ * the same rows, summed in the same order, as one call with them all.
+ */
+export function valueGroupSums(): ValueGroupSums {
   const sums = new Map<string, [number, number, number, number]>();
   let total = 0;
-  for (let i = 0; i < customers.length; i++) {
-    const group = groupOf(customers[i], i) ?? "(none)";
-    const s = sums.get(group) ?? [0, 0, 0, 0];
-    s[0]++;
-    s[1] += values.value[i];
-    s[2] += values.expectedPurchases[i];
-    s[3] += values.probabilityAlive[i];
-    sums.set(group, s);
-    total += values.value[i];
-  }
-  return [...sums].map(([group, [n, value, purchases, alive]]) => ({
-    group,
-    customers: n,
-    value,
-    averageValue: value / n,
-    valueShare: total > 0 ? value / total : 0,
-    expectedPurchases: purchases,
-    averageProbabilityAlive: alive / n,
-  })).sort((a, b) => b.value - a.value || compareNames(a.group, b.group));
+  return {
+    add(group, value, purchases, alive) {
+      const key = group ?? "(none)";
+      const s = sums.get(key) ?? [0, 0, 0, 0];
+      s[0]++;
+      s[1] += value;
+      s[2] += purchases;
+      s[3] += alive;
+      sums.set(key, s);
+      total += value;
+    },
+    rows: () =>
+      [...sums].map(([group, [n, value, purchases, alive]]) => ({
+        group,
+        customers: n,
+        value,
+        averageValue: value / n,
+        valueShare: total > 0 ? value / total : 0,
+        expectedPurchases: purchases,
+        averageProbabilityAlive: alive / n,
+      })).sort((a, b) => b.value - a.value || compareNames(a.group, b.group)),
+  };
 }

@@ -31,22 +31,49 @@ export function holdoutComparison(
   },
   atLeast = 7,
 ): HoldoutRow[] {
+  const sums = holdoutSums(atLeast);
+  sums.add(columns);
+  return sums.rows();
+}
+
+/** What {@linkcode holdoutSums} returns. */
+export interface HoldoutSums {
+  /** Adds customers, in order: their calibration repeat purchases, actual and predicted holdout purchases. */
+  add(columns: {
+    x: ArrayLike<number>;
+    actual: ArrayLike<number>;
+    predicted: ArrayLike<number>;
+  }): void;
+  /** The rows of holdoutComparison for the customers added. */
+  rows(): HoldoutRow[];
+}
+
+/**
+ * The sums behind {@linkcode holdoutComparison}, customers added in batches:
+ * the same rows, summed in the same order, as one call with them all.
+ */
+export function holdoutSums(atLeast = 7): HoldoutSums {
   const customers = new Array<number>(atLeast + 1).fill(0);
   const actual = new Array<number>(atLeast + 1).fill(0);
   const predicted = new Array<number>(atLeast + 1).fill(0);
-  for (let i = 0; i < columns.x.length; i++) {
-    const k = Math.min(columns.x[i], atLeast);
-    customers[k]++;
-    actual[k] += columns.actual[i];
-    predicted[k] += columns.predicted[i];
-  }
-  return customers.flatMap((n, k) =>
-    n === 0 ? [] : [{
-      repeatPurchases: k,
-      orMore: k === atLeast,
-      customers: n,
-      actual: actual[k] / n,
-      predicted: predicted[k] / n,
-    }]
-  );
+  return {
+    add(columns) {
+      for (let i = 0; i < columns.x.length; i++) {
+        const k = Math.min(columns.x[i], atLeast);
+        customers[k]++;
+        actual[k] += columns.actual[i];
+        predicted[k] += columns.predicted[i];
+      }
+    },
+    rows: () =>
+      customers.flatMap((n, k) =>
+        n === 0 ? [] : [{
+          repeatPurchases: k,
+          orMore: k === atLeast,
+          customers: n,
+          actual: actual[k] / n,
+          predicted: predicted[k] / n,
+        }]
+      ),
+  };
 }
