@@ -145,7 +145,7 @@ export async function buildReport(
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
     const filters = options.filters ?? {};
-    const { customers, cohorts, table: _customerTable } = await stage(
+    const { customers, cohorts, table: customerTable } = await stage(
       "segmentation",
       async () => {
         const customers = await customerFigures(dataset, {
@@ -169,12 +169,13 @@ export async function buildReport(
         return { customers, cohorts, table };
       },
     );
-    const value = customers
+    const value = customerTable
       ? await stage(
         "value",
         () =>
-          customerValueFigures(dataset, customers.groups, {
+          customerValueFigures(dataset, customerTable, {
             asOf: options.asOf,
+            seed: options.seed,
             holdoutFrom: options.holdoutFrom,
             weeks: options.valueWeeks,
             monthlyDiscount: options.discountRate,

@@ -1,5 +1,8 @@
+import { sqlIdentifier } from "../../model/sql_string.ts";
 import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
+import { engineOf } from "../../source/duckdb_engine.ts";
 import { growingColumn } from "../../stats/growing_column.ts";
+import { seededSample } from "../../stats/seeded_sample.ts";
 
 /**
  * Each customer's purchase history for the customer-value models, one
@@ -71,7 +74,44 @@ export async function purchaseHistories(
   data: Dataset,
   options: PurchaseHistoriesOptions = {},
 ): Promise<PurchaseHistories> {
-  const { holdoutFrom, to } = options;
+  const table = await historiesTable(data, {
+    ...options,
+    name: "purchase_histories",
+  });
+  try {
+    return await readHistories(data, table);
+  } finally {
+    await dropHistoriesTable(data, table);
+  }
+}
+
+/**
+ * Customers' purchase histories kept in the engine: a temporary table, one
+ * row per customer (customer_id, x, tx, "T", zbar, holdout: the columns
+ * of {@linkcode PurchaseHistories}), and what it holds.
+ */
+export interface HistoriesTable {
+  readonly name: string;
+  /** Customers in it, and those with a repeat purchase (x > 0). */
+  readonly customers: number;
+  readonly repeatCustomers: number;
+  /** The last day of the calibration period, `YYYY-MM-DD`. */
+  readonly calibrationEnd: string;
+  /** The holdout period's first and last days and its length in weeks. */
+  readonly holdoutPeriod?: { from: string; to: string; weeks: number };
+}
+
+/**
+ * Summarises each customer's purchases as purchaseHistories does, into the
+ * temporary table `name` (replaced if there is one), in SQL both engines
+ * share: nothing per customer comes back but the counts. Drop it with
+ * dropHistoriesTable.
+ */
+export async function historiesTable(
+  data: Dataset,
+  options: PurchaseHistoriesOptions & { name: string },
+): Promise<HistoriesTable> {
+  const { holdoutFrom, to, name } = options;
   for (
     const [what, date] of [["a holdout from", holdoutFrom], ["sales to", to]]
   ) {
@@ -107,71 +147,47 @@ export async function purchaseHistories(
   const end = holdoutFrom === undefined
     ? `DATE '${range.last}'`
     : `(DATE '${holdoutFrom}' - 1)`;
-  // The customers arrive in batches and go straight into the columns.
-  const customers: string[] = [];
-  const columns = {
-    x: growingColumn((n) => new Float64Array(n)),
-    tx: growingColumn((n) => new Float64Array(n)),
-    T: growingColumn((n) => new Float64Array(n)),
-    zbar: growingColumn((n) => new Float64Array(n)),
-    holdout: growingColumn((n) => new Float64Array(n)),
-  };
-  for await (
-    const batch of streamRows<{
-      customer_id: string;
-      x: number;
-      tx: number;
-      T: number;
-      zbar: number;
-      holdout: number;
-    }>(
-      data,
-      `WITH days AS (
-         SELECT customer_id, date, sum(amount) AS value
-         FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
-         GROUP BY customer_id, date
-       ), firsts AS (
-         SELECT customer_id, date, value,
-           min(date) OVER (PARTITION BY customer_id) AS first
-         FROM days
-       )
-       SELECT customer_id,
-         count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
-         (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
-         (${end} - min(date)) / 7.0 AS "T",
-         -- The first day's value (DuckDB's arg_min(value, date)), in SQL
-         -- PostgreSQL shares: one row per customer and day.
-         coalesce((sum(value) FILTER (WHERE date <= ${end})
-             - max(value) FILTER (WHERE date = first))
-           / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
-         count(*) FILTER (WHERE date > ${end}) AS holdout
-       FROM firsts GROUP BY customer_id
-       HAVING min(date) <= ${end}
-       ORDER BY customer_id`,
-    )
-  ) {
-    for (const row of batch) {
-      customers.push(row.customer_id);
-      columns.x.push(row.x);
-      columns.tx.push(row.tx);
-      columns.T.push(row.T);
-      columns.zbar.push(row.zbar);
-      if (holdoutFrom !== undefined) columns.holdout.push(row.holdout);
-    }
-  }
-  const column = (key: keyof typeof columns) => columns[key].done();
-  const calibrationEnd = holdoutFrom === undefined
-    ? range.last
-    : dayBefore(holdoutFrom);
+  const engine = engineOf(data);
+  const table = sqlIdentifier(name);
+  await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  await engine.run(
+    `CREATE TEMP TABLE ${table} AS
+     WITH days AS (
+       SELECT customer_id, date, sum(amount) AS value
+       FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
+       GROUP BY customer_id, date
+     ), firsts AS (
+       SELECT customer_id, date, value,
+         min(date) OVER (PARTITION BY customer_id) AS first
+       FROM days
+     )
+     SELECT customer_id,
+       count(*) FILTER (WHERE date <= ${end}) - 1 AS x,
+       (max(date) FILTER (WHERE date <= ${end}) - min(date)) / 7.0 AS tx,
+       (${end} - min(date)) / 7.0 AS "T",
+       -- The first day's value (DuckDB's arg_min(value, date)), in SQL
+       -- PostgreSQL shares: one row per customer and day.
+       coalesce((sum(value) FILTER (WHERE date <= ${end})
+           - max(value) FILTER (WHERE date = first))
+         / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
+       count(*) FILTER (WHERE date > ${end}) AS holdout
+     FROM firsts GROUP BY customer_id
+     HAVING min(date) <= ${end}`,
+  );
+  const [counts] = await engine.query<
+    { customers: number; repeat_customers: number | null }
+  >(
+    `SELECT count(*) AS customers,
+       count(*) FILTER (WHERE x > 0) AS repeat_customers FROM ${table}`,
+  );
   return {
-    customers,
-    x: column("x"),
-    tx: column("tx"),
-    T: column("T"),
-    zbar: column("zbar"),
-    calibrationEnd,
+    name,
+    customers: Number(counts.customers),
+    repeatCustomers: Number(counts.repeat_customers ?? 0),
+    calibrationEnd: holdoutFrom === undefined
+      ? range.last
+      : dayBefore(holdoutFrom),
     ...(holdoutFrom === undefined ? {} : {
-      holdout: column("holdout"),
       holdoutPeriod: {
         from: holdoutFrom,
         to: range.last,
@@ -181,6 +197,98 @@ export async function purchaseHistories(
     }),
   };
 }
+
+/** Drops a histories table. */
+export async function dropHistoriesTable(
+  data: Dataset,
+  table: HistoriesTable,
+): Promise<void> {
+  await engineOf(data).run(`DROP TABLE IF EXISTS ${sqlIdentifier(table.name)}`);
+}
+
+/**
+ * The histories of a table's customers in memory, in id order: all of
+ * them, or with `sample` a seeded sample of `size` customers, drawn as the
+ * clustering draws its own (seededSample over the customers in id order;
+ * the positions picked go to the engine, which joins them with each
+ * customer's position there), so that only the sample comes back.
+ */
+export async function readHistories(
+  data: Dataset,
+  table: HistoriesTable,
+  options: { sample?: { size: number; seed: number } } = {},
+): Promise<PurchaseHistories> {
+  const { sample } = options;
+  const name = sqlIdentifier(table.name);
+  const sampled = sample !== undefined && sample.size < table.customers;
+  const engine = engineOf(data);
+  if (sampled) {
+    const picked = seededSample(table.customers, sample.size, sample.seed);
+    await engine.createTempTable(
+      SAMPLE_TABLE,
+      [{ name: "i", type: "INTEGER" }],
+      (function* () {
+        for (const i of picked) yield [i];
+      })(),
+    );
+  }
+  const customers: string[] = [];
+  const columns = {
+    x: growingColumn((n) => new Float64Array(n)),
+    tx: growingColumn((n) => new Float64Array(n)),
+    T: growingColumn((n) => new Float64Array(n)),
+    zbar: growingColumn((n) => new Float64Array(n)),
+    holdout: growingColumn((n) => new Float64Array(n)),
+  };
+  try {
+    for await (
+      const batch of streamRows<{
+        customer_id: string;
+        x: number;
+        tx: number;
+        T: number;
+        zbar: number;
+        holdout: number;
+      }>(
+        data,
+        sampled
+          ? `SELECT h.customer_id, h.x, h.tx, h."T", h.zbar, h.holdout
+             FROM (SELECT *, row_number() OVER (ORDER BY customer_id) - 1 AS i
+                   FROM ${name}) AS h
+             JOIN ${SAMPLE_TABLE} AS s ON s.i = h.i
+             ORDER BY h.customer_id`
+          : `SELECT customer_id, x, tx, "T", zbar, holdout FROM ${name}
+             ORDER BY customer_id`,
+      )
+    ) {
+      for (const row of batch) {
+        customers.push(row.customer_id);
+        columns.x.push(row.x);
+        columns.tx.push(row.tx);
+        columns.T.push(row.T);
+        columns.zbar.push(row.zbar);
+        if (table.holdoutPeriod) columns.holdout.push(row.holdout);
+      }
+    }
+  } finally {
+    if (sampled) await engine.run(`DROP TABLE IF EXISTS ${SAMPLE_TABLE}`);
+  }
+  const column = (key: keyof typeof columns) => columns[key].done();
+  return {
+    customers,
+    x: column("x"),
+    tx: column("tx"),
+    T: column("T"),
+    zbar: column("zbar"),
+    calibrationEnd: table.calibrationEnd,
+    ...(table.holdoutPeriod
+      ? { holdout: column("holdout"), holdoutPeriod: table.holdoutPeriod }
+      : {}),
+  };
+}
+
+/** The temporary table of the positions a sample picked. */
+const SAMPLE_TABLE = "value_fit_sample";
 
 function dayBefore(date: string): string {
   return new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
