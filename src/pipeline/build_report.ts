@@ -317,7 +317,7 @@ export async function buildReport(
             script,
             methods: [
               ...methodNotes(cube.grain, customers !== null),
-              ...valueMethodNotes(value),
+              ...valueMethodNotes(value, format),
               ...absentNotes(absent),
               ...basketMethodNotes(together.products),
               ...clusterMethodNotes(customers, format),
