@@ -30,6 +30,8 @@ export interface BenchArgs {
   warehouse: boolean;
   /** Time the customer-value fit instead (see value_bench.ts). */
   clv: boolean;
+  /** Run the value stage on synthetic customers instead. */
+  clvStage: boolean;
   /** Synthetic customers of the customer-value bench. */
   clvCustomers: number;
 }
@@ -83,10 +85,16 @@ const OPTIONS = [
       "time the customer-value fit (BG/NBD, Gamma-Gamma) and predictions\non synthetic customers instead of the report",
   },
   {
+    name: "clv-stage",
+    kind: "boolean",
+    help:
+      "run the report's value stage on synthetic customers' lines in DuckDB\n(its time and the memory it holds) instead of the report",
+  },
+  {
     name: "clv-customers",
     kind: "string",
     value: "N",
-    help: "customers of --clv",
+    help: "customers of --clv and --clv-stage",
     default: 1_000_000,
     parse: wholeNumber({ min: 100 }),
   },
@@ -158,6 +166,7 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     show: values.show ?? null,
     warehouse: values.warehouse,
     clv: values.clv,
+    clvStage: values["clv-stage"],
     clvCustomers: values["clv-customers"],
   };
 }

@@ -62,6 +62,21 @@ export async function bench(args: string[]): Promise<number> {
     console.log(formatValueBench(valueBench(options.clvCustomers)));
     return 0;
   }
+  if (options.clvStage) {
+    // A process of its own: live memory is measured after full collections.
+    const { code } = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--v8-flags=--expose-gc,--optimize-for-size",
+        "--allow-all",
+        new URL("./value_stage_bench.ts", import.meta.url).pathname,
+        String(options.clvCustomers),
+      ],
+      stdout: "inherit",
+      stderr: "inherit",
+    }).output();
+    return code;
+  }
   if (options.show) {
     const saved: BenchResult = JSON.parse(
       await Deno.readTextFile(options.show),

@@ -137,6 +137,7 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     show: null,
     warehouse: false,
     clv: false,
+    clvStage: false,
     clvCustomers: 1_000_000,
   });
 });
@@ -156,6 +157,12 @@ Deno.test("parseBenchArgs() measures 10m on the warehouse unless --sizes says ot
 Deno.test("parseBenchArgs() reads --clv and its number of customers", () => {
   const args = parseBenchArgs(["--clv", "--clv-customers", "20000"]);
   assertEquals([args.clv, args.clvCustomers], [true, 20_000]);
+  const stage = parseBenchArgs(["--clv-stage", "--clv-customers", "400000"]);
+  assertEquals([stage.clvStage, stage.clv, stage.clvCustomers], [
+    true,
+    false,
+    400_000,
+  ]);
 });
 
 Deno.test("parseBenchArgs() reads every option and rejects a bad repeat count", () => {
