@@ -50,7 +50,6 @@ import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
 import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
-import { uploadCustomerTable } from "../analysis/segments/customer_table.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -155,9 +154,7 @@ export async function buildReport(
         });
         // The scored customers stay in the engine, for the later stages to
         // join or read in batches.
-        const table = customers
-          ? await uploadCustomerTable(dataset, customers.groups)
-          : null;
+        const table = customers?.table ?? null;
         // Cohorts by segment and cluster, cut to the command line's segment
         // and cluster filters: the page can only narrow them further.
         const cohorts = customers

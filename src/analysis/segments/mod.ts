@@ -7,3 +7,6 @@ export * from "./rfm_table.ts";
 export * from "./customer_features.ts";
 export * from "./cluster_customers.ts";
 export * from "./purchase_histories.ts";
+export * from "./score_customers.ts";
+export * from "./cluster_table.ts";
+export * from "./customer_table.ts";
