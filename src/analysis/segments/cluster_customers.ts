@@ -192,7 +192,11 @@ export async function assignClusters(
       ...(workers !== undefined ? { workers } : {}),
     }),
   );
-  const customers = data.hasCustomers ? await customerDetails(data) : undefined;
+  // Only the scored customers' details: the customers table may list many
+  // more customers than bought.
+  const customers = data.hasCustomers
+    ? await customerDetails(data, undefined, scored.table)
+    : undefined;
   await createClusterTable(data, assignTable);
   await appendClusters(
     data,

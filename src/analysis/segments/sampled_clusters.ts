@@ -228,18 +228,24 @@ async function batchBounds(
 
 /**
  * The customers table's rows by customer id: every customer's, or those
- * whose ids are in a range (`from` to `to`, both in), read as a stream.
+ * whose ids are in a range (`from` to `to`, both in), and with `among`,
+ * only those in that table (of customer_id), read as a stream.
  */
 export async function customerDetails(
   data: Dataset,
   range?: { from: string; to: string },
+  among?: string,
 ): Promise<Map<string, CustomerDetails>> {
   const details = new Map<string, CustomerDetails>();
+  const where = [
+    ...(range ? ["customer_id >= ? AND customer_id <= ?"] : []),
+    ...(among ? [`customer_id IN (SELECT customer_id FROM ${among})`] : []),
+  ];
   for await (
     const batch of streamRows<CustomerDetails & { customer_id: string }>(
       data,
       `SELECT customer_id, birth_date, gender, city FROM customers${
-        range ? " WHERE customer_id >= ? AND customer_id <= ?" : ""
+        where.length ? ` WHERE ${where.join(" AND ")}` : ""
       }`,
       range ? [range.from, range.to] : [],
     )
