@@ -22,30 +22,24 @@ export interface WhoMovedSettings {
 }
 
 /**
- * The earlier run's segments for run `runId`, read once however often
- * asked: the bucket's current run when publishing, else the newest earlier
- * run in the reports folder. A bucket that cannot be read fails the run
- * (exit 1).
+ * How to read the earlier run's segments for run `runId`: the bucket's
+ * current run when publishing, else the newest earlier run in the reports
+ * folder. A bucket that cannot be read fails the run (exit 1). Asked for
+ * once, by the build (which compares in its engine) or, for a run read
+ * from the cache, by withWhoMoved; nothing of it is kept after.
  */
 export function earlierSegments(
   settings: WhoMovedSettings,
 ): (runId: string) => Promise<PreviousSegments> {
-  const read = new Map<string, Promise<PreviousSegments>>();
   const { password } = settings;
-  return (runId) => {
-    let previous = read.get(runId);
-    if (!previous) {
-      previous = settings.publish
-        ? import("./publish_with_flags.ts").then((p) =>
-          p.publishedPreviousSegments(settings.publish!, runId, password)
-        ).catch((error) => {
-          throw new CliError((error as Error).message, 1);
-        })
-        : previousSegments(localRuns(settings.out), runId, password);
-      read.set(runId, previous);
-    }
-    return previous;
-  };
+  return (runId) =>
+    settings.publish
+      ? import("./publish_with_flags.ts").then((p) =>
+        p.publishedPreviousSegments(settings.publish!, runId, password)
+      ).catch((error) => {
+        throw new CliError((error as Error).message, 1);
+      })
+      : previousSegments(localRuns(settings.out), runId, password);
 }
 
 /**
@@ -61,7 +55,7 @@ export async function withWhoMoved(
   let state = built.migration;
   if (state === undefined) {
     const { migrationOfRun } = await import("../pipeline/migration_state.ts");
-    state = await migrationOfRun(built, await earlier(built.runId));
+    state = await migrationOfRun(built, () => earlier(built.runId));
   }
   return withMigration(
     built,

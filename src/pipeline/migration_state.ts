@@ -50,16 +50,18 @@ const CURRENT_TABLE = "basket_current_customers";
 
 /**
  * The "Who moved" section's state for a run read from the cache, whose
- * customers are in no engine: both runs' segments files are uploaded into
+ * customers are in no engine (the earlier run is read only when the run
+ * has customers, as in a build): both runs' segments files are uploaded into
  * an in-memory DuckDB database of its own and compared there as
  * migrationInEngine does (the same query).
  */
 export async function migrationOfRun(
   built: { runId: string; files: ReadonlyMap<string, string> },
-  previous: PreviousSegments,
+  earlier: () => Promise<PreviousSegments>,
 ): Promise<MigrationState> {
   const text = built.files.get(SEGMENTS_FILE);
   if (text === undefined) return { kind: "no-customers" };
+  const previous = await earlier();
   if (previous.kind !== "found") return previous;
   const current = scanSegmentSnapshot(text, SEGMENTS_FILE, built.runId);
   const data = await createDataset({ sales: [], source: "segments files" });

@@ -131,11 +131,17 @@ Deno.test("who moved is compared in the build's engine and its earlier table dro
     formatSegmentSnapshot(snapshotOf(HEADER.runId, "f2", LATER)),
   ]]);
   assertEquals(
-    await migrationOfRun({ runId: HEADER.runId, files }, found()),
+    await migrationOfRun(
+      { runId: HEADER.runId, files },
+      () => Promise.resolve(found()),
+    ),
     { kind: "compared", migration: expected() },
   );
   assertEquals(
-    await migrationOfRun({ runId: HEADER.runId, files: new Map() }, found()),
+    await migrationOfRun(
+      { runId: HEADER.runId, files: new Map() },
+      () => Promise.reject(new Error("not to be read")),
+    ),
     { kind: "no-customers" },
   );
 });
