@@ -42,10 +42,10 @@ import {
   type MigrationState,
   renderMigrationView,
 } from "../report/customers/render_migration_view.ts";
-import {
-  formatSegmentSnapshot,
-  SEGMENTS_FILE,
-} from "../figures/segments/segment_snapshot.ts";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
+import { segmentSnapshotText } from "../analysis/segments/segment_snapshot_text.ts";
+import { migrationInEngine } from "./migration_state.ts";
+import type { PreviousSegments } from "./previous_segments.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
@@ -97,6 +97,13 @@ export interface BuildEffects {
   stageRunning?(name: string | null): void;
   /** The page's bundled script. */
   bundleClient(): Promise<string>;
+  /**
+   * The segments of the run before run `runId`, for "Who moved": asked for
+   * once the run's files are made, and compared with the run's customers
+   * in the engine before the dataset closes (see migrationInEngine). None:
+   * no comparison is made.
+   */
+  previousSegments?(runId: string): Promise<PreviousSegments>;
 }
 
 /** A built report: its model and the files of its run folder. */
@@ -105,6 +112,12 @@ export interface BuiltReport {
   model: ReportModel;
   /** index.html, report.json, one CSV per table, rejected_rows.csv when rows were rejected. */
   files: Map<string, string>;
+  /**
+   * "Who moved" against the earlier run, when the build compared (see
+   * BuildEffects.previousSegments): not yet in the files, which say there
+   * is no earlier run (what the run cache keeps), until withMigration.
+   */
+  migration?: MigrationState;
 }
 
 const SUB_CATEGORY_NOTE =
@@ -144,7 +157,7 @@ export async function buildReport(
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
     const filters = options.filters ?? {};
-    const { customers, cohorts, table: _customerTable } = await stage(
+    const { customers, cohorts, table: customerTable } = await stage(
       "segmentation",
       async () => {
         const customers = await customerFigures(dataset, {
@@ -324,25 +337,36 @@ export async function buildReport(
         log: effects.log,
       });
       const files = reportFiles(page, model, tables, rejects);
-      if (customers) {
+      if (customers && customerTable) {
         files.set(
           SEGMENTS_FILE,
-          formatSegmentSnapshot({
+          await segmentSnapshotText(dataset, customerTable, {
             runId: model.runId,
-            generatedAt: model.generatedAt,
             asOf: customers.rfm.asOf,
             source: model.data.source,
             fingerprint: model.data.fingerprint,
-            ids: customers.groups.ids,
-            segments: customers.groups.segments,
-            segment: customers.groups.segment,
-            revenue: customers.groups.monetary,
           }),
         );
       }
       return files;
     });
-    return { runId: model.runId, model, files };
+    // Compared while the customer table is still in the engine.
+    const compared: MigrationState | undefined = !effects.previousSegments
+      ? undefined
+      : customerTable
+      ? await migrationInEngine(
+        dataset,
+        customerTable,
+        await effects.previousSegments(model.runId),
+        model.data.fingerprint,
+      )
+      : { kind: "no-customers" };
+    return {
+      runId: model.runId,
+      model,
+      files,
+      ...(compared ? { migration: compared } : {}),
+    };
   } finally {
     closeDataset(dataset);
   }
