@@ -145,7 +145,7 @@ export async function buildReport(
     const summary = await stage("inspect", () => dataSummary(dataset));
     const fingerprint = await dataFingerprint(dataset);
     const filters = options.filters ?? {};
-    const { customers, cohorts, table: _customerTable } = await stage(
+    const { customers, cohorts, table: customerTable } = await stage(
       "segmentation",
       async () => {
         const customers = await customerFigures(dataset, {
@@ -162,7 +162,7 @@ export async function buildReport(
         // and cluster filters: the page can only narrow them further.
         const cohorts = customers
           ? selectCohortCells(
-            await cohortCells(dataset, { ...asOf, groups: customers.groups }),
+            await cohortCells(dataset, { ...asOf, customers: table }),
             { segments: filters.segments, clusters: filters.clusters },
           )
           : null;
@@ -198,7 +198,7 @@ export async function buildReport(
     }
     const together = await stage("baskets", async () => ({
       baskets: await basketAnalysis(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
       }),
@@ -206,7 +206,7 @@ export async function buildReport(
     }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
         ...(maxCells ? { maxCells } : {}),
