@@ -49,7 +49,6 @@ import {
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
-import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
 import { uploadCustomerTable } from "../analysis/segments/customer_table.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
@@ -184,10 +183,10 @@ export async function buildReport(
     if (isFiltered(filters)) {
       checkFilters(
         filters,
-        await filterValues(dataset, customers?.groups ?? NO_CUSTOMER_GROUPS),
+        await filterValues(dataset, customerTable),
       );
     }
-    const filter = await salesFilterFor(dataset, filters, customers?.groups);
+    const filter = await salesFilterFor(dataset, filters, customerTable);
     const lineSales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
