@@ -49,7 +49,6 @@ import type { PreviousSegments } from "./previous_segments.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
-import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -172,7 +171,7 @@ export async function buildReport(
         // and cluster filters: the page can only narrow them further.
         const cohorts = customers
           ? selectCohortCells(
-            await cohortCells(dataset, { ...asOf, groups: customers.groups }),
+            await cohortCells(dataset, { ...asOf, customers: table }),
             { segments: filters.segments, clusters: filters.clusters },
           )
           : null;
@@ -194,10 +193,10 @@ export async function buildReport(
     if (isFiltered(filters)) {
       checkFilters(
         filters,
-        await filterValues(dataset, customers?.groups ?? NO_CUSTOMER_GROUPS),
+        await filterValues(dataset, customerTable),
       );
     }
-    const filter = await salesFilterFor(dataset, filters, customers?.groups);
+    const filter = await salesFilterFor(dataset, filters, customerTable);
     const lineSales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
@@ -208,7 +207,7 @@ export async function buildReport(
     }
     const together = await stage("baskets", async () => ({
       baskets: await basketAnalysis(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
       }),
@@ -216,7 +215,7 @@ export async function buildReport(
     }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
         ...(maxCells ? { maxCells } : {}),

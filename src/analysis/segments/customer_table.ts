@@ -17,10 +17,18 @@ import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
 import type { ScoredCustomers } from "./score_customers.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
-import { STREAM_BATCH } from "../../source/sql_engine.ts";
+import { type SqlColumn, STREAM_BATCH } from "../../source/sql_engine.ts";
 
 /** The temporary table of the scored customers. */
 export const CUSTOMER_TABLE = "basket_customers";
+
+/** The columns of {@linkcode CUSTOMER_TABLE}. */
+export const CUSTOMER_TABLE_COLUMNS: readonly SqlColumn[] = [
+  { name: "customer_id", type: "VARCHAR" },
+  { name: "segment", type: "VARCHAR" },
+  { name: "cluster", type: "VARCHAR" },
+  { name: "monetary", type: "DOUBLE" },
+];
 
 /** The scored customers' table in the engine, and its label lists. */
 export interface CustomerTable {
@@ -109,12 +117,7 @@ export async function uploadCustomerTable(
 ): Promise<CustomerTable> {
   await engineOf(data).createTempTable(
     CUSTOMER_TABLE,
-    [
-      { name: "customer_id", type: "VARCHAR" },
-      { name: "segment", type: "VARCHAR" },
-      { name: "cluster", type: "VARCHAR" },
-      { name: "monetary", type: "DOUBLE" },
-    ],
+    CUSTOMER_TABLE_COLUMNS,
     (function* () {
       let i = 0;
       for (const [id, segment, cluster] of groupRows(groups)) {
