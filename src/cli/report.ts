@@ -5,7 +5,7 @@ import { startInFreeSecond } from "../pipeline/run_id_for.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
-import { withWhoMoved } from "./with_who_moved.ts";
+import { earlierSegments, withWhoMoved } from "./with_who_moved.ts";
 import { encryptPage } from "../report/lock/encrypt_page.ts";
 import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
@@ -243,6 +243,13 @@ export async function report(args: string[]): Promise<number> {
     : null;
   const cache = cacheFor(settings, VERSION);
   const runStart = await startInFreeSecond(out);
+  const earlier = earlierSegments({
+    out,
+    password,
+    publish: settings.publish ? values : null,
+    currency: settings.currency,
+    locale: settings.locale,
+  });
   const ticker = tickerInWorker();
   const fresh = await buildOrReuse(
     {
@@ -265,6 +272,7 @@ export async function report(args: string[]): Promise<number> {
     {
       now: () => runStart,
       log,
+      previousSegments: earlier,
       stageRunning: (name) => {
         // The AWS SDK loads while the build's first stage waits on DuckDB,
         // not before the build (a reread run has no stage: it loads later).
@@ -276,10 +284,7 @@ export async function report(args: string[]): Promise<number> {
     ticker.stop();
     throw error;
   });
-  const built = await withWhoMoved(fresh, {
-    out,
-    password,
-    publish: settings.publish ? values : null,
+  const built = await withWhoMoved(fresh, earlier, {
     currency: settings.currency,
     locale: settings.locale,
   });

@@ -1,7 +1,11 @@
 import { numberFormats } from "../figures/format/number_formats.ts";
 import { CliError } from "../model/cli_error.ts";
 import type { BuiltReport } from "../pipeline/build_report.ts";
-import { localRuns, previousSegments } from "../pipeline/previous_segments.ts";
+import {
+  localRuns,
+  type PreviousSegments,
+  previousSegments,
+} from "../pipeline/previous_segments.ts";
 import { withMigration } from "../pipeline/with_migration.ts";
 import type { PublishOptionValues } from "./publish_with_flags.ts";
 
@@ -18,26 +22,44 @@ export interface WhoMovedSettings {
 }
 
 /**
- * A built run with its "Who moved" section: against the bucket's current
- * run when publishing, else the newest earlier run in the reports folder.
- * Done after the build and its cache, as the earlier run is no input of the
- * build. A bucket that cannot be read fails the run (exit 1).
+ * How to read the earlier run's segments for run `runId`: the bucket's
+ * current run when publishing, else the newest earlier run in the reports
+ * folder. A bucket that cannot be read fails the run (exit 1). Asked for
+ * once, by the build (which compares in its engine) or, for a run read
+ * from the cache, by withWhoMoved; nothing of it is kept after.
+ */
+export function earlierSegments(
+  settings: WhoMovedSettings,
+): (runId: string) => Promise<PreviousSegments> {
+  const { password } = settings;
+  return (runId) =>
+    settings.publish
+      ? import("./publish_with_flags.ts").then((p) =>
+        p.publishedPreviousSegments(settings.publish!, runId, password)
+      ).catch((error) => {
+        throw new CliError((error as Error).message, 1);
+      })
+      : previousSegments(localRuns(settings.out), runId, password);
+}
+
+/**
+ * A built run with its "Who moved" section: the comparison the build made
+ * in its engine, or for a run read from the cache one made now from the
+ * two runs' segments files (see migrationOfRun).
  */
 export async function withWhoMoved(
   built: BuiltReport,
-  settings: WhoMovedSettings,
+  earlier: (runId: string) => Promise<PreviousSegments>,
+  settings: Pick<WhoMovedSettings, "currency" | "locale">,
 ): Promise<BuiltReport> {
-  const { password } = settings;
-  const previous = settings.publish
-    ? await import("./publish_with_flags.ts").then((p) =>
-      p.publishedPreviousSegments(settings.publish!, built.runId, password)
-    ).catch((error) => {
-      throw new CliError((error as Error).message, 1);
-    })
-    : await previousSegments(localRuns(settings.out), built.runId, password);
+  let state = built.migration;
+  if (state === undefined) {
+    const { migrationOfRun } = await import("../pipeline/migration_state.ts");
+    state = await migrationOfRun(built, () => earlier(built.runId));
+  }
   return withMigration(
     built,
-    previous,
+    state,
     numberFormats({ currency: settings.currency, locale: settings.locale }),
   );
 }

@@ -1,5 +1,6 @@
 import type { SourceCache } from "../source/cache/open_cached_source.ts";
 import type { BuildReportOptions, BuiltReport } from "./build_report.ts";
+import type { PreviousSegments } from "./previous_segments.ts";
 import { readCachedRun, reportKey, writeCachedRun } from "./cached_report.ts";
 
 /** How {@linkcode buildOrReuse} may use the cache. */
@@ -20,6 +21,8 @@ export interface ReuseEffects {
   log(message: string): void;
   /** Hears each build stage's name as it begins and null as it ends. */
   stageRunning?(name: string | null): void;
+  /** The earlier run's segments, for a build to compare with (see BuildEffects). */
+  previousSegments?(runId: string): Promise<PreviousSegments>;
 }
 
 /**
@@ -62,12 +65,17 @@ export async function buildOrReuse(
     now: effects.now,
     log,
     ...(effects.stageRunning ? { stageRunning: effects.stageRunning } : {}),
+    ...(effects.previousSegments
+      ? { previousSegments: effects.previousSegments }
+      : {}),
     bundleClient: cache
       ? () => bundleCached.cachedBundle(cache, bundle.bundleClient)
       : bundle.bundleClient,
   });
   if (cache && key) {
     try {
+      // The run's files, without "Who moved" (built.migration): the next
+      // run to read them compares with its own earlier run.
       await writeCachedRun(cache, key, built);
     } catch (error) {
       log(

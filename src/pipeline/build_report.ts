@@ -42,15 +42,13 @@ import {
   type MigrationState,
   renderMigrationView,
 } from "../report/customers/render_migration_view.ts";
-import {
-  formatSegmentSnapshot,
-  SEGMENTS_FILE,
-} from "../figures/segments/segment_snapshot.ts";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
+import { segmentSnapshotText } from "../analysis/segments/segment_snapshot_text.ts";
+import { migrationInEngine } from "./migration_state.ts";
+import type { PreviousSegments } from "./previous_segments.ts";
 import { fitPage } from "./fit_page.ts";
 import { reportFiles } from "./report_files.ts";
 import { salesFilterFor } from "./sales_filter_for.ts";
-import { NO_CUSTOMER_GROUPS } from "../figures/segments/customer_groups.ts";
-import { uploadCustomerTable } from "../analysis/segments/customer_table.ts";
 export { runIdFor } from "./run_id_for.ts";
 import {
   checkFilters,
@@ -98,6 +96,13 @@ export interface BuildEffects {
   stageRunning?(name: string | null): void;
   /** The page's bundled script. */
   bundleClient(): Promise<string>;
+  /**
+   * The segments of the run before run `runId`, for "Who moved": asked for
+   * once the run's files are made, and compared with the run's customers
+   * in the engine before the dataset closes (see migrationInEngine). None:
+   * no comparison is made.
+   */
+  previousSegments?(runId: string): Promise<PreviousSegments>;
 }
 
 /** A built report: its model and the files of its run folder. */
@@ -106,6 +111,12 @@ export interface BuiltReport {
   model: ReportModel;
   /** index.html, report.json, one CSV per table, rejected_rows.csv when rows were rejected. */
   files: Map<string, string>;
+  /**
+   * "Who moved" against the earlier run, when the build compared (see
+   * BuildEffects.previousSegments): not yet in the files, which say there
+   * is no earlier run (what the run cache keeps), until withMigration.
+   */
+  migration?: MigrationState;
 }
 
 const SUB_CATEGORY_NOTE =
@@ -155,14 +166,12 @@ export async function buildReport(
         });
         // The scored customers stay in the engine, for the later stages to
         // join or read in batches.
-        const table = customers
-          ? await uploadCustomerTable(dataset, customers.groups)
-          : null;
+        const table = customers?.table ?? null;
         // Cohorts by segment and cluster, cut to the command line's segment
         // and cluster filters: the page can only narrow them further.
         const cohorts = customers
           ? selectCohortCells(
-            await cohortCells(dataset, { ...asOf, groups: customers.groups }),
+            await cohortCells(dataset, { ...asOf, customers: table }),
             { segments: filters.segments, clusters: filters.clusters },
           )
           : null;
@@ -185,10 +194,10 @@ export async function buildReport(
     if (isFiltered(filters)) {
       checkFilters(
         filters,
-        await filterValues(dataset, customers?.groups ?? NO_CUSTOMER_GROUPS),
+        await filterValues(dataset, customerTable),
       );
     }
-    const filter = await salesFilterFor(dataset, filters, customers?.groups);
+    const filter = await salesFilterFor(dataset, filters, customerTable);
     const lineSales = await stage(
       "sales",
       () => salesFigures(dataset, { ...filter, topN, ...asOf }),
@@ -199,7 +208,7 @@ export async function buildReport(
     }
     const together = await stage("baskets", async () => ({
       baskets: await basketAnalysis(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
       }),
@@ -207,7 +216,7 @@ export async function buildReport(
     }));
     const cubeFor = (maxCells: number | undefined) =>
       salesCube(dataset, {
-        groups: customers?.groups,
+        customers: customerTable,
         filter,
         ...asOf,
         ...(maxCells ? { maxCells } : {}),
@@ -328,25 +337,36 @@ export async function buildReport(
         log: effects.log,
       });
       const files = reportFiles(page, model, tables, rejects);
-      if (customers) {
+      if (customers && customerTable) {
         files.set(
           SEGMENTS_FILE,
-          formatSegmentSnapshot({
+          await segmentSnapshotText(dataset, customerTable, {
             runId: model.runId,
-            generatedAt: model.generatedAt,
             asOf: customers.rfm.asOf,
             source: model.data.source,
             fingerprint: model.data.fingerprint,
-            ids: customers.groups.ids,
-            segments: customers.groups.segments,
-            segment: customers.groups.segment,
-            revenue: customers.groups.monetary,
           }),
         );
       }
       return files;
     });
-    return { runId: model.runId, model, files };
+    // Compared while the customer table is still in the engine.
+    const compared: MigrationState | undefined = !effects.previousSegments
+      ? undefined
+      : customerTable
+      ? await migrationInEngine(
+        dataset,
+        customerTable,
+        await effects.previousSegments(model.runId),
+        model.data.fingerprint,
+      )
+      : { kind: "no-customers" };
+    return {
+      runId: model.runId,
+      model,
+      files,
+      ...(compared ? { migration: compared } : {}),
+    };
   } finally {
     closeDataset(dataset);
   }

@@ -1,7 +1,7 @@
 import { CliError } from "../model/cli_error.ts";
 import { didYouMean } from "../model/did_you_mean.ts";
 import { NONE_LABEL } from "../model/none_label.ts";
-import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
+import type { CustomerTable } from "../analysis/segments/customer_table.ts";
 import { type Dataset, queryRows } from "../source/dataset.ts";
 import type { FilterState } from "../report/filter_state.ts";
 
@@ -29,30 +29,27 @@ export type FilterValues = Record<
 /**
  * The values the data holds for each filter: categories, regions, stores and
  * channels of its sale lines (a missing one as "(none)", as the report shows
- * it), and the segments and clusters its customers fall in.
+ * it), and the segments and clusters its customers fall in: the label
+ * lists of the customer table `customers` ("(none)", no cluster, left out).
  */
 export async function filterValues(
   dataset: Dataset,
-  groups: CustomerGroups,
+  customers: CustomerTable | null,
 ): Promise<FilterValues> {
   const column = async (name: string) =>
     (await queryRows<{ v: string }>(
       dataset,
       `SELECT DISTINCT coalesce(${name}, '${NONE_LABEL}') AS v FROM sales ORDER BY v`,
     )).map((r) => r.v);
-  // The labels some customer has (each name list may hold others).
-  const distinct = (names: readonly string[], codes: Uint16Array) => {
-    const used = new Set<string>();
-    for (const code of codes) used.add(names[code]);
-    return [...used].filter((v) => v !== NONE_LABEL).sort();
-  };
+  const labels = (names: readonly string[] = []) =>
+    [...new Set(names)].filter((v) => v !== NONE_LABEL).sort();
   return {
     categories: await column("category"),
     regions: await column("region"),
     stores: await column("store"),
     channels: await column("channel"),
-    segments: distinct(groups.segments, groups.segment),
-    clusters: distinct(groups.clusters, groups.cluster),
+    segments: labels(customers?.segments),
+    clusters: labels(customers?.clusters),
   };
 }
 

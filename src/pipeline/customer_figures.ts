@@ -1,16 +1,18 @@
-import { clusterCustomers } from "../analysis/segments/cluster_customers.ts";
-import { rfmTable } from "../analysis/segments/rfm_table.ts";
+import { assignClusters } from "../analysis/segments/cluster_customers.ts";
 import {
-  customerGroups,
-  findId,
-  idOrder,
-} from "../figures/segments/customer_groups.ts";
-import { NONE_LABEL } from "../model/none_label.ts";
+  CLUSTER_TABLE,
+  segmentCountsOf,
+} from "../analysis/segments/cluster_table.ts";
+import {
+  createCustomerTable,
+  customerBatches,
+} from "../analysis/segments/customer_table.ts";
+import { rfmFiguresOf } from "../analysis/segments/rfm_table.ts";
+import { scoreCustomers } from "../analysis/segments/score_customers.ts";
+import { customerGroups } from "../figures/segments/customer_groups.ts";
 import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
 import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts";
-import { rfmGrid } from "../figures/segments/rfm_grid.ts";
-import { rfmSegments } from "../figures/segments/rfm_segments.ts";
-import { segmentClusterCrossTab } from "../figures/segments/segment_cluster_cross_tab.ts";
+import { segmentClusterCrossTabFromCounts } from "../figures/segments/segment_cluster_cross_tab.ts";
 import type { CustomerFigures } from "../report/customer_model.ts";
 import type { Dataset } from "../source/dataset.ts";
 
@@ -24,18 +26,22 @@ export interface CustomerFiguresOptions {
 /**
  * Segments the customers twice, by how they buy (RFM) and by what they buy
  * (clusters), and computes every figure the report's customer half shows.
- * Null when the data has no customer with a purchase.
+ * Each customer's scores, cluster and labels stay in the engine (the
+ * customer table, see customer_table.ts): the figures are counted there or
+ * added up a batch of customers at a time. Null when the data has no
+ * customer with a purchase.
  */
 export async function customerFigures(
   data: Dataset,
   options: CustomerFiguresOptions,
 ): Promise<CustomerFigures | null> {
-  const rfm = await rfmTable(data, options.asOf ? { asOf: options.asOf } : {});
-  if (rfm.columns.customerIds.length === 0) return null;
-  const clusters = await clusterCustomers(data, {
-    rfm,
+  const asOf = options.asOf ? { asOf: options.asOf } : {};
+  const scored = await scoreCustomers(data, asOf);
+  if (scored.count === 0) return null;
+  const clusters = await assignClusters(data, {
+    rfm: { scored },
     seed: options.seed,
-    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...asOf,
     ...(options.k ? { k: options.k } : {}),
   });
   // One cluster is no segmentation: its customers get no cluster label, so
@@ -45,41 +51,63 @@ export async function customerFigures(
       ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
       : [],
   );
-  // Each customer's cluster label: the clusters' customers are the scored
-  // ones, in the same order, when they share the ids' array; else each is
-  // found by binary search of the ids, not through a map of every customer.
-  const { customerIds: ids, segment, segmentNames, monetary } = rfm.columns;
-  const byId = idOrder(ids);
-  const assigned = clusters.assignments;
-  const cluster = new Uint16Array(ids.length); // 0: no cluster.
-  if (assigned.customerIds === ids) cluster.set(assigned.clusters);
-  else {
-    assigned.customerIds.forEach((id, a) => {
-      const i = findId(ids, byId, id);
-      if (i >= 0) cluster[i] = assigned.clusters[a];
-    });
-  }
-  const groups = customerGroups({
-    ids,
-    byId,
-    segment: (i) => segmentNames[segment[i]],
-    cluster: (i) => labels.get(cluster[i]) ?? NONE_LABEL,
-    monetary: (i) => monetary[i],
-  });
-  const { assignments: _assignments, ...figures } = clusters;
+  const table = await createCustomerTable(data, scored, CLUSTER_TABLE, labels);
+  const { segments, grid } = await rfmFiguresOf(data, scored);
+  const crossCounts = (await segmentCountsOf(
+    data,
+    CLUSTER_TABLE,
+    scored,
+    clusters.k,
+  )).flatMap((counts, c) =>
+    [...counts].map(([segment, customers]) => ({
+      segment,
+      cluster: c + 1,
+      customers,
+    }))
+  );
   return {
-    groups,
+    table,
+    groups: await readGroups(data, table),
     rfm: {
-      asOf: rfm.asOf,
-      ties: rfm.ties,
-      excluded: rfm.excluded,
-      count: ids.length,
+      asOf: scored.asOf,
+      ties: scored.ties,
+      excluded: scored.excluded,
+      count: scored.count,
     },
-    segments: rfmSegments(rfm.columns, { segmentMap: rfm.segmentMap }),
-    grid: rfmGrid(rfm.columns, { segmentMap: rfm.segmentMap }),
-    clusters: figures,
+    segments,
+    grid,
+    clusters,
     labels,
     lift: clusterLiftCells(clusters),
-    crossTab: segmentClusterCrossTab(rfm, clusters),
+    crossTab: segmentClusterCrossTabFromCounts(
+      scored.segmentMap,
+      clusters.clusters,
+      crossCounts,
+    ),
   };
+}
+
+/** The customer table read whole as customer groups. */
+async function readGroups(
+  data: Dataset,
+  table: CustomerFigures["table"],
+) {
+  const ids: string[] = [];
+  const segment: string[] = [];
+  const cluster: string[] = [];
+  const monetary: number[] = [];
+  for await (const batch of customerBatches(data, table)) {
+    batch.ids.forEach((id, i) => {
+      ids.push(id);
+      segment.push(table.segments[batch.segment[i]]);
+      cluster.push(table.clusters[batch.cluster[i]]);
+      monetary.push(batch.monetary[i]);
+    });
+  }
+  return customerGroups({
+    ids,
+    segment: (i) => segment[i],
+    cluster: (i) => cluster[i],
+    monetary: (i) => monetary[i],
+  });
 }

@@ -1,9 +1,9 @@
 import { join } from "node:path";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
 import {
-  parseSegmentSnapshot,
-  SEGMENTS_FILE,
-  type SegmentSnapshot,
-} from "../figures/segments/segment_snapshot.ts";
+  scanSegmentSnapshot,
+  type SegmentSnapshotRows,
+} from "../figures/segments/read_segment_snapshot.ts";
 import { decryptPage } from "../report/lock/decrypt_page.ts";
 import { DOWNLOADS_ID } from "../report/lock/embed_downloads.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
@@ -22,7 +22,7 @@ export interface EarlierRuns {
 export type PreviousSegments =
   | { kind: "first" }
   | { kind: "unreadable"; runId: string; reason: string }
-  | { kind: "found"; snapshot: SegmentSnapshot };
+  | { kind: "found"; snapshot: SegmentSnapshotRows };
 
 const RUN_ID = /^\d{8}T\d{6}Z/;
 
@@ -33,6 +33,8 @@ const RUN_ID = /^\d{8}T\d{6}Z/;
  * run; `unreadable`, with the reason in words, when the newest earlier run
  * holds no segments or cannot be opened. Only the newest is looked at: an
  * older run would answer another question than "since the last report".
+ * The file is checked whole but not parsed into arrays: its customers are
+ * read from its text as they are uploaded (see scanSegmentSnapshot).
  */
 export async function previousSegments(
   runs: EarlierRuns,
@@ -77,7 +79,7 @@ export async function previousSegments(
   try {
     return {
       kind: "found",
-      snapshot: parseSegmentSnapshot(
+      snapshot: scanSegmentSnapshot(
         text,
         `${where}/${SEGMENTS_FILE}`,
         previous,

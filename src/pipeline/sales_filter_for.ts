@@ -1,8 +1,6 @@
 import type { SalesFilter } from "../analysis/sales/sales_filter.ts";
-import {
-  type CustomerGroups,
-  NO_CUSTOMER_GROUPS,
-} from "../figures/segments/customer_groups.ts";
+import type { CustomerTable } from "../analysis/segments/customer_table.ts";
+import { sqlIdentifier } from "../model/sql_string.ts";
 import type { FilterState } from "../report/filter_state.ts";
 import type { Dataset } from "../source/dataset.ts";
 import { engineOf } from "../source/duckdb_engine.ts";
@@ -13,14 +11,15 @@ export const FILTER_CUSTOMERS = "filter_customers";
 /**
  * The SQL filter of the command line's filters. Segment and cluster
  * filters become the temporary table {@linkcode FILTER_CUSTOMERS} of the
- * ids of the customers in them (empty when none is), uploaded here, as the
- * sales figures know customers only by id: the queries read it, rather than
- * a list of ids as long as the customers kept.
+ * ids of the customers in them (empty when none is, or without a customer
+ * table), selected in the engine from the customer table `customers`, as
+ * the sales figures know customers only by id: the queries read it, rather
+ * than a list of ids as long as the customers kept.
  */
 export async function salesFilterFor(
   data: Dataset,
   filters: FilterState,
-  groups: CustomerGroups = NO_CUSTOMER_GROUPS,
+  customers?: CustomerTable | null,
 ): Promise<SalesFilter> {
   const filter: SalesFilter = {
     ...(filters.categories ? { categories: filters.categories } : {}),
@@ -31,25 +30,36 @@ export async function salesFilterFor(
     ...(filters.to ? { to: filters.to } : {}),
   };
   if (filters.segments?.length || filters.clusters?.length) {
-    const segments = new Set(filters.segments ?? []);
-    const clusters = new Set(filters.clusters ?? []);
-    const keep = (names: readonly string[], wanted: Set<string>) =>
-      names.map((name) => !wanted.size || wanted.has(name));
-    const segmentKept = keep(groups.segments, segments);
-    const clusterKept = keep(groups.clusters, clusters);
-    await engineOf(data).createTempTable(
+    // A label list's condition, its labels bound as parameters; none when
+    // the list is empty (every label kept).
+    const conditions: string[] = [];
+    const params: string[] = [];
+    for (
+      const [column, labels] of [
+        ["segment", filters.segments ?? []],
+        ["cluster", filters.clusters ?? []],
+      ] as const
+    ) {
+      if (labels.length === 0) continue;
+      conditions.push(`${column} IN (${labels.map(() => "?").join(", ")})`);
+      params.push(...labels);
+    }
+    const engine = engineOf(data);
+    // Created empty first (which replaces only a temporary table of the
+    // name), then filled from the customer table in the engine.
+    await engine.createTempTable(
       FILTER_CUSTOMERS,
       [{ name: "customer_id", type: "VARCHAR" }],
-      (function* () {
-        for (let i = 0; i < groups.ids.length; i++) {
-          if (
-            segmentKept[groups.segment[i]] && clusterKept[groups.cluster[i]]
-          ) {
-            yield [groups.ids[i]];
-          }
-        }
-      })(),
+      [],
     );
+    if (customers) {
+      await engine.run(
+        `INSERT INTO ${FILTER_CUSTOMERS}
+         SELECT customer_id FROM ${sqlIdentifier(customers.name)}
+         WHERE ${conditions.join(" AND ")}`,
+        params,
+      );
+    }
     filter.customersIn = FILTER_CUSTOMERS;
   }
   return filter;

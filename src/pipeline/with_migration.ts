@@ -1,9 +1,4 @@
 import type { NumberFormats } from "../figures/format/number_formats.ts";
-import {
-  parseSegmentSnapshot,
-  SEGMENTS_FILE,
-} from "../figures/segments/segment_snapshot.ts";
-import { segmentMigration } from "../figures/segments/segment_migration.ts";
 import { reportJson } from "../report/report_json.ts";
 import type { ReportModel } from "../report/report_model.ts";
 import {
@@ -16,31 +11,19 @@ import {
   MIGRATION_START,
 } from "../report/customers/render_migration_view.ts";
 import type { BuiltReport } from "./build_report.ts";
-import type { PreviousSegments } from "./previous_segments.ts";
 
 /**
  * A built run with its "Who moved" section and report.json's `migration`
- * set against the previous run's segments: done after the build (and after
- * the run cache), as the previous run is not part of the build's input.
- * The page's section is replaced between its markers; nothing else changes.
+ * set to `state` (see migrationInEngine, migrationOfRun): done after the
+ * build's files are made (and after the run cache, which keeps them without
+ * it), as the previous run is not part of the build's input. The page's
+ * section is replaced between its markers; nothing else changes.
  */
 export function withMigration(
   built: BuiltReport,
-  previous: PreviousSegments,
+  state: MigrationState,
   format: NumberFormats,
 ): BuiltReport {
-  const current = built.files.get(SEGMENTS_FILE);
-  const state: MigrationState = current === undefined
-    ? { kind: "no-customers" }
-    : previous.kind === "found"
-    ? {
-      kind: "compared",
-      migration: segmentMigration(
-        previous.snapshot,
-        parseSegmentSnapshot(current, SEGMENTS_FILE, built.runId),
-      ),
-    }
-    : previous;
   const page = built.files.get("index.html")!;
   const start = page.indexOf(MIGRATION_START);
   const end = page.indexOf(MIGRATION_END, start);

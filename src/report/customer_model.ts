@@ -1,4 +1,5 @@
 import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
+import type { CustomerTable } from "../analysis/segments/customer_table.ts";
 import type { CustomerClusters } from "../analysis/segments/cluster_customers.ts";
 import type { RfmTable } from "../analysis/segments/rfm_table.ts";
 import type { ClusterLiftCell } from "../figures/segments/cluster_lift_cells.ts";
@@ -19,6 +20,8 @@ export interface CustomerFigures {
    * the cube and segments.json.
    */
   groups: CustomerGroups;
+  /** The same customers in the engine: the customer table (see customer_table.ts). */
+  table: CustomerTable;
   rfm: Pick<RfmTable, "asOf" | "ties" | "excluded"> & {
     /** Customers scored (customers with a purchase up to the as-of date). */
     count: number;

@@ -24,7 +24,8 @@ export interface QuintileScoresOptions {
   keys?: readonly string[];
 }
 
-const QUINTILE_CUTS = [0.2, 0.4, 0.6, 0.8] as const;
+/** The quantiles the four cut points are at. */
+export const QUINTILE_CUTS = [0.2, 0.4, 0.6, 0.8] as const;
 
 /**
  * Scores values 1 to 5 by quintile (5 = highest value, or lowest with
@@ -90,12 +91,30 @@ function compareKeys(a: string, b: string): number {
  * bit with pandas and numpy.
  */
 export function linearQuantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
+  const { previous, next, gamma } = quantilePosition(sorted.length, q);
+  return interpolate(sorted[previous], sorted[next], gamma);
+}
+
+/**
+ * Where the q-quantile of n sorted values lies, as numpy's default method
+ * places it: between the values at `previous` and `next`, `gamma` of the
+ * way (see {@linkcode interpolate}).
+ */
+export function quantilePosition(
+  n: number,
+  q: number,
+): { previous: number; next: number; gamma: number } {
   const virtual = (n - 1) * q;
   const previous = Math.floor(virtual);
-  const next = Math.min(previous + 1, n - 1);
-  const gamma = virtual - previous;
-  const a = sorted[previous], b = sorted[next];
+  return {
+    previous,
+    next: Math.min(previous + 1, n - 1),
+    gamma: virtual - previous,
+  };
+}
+
+/** The value `gamma` of the way from `a` to `b`, rounded as numpy rounds it. */
+export function interpolate(a: number, b: number, gamma: number): number {
   const diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }

@@ -4,10 +4,8 @@ import {
   type BasketLevelFigures,
   LEVEL_NOUNS,
 } from "../../figures/baskets/basket_figures.ts";
-import {
-  type CustomerGroups,
-  NO_CUSTOMER_GROUPS,
-} from "../../figures/segments/customer_groups.ts";
+import type { CustomerTable } from "../segments/customer_table.ts";
+import { withCustomerTable } from "../segments/with_customer_table.ts";
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import {
   type BasketSelection,
@@ -20,8 +18,12 @@ import { basketTriples, tripleCount } from "./basket_triples.ts";
 
 /** Options for {@linkcode basketAnalysis}. */
 export interface BasketAnalysisOptions extends BasketSelection {
-  /** Each customer's RFM segment and cluster ("(none)": no cluster), for the per-group pairs. */
-  groups?: CustomerGroups;
+  /**
+   * The customer table holding each customer's RFM segment and cluster
+   * ("(none)": no cluster), for the per-group pairs (see
+   * uploadCustomerTable). Without it, only all baskets are paired.
+   */
+  customers?: CustomerTable | null | undefined;
   /** Pairs (and triples) listed per group. Default 10. */
   top?: number;
   /**
@@ -52,10 +54,10 @@ export async function basketAnalysis(
     ...(options.asOf ? { asOf: options.asOf } : {}),
   };
   try {
-    await createBasketTransactions(
+    await withCustomerTable(
       data,
-      selection,
-      options.groups ?? NO_CUSTOMER_GROUPS,
+      options.customers,
+      (customers) => createBasketTransactions(data, selection, customers),
     );
     const [tx] = await queryRows<
       { transactions: number; multi: number; ids: number }

@@ -1,5 +1,6 @@
-import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
-import { createGroupsTable } from "../sales/groups_table.ts";
+import { NONE_LABEL } from "../../model/none_label.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
+import type { CustomerTable } from "../segments/customer_table.ts";
 import type { BasketLevel } from "../../figures/baskets/basket_figures.ts";
 import type { Dataset, QueryParam } from "../../source/dataset.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
@@ -45,16 +46,16 @@ export function itemSql(level: BasketLevel): string {
 /**
  * Creates `basket_tx`: one row per purchase transaction among the selected
  * lines, numbered `tx` (its id is `id`), with its number of sale lines and
- * the RFM segment and cluster of its customer (null without a customer;
- * the first customer id's if it has several).
+ * the RFM segment and cluster of its customer in the customer table
+ * `customers` (null without a customer in it, the cluster null for "no
+ * cluster"; the first customer id's if it has several).
  */
 export async function createBasketTransactions(
   data: Dataset,
   selection: BasketSelection,
-  groups: CustomerGroups,
+  customers: CustomerTable,
 ): Promise<void> {
   const engine = engineOf(data);
-  await createGroupsTable(engine, "basket_groups", groups, null);
   const condition = basketCondition(selection);
   // Numbered transactions: every later join is on integers, not on ids.
   await createTable(
@@ -67,9 +68,10 @@ export async function createBasketTransactions(
       FROM sales s ${condition.sql}
       GROUP BY s.transaction_id
     )
-    SELECT (row_number() OVER ())::INTEGER AS tx, t.id, t."lines", g.segment, g.cluster
-    FROM t LEFT JOIN basket_groups g USING (customer_id)`,
-    condition.params,
+    SELECT (row_number() OVER ())::INTEGER AS tx, t.id, t."lines", g.segment,
+      NULLIF(g.cluster, ?) AS cluster
+    FROM t LEFT JOIN ${sqlIdentifier(customers.name)} g USING (customer_id)`,
+    [...condition.params, NONE_LABEL],
   );
 }
 
@@ -140,7 +142,6 @@ export async function createBasketItems(
 export async function dropBasketTables(data: Dataset): Promise<void> {
   for (
     const table of [
-      "basket_groups",
       "basket_tx",
       "basket_items",
       "basket_item_names",

@@ -1,7 +1,8 @@
 import { isIsoDate } from "../../model/calendar.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
-import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
-import { createGroupsTable } from "../sales/groups_table.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
+import type { CustomerTable } from "../segments/customer_table.ts";
+import { withCustomerTable } from "../segments/with_customer_table.ts";
 import type { CohortCells } from "../../figures/cohorts/cohort_table.ts";
 import { round6 } from "../../stats/round6.ts";
 import type { Dataset } from "../../source/dataset.ts";
@@ -13,8 +14,11 @@ export type { CohortCells } from "../../figures/cohorts/cohort_table.ts";
 export interface CohortCellsOptions {
   /** Lines dated after this day are left out, as in every analysis. */
   asOf?: string | undefined;
-  /** Each customer's RFM segment and cluster; a customer not listed is "(none)" in both. */
-  groups?: CustomerGroups | undefined;
+  /**
+   * The customer table holding each customer's RFM segment and cluster
+   * (see uploadCustomerTable); a customer not in it is "(none)" in both.
+   */
+  customers?: CustomerTable | null | undefined;
 }
 
 /** What the cohorts leave out, so that nothing is dropped unsaid. */
@@ -71,8 +75,7 @@ export async function cohortCells(
   }
   const engine = engineOf(data);
   // The same SQL on DuckDB and on a warehouse (see docs/warehouse.md).
-  await createGroupsTable(engine, "cohort_groups", options.groups);
-  try {
+  return await withCustomerTable(data, options.customers, async (table) => {
     const cut = asOf === undefined ? "" : "AND date <= CAST(? AS DATE)";
     const cutParams = asOf === undefined ? [] : [asOf];
     const lines = `SELECT customer_id, date, amount FROM sales
@@ -115,7 +118,7 @@ export async function cohortCells(
          SELECT f.customer_id, f.first, ${month("f.first")} AS cohort_month,
            coalesce(g.segment, '${NONE_LABEL}') AS segment,
            coalesce(g.cluster, '${NONE_LABEL}') AS cluster
-         FROM f LEFT JOIN cohort_groups g USING (customer_id)
+         FROM f LEFT JOIN ${sqlIdentifier(table.name)} g USING (customer_id)
          WHERE f.first IS NOT NULL
        )
        SELECT left(CAST(c.first AS VARCHAR), 7) AS cohort,
@@ -160,7 +163,5 @@ export async function cohortCells(
         anonymousLines: totals.anonymous_lines,
       },
     };
-  } finally {
-    await engine.run("DROP TABLE IF EXISTS cohort_groups");
-  }
+  });
 }

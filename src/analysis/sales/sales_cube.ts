@@ -10,14 +10,16 @@ import {
   sortRows,
 } from "./cube_columns.ts";
 import { lastDay } from "./sales_options.ts";
+import { periodSql } from "./period_sql.ts";
 import type {
   BasketDimension,
   CellDimension,
   CubeGrain,
   SalesCube,
 } from "../../figures/sales/sales_cube.ts";
-import type { CustomerGroups } from "../../figures/segments/customer_groups.ts";
-import { createGroupsTable } from "./groups_table.ts";
+import { sqlIdentifier } from "../../model/sql_string.ts";
+import type { CustomerTable } from "../segments/customer_table.ts";
+import { withCustomerTable } from "../segments/with_customer_table.ts";
 
 export type {
   BasketDimension,
@@ -30,8 +32,8 @@ export type {
 
 /** Options for {@linkcode salesCube}. */
 export interface SalesCubeOptions {
-  /** Each customer's RFM segment and cluster, one entry per customer; lines of other customers get "(none)". */
-  groups?: CustomerGroups;
+  /** The customer table of each one's RFM segment and cluster (see uploadCustomerTable); lines of other customers get "(none)". */
+  customers?: CustomerTable | null | undefined;
   /** Lines after this day are left out, `YYYY-MM-DD`. */
   asOf?: string;
   /** Only the lines this filter selects go into the cube. */
@@ -68,13 +70,24 @@ const GRAINS: readonly CubeGrain[] = ["day", "week", "month"];
  * comes back is sums by day and dimension, never sale lines; labels are
  * turned into dictionary indices and sorted here, not in SQL.
  */
-export async function salesCube(
+export function salesCube(
   data: Dataset,
   options: SalesCubeOptions = {},
 ): Promise<SalesCube> {
+  return withCustomerTable(
+    data,
+    options.customers,
+    (table) => cubeOf(data, table, options),
+  );
+}
+
+async function cubeOf(
+  data: Dataset,
+  table: CustomerTable,
+  options: SalesCubeOptions,
+): Promise<SalesCube> {
   const engine = engineOf(data);
   const maxCells = options.maxCells ?? 60_000;
-  await createGroupsTable(engine, "cube_groups", options.groups);
   const condition = salesWhere({
     ...options.filter,
     ...(options.asOf &&
@@ -84,6 +97,7 @@ export async function salesCube(
   }, "s");
   const label = (column: string) =>
     `coalesce(CAST(${column} AS VARCHAR), '${NONE}')`;
+  const labels = sqlIdentifier(table.name);
   // The selected lines with their labels, as a CTE: read where lines are
   // needed (day sums, transactions, customers), never stored, since a copy
   // of 10 million lines would take gigabytes. Only the day sums need each
@@ -103,7 +117,7 @@ export async function salesCube(
            s.city, s.transaction_id, s.customer_id, s.amount, s.quantity, s.gallons${
       firstDay ? ",\n           s.date = f.first_day AS first_purchase_day" : ""
     }
-    FROM sales s LEFT JOIN cube_groups g ON g.customer_id = s.customer_id${
+    FROM sales s LEFT JOIN ${labels} g ON g.customer_id = s.customer_id${
       firstDay
         ? `
       LEFT JOIN (
@@ -296,7 +310,6 @@ export async function salesCube(
     to: lastDay({ to: options.filter?.to, asOf: options.asOf }) ?? null,
   };
   await engine.run("DROP TABLE cube_days");
-  await engine.run("DROP TABLE cube_groups");
   await engine.run("DROP TABLE cube_codes");
   return {
     grain,
@@ -383,9 +396,3 @@ function codeJoins(names: readonly string[]): string {
 
 /** The measures of `SalesCube.customerSales`, rounded as the cells' are. */
 const CUSTOMER_SALES: ReadonlySet<string> = new Set(["newNet", "anonymousNet"]);
-
-function periodSql(grain: CubeGrain): string {
-  return grain === "day"
-    ? "date"
-    : `CAST(date_trunc('${grain}', CAST(date AS TIMESTAMP)) AS DATE)`;
-}

@@ -1,8 +1,5 @@
 import type { Dataset } from "../../source/dataset.ts";
-import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
-import type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
 import { clusterProfiles } from "../../figures/segments/cluster_profiles.ts";
-import { sameIds } from "../../figures/segments/customer_groups.ts";
 import { customerFeatures } from "./customer_features.ts";
 import { explainedVarianceRows } from "../../figures/segments/explained_variance_rows.ts";
 import {
@@ -12,12 +9,19 @@ import {
   prepareClusters,
 } from "../../stats/fit_clusters.ts";
 import { chooseKInWorkers } from "./choose_k_in_workers.ts";
+import type { RfmTableOptions } from "./rfm_table.ts";
 import {
   cutOff,
-  type RfmTable,
-  rfmTable,
-  type RfmTableOptions,
-} from "./rfm_table.ts";
+  scoreCustomers,
+  type ScoredCustomers,
+} from "./score_customers.ts";
+import {
+  appendClusters,
+  CLUSTER_TABLE,
+  createClusterTable,
+  readAssignments,
+  segmentCountsOf,
+} from "./cluster_table.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import {
   CLUSTER_SAMPLE_ABOVE,
@@ -38,8 +42,17 @@ export interface ClusterCustomersOptions
   extends RfmTableOptions, FitClustersOptions {
   /** Cluster on shares of each customer's spend instead of spend. Default false. */
   share?: boolean;
-  /** The RFM table for the segment mix; computed with the same filter when missing. */
-  rfm?: RfmTable;
+  /**
+   * The scored customers (an RFM table from rfmTable, or scoreCustomers's
+   * table): those clustered, and their segments for the segment mix;
+   * scored with the same filter when missing.
+   */
+  rfm?: { scored: ScoredCustomers } | undefined;
+  /**
+   * The temporary table every customer's cluster is written to (see
+   * cluster_table.ts). Default CLUSTER_TABLE.
+   */
+  assignTable?: string;
   /** PCA scatter points kept in the result at most (a seeded sample). Default 2,000. */
   scatterSize?: number;
   /** Web Workers the values of k are fitted in (see chooseKInWorkers); the result is the same. */
@@ -90,6 +103,21 @@ export async function clusterCustomers(
   data: Dataset,
   options: ClusterCustomersOptions = {},
 ): Promise<CustomerClusters> {
+  const { assignTable = CLUSTER_TABLE } = options;
+  const clusters = await assignClusters(data, { ...options, assignTable });
+  return { ...clusters, assignments: await readAssignments(data, assignTable) };
+}
+
+/**
+ * Clusters customers as clusterCustomers does, but leaves every customer's
+ * cluster in the engine's table `assignTable` (default CLUSTER_TABLE)
+ * rather than in the result: what the report does, so that it holds no
+ * array of every customer.
+ */
+export async function assignClusters(
+  data: Dataset,
+  options: ClusterCustomersOptions = {},
+): Promise<Omit<CustomerClusters, "assignments">> {
   const {
     share = false,
     rfm: givenRfm,
@@ -108,19 +136,21 @@ export async function clusterCustomers(
     workers,
     sampleAbove = CLUSTER_SAMPLE_ABOVE,
     assignBatch,
+    assignTable = CLUSTER_TABLE,
     ...filter
   } = options;
-  const rfm = givenRfm ??
-    await rfmTable(data, { ...filter, asOf, ties, segmentMap });
+  const scored = givenRfm?.scored ??
+    await scoreCustomers(data, { ...filter, asOf, ties, segmentMap });
   const oneColumnNote = (columns: readonly { label: string }[]) =>
     `Clusters of what customers buy need spend in at least two product categories or sub-categories; the data has ${
       columns.length ? `one (${JSON.stringify(columns[0].label)})` : "none"
     }. Map a category column (--map category=COLUMN, and sub_category) to see them`;
-  if (rfm.columns.customerIds.length > sampleAbove) {
+  if (scored.count > sampleAbove) {
     const { clusters } = await sampledClusters(data, {
       filter: cutOff(filter, asOf),
       share,
-      rfm,
+      scored,
+      assignTable,
       sampleSize: sampleAbove,
       seed,
       scatterSize,
@@ -162,22 +192,26 @@ export async function clusterCustomers(
       ...(workers !== undefined ? { workers } : {}),
     }),
   );
-  const customers = data.hasCustomers ? await customerDetails(data) : undefined;
-  // The clustered customers are the scored ones, in the same order, unless
-  // the RFM table given was computed otherwise: then segments are looked up
-  // by id.
-  const scoredIds = rfm.columns.customerIds;
-  const aligned = sameIds(features.customerIds, scoredIds);
+  // Only the scored customers' details: the customers table may list many
+  // more customers than bought.
+  const customers = data.hasCustomers
+    ? await customerDetails(data, undefined, scored.table)
+    : undefined;
+  await createClusterTable(data, assignTable);
+  await appendClusters(
+    data,
+    assignTable,
+    features.customerIds,
+    Uint16Array.from(fit.labels, (label) => label + 1),
+  );
   const clusters = clusterProfiles({
     features,
     labels: fit.labels,
     k: fit.k,
-    ...(aligned
-      ? { segmentCounts: clusterSegmentCounts(fit.labels, fit.k, rfm.columns) }
-      : { segments: segmentsById(rfm.columns) }),
-    segmentMap: rfm.segmentMap,
+    segmentCounts: await segmentCountsOf(data, assignTable, scored, fit.k),
+    segmentMap: scored.segmentMap,
     customers,
-    asOf: rfm.asOf,
+    asOf: scored.asOf,
   });
   const n = features.customerIds.length;
   const explainedVariance = explainedVarianceRows(fit.pca);
@@ -210,10 +244,6 @@ export async function clusterCustomers(
       ? oneColumnNote(features.columns)
       : fit.note,
     clusters,
-    assignments: {
-      customerIds: aligned ? scoredIds : features.customerIds,
-      clusters: Uint16Array.from(fit.labels, (label) => label + 1),
-    },
     scatter: {
       points: Array.from(scatterRows, (i) => ({
         customerId: features.customerIds[i],
@@ -225,11 +255,4 @@ export async function clusterCustomers(
       sampleSize: scatterRows.length < n ? scatterRows.length : null,
     },
   };
-}
-
-/** Each scored customer's segment by id. */
-function segmentsById(rfm: RfmColumns): Map<string, string> {
-  return new Map(
-    rfm.customerIds.map((id, i) => [id, rfm.segmentNames[rfm.segment[i]]]),
-  );
 }

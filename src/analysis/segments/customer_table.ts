@@ -13,12 +13,22 @@ import {
   type CustomerGroups,
   groupRows,
 } from "../../figures/segments/customer_groups.ts";
-import { type Dataset, streamRows } from "../../source/dataset.ts";
+import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
+import { NONE_LABEL } from "../../model/none_label.ts";
+import type { ScoredCustomers } from "./score_customers.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
-import { STREAM_BATCH } from "../../source/sql_engine.ts";
+import { type SqlColumn, STREAM_BATCH } from "../../source/sql_engine.ts";
 
 /** The temporary table of the scored customers. */
 export const CUSTOMER_TABLE = "basket_customers";
+
+/** The columns of {@linkcode CUSTOMER_TABLE}. */
+export const CUSTOMER_TABLE_COLUMNS: readonly SqlColumn[] = [
+  { name: "customer_id", type: "VARCHAR" },
+  { name: "segment", type: "VARCHAR" },
+  { name: "cluster", type: "VARCHAR" },
+  { name: "monetary", type: "DOUBLE" },
+];
 
 /** The scored customers' table in the engine, and its label lists. */
 export interface CustomerTable {
@@ -43,6 +53,61 @@ export interface CustomerBatch {
 }
 
 /**
+ * Builds the customer table in the engine from the scored customers and
+ * the clusters they were assigned to (a table of customer_id and cluster
+ * id, see cluster_table.ts): a cluster's label is `labels`'s (none given:
+ * "(none)"). No customer passes through Basket.
+ */
+export async function createCustomerTable(
+  data: Dataset,
+  scored: Pick<ScoredCustomers, "table">,
+  clusterTable: string,
+  labels: ReadonlyMap<number, string>,
+): Promise<CustomerTable> {
+  const engine = engineOf(data);
+  const labelTable = `${CUSTOMER_TABLE}_labels`;
+  await engine.createTempTable(
+    labelTable,
+    [
+      { name: "cluster", type: "INTEGER" },
+      { name: "label", type: "VARCHAR" },
+    ],
+    [...labels],
+  );
+  try {
+    await engine.run(`DROP TABLE IF EXISTS ${CUSTOMER_TABLE}`);
+    await engine.run(
+      `CREATE TEMP TABLE ${CUSTOMER_TABLE} AS
+       SELECT r.customer_id AS customer_id, r.segment AS segment,
+         COALESCE(l.label, ?) AS cluster, r.monetary AS monetary
+       FROM ${scored.table} AS r
+       LEFT JOIN ${clusterTable} AS c ON c.customer_id = r.customer_id
+       LEFT JOIN ${labelTable} AS l ON l.cluster = c.cluster`,
+      [NONE_LABEL],
+    );
+  } finally {
+    await engine.run(`DROP TABLE IF EXISTS ${labelTable}`);
+  }
+  // Each list in the order of its labels' first customer by id.
+  const firstOf = async (column: string) =>
+    (await queryRows<{ label: string }>(
+      data,
+      `SELECT ${column} AS label FROM ${CUSTOMER_TABLE}
+       GROUP BY ${column} ORDER BY min(customer_id)`,
+    )).map((row) => row.label);
+  const [{ count }] = await queryRows<{ count: number }>(
+    data,
+    `SELECT count(*) AS count FROM ${CUSTOMER_TABLE}`,
+  );
+  return {
+    name: CUSTOMER_TABLE,
+    count,
+    segments: await firstOf("segment"),
+    clusters: await firstOf("cluster"),
+  };
+}
+
+/**
  * Uploads customer groups held in memory as the customer table, the
  * rows made as they are sent.
  */
@@ -52,12 +117,7 @@ export async function uploadCustomerTable(
 ): Promise<CustomerTable> {
   await engineOf(data).createTempTable(
     CUSTOMER_TABLE,
-    [
-      { name: "customer_id", type: "VARCHAR" },
-      { name: "segment", type: "VARCHAR" },
-      { name: "cluster", type: "VARCHAR" },
-      { name: "monetary", type: "DOUBLE" },
-    ],
+    CUSTOMER_TABLE_COLUMNS,
     (function* () {
       let i = 0;
       for (const [id, segment, cluster] of groupRows(groups)) {

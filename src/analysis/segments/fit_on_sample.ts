@@ -15,6 +15,7 @@ import {
 } from "../../stats/fit_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SalesFilter } from "../sales/sales_filter.ts";
+import type { ScoredCustomers } from "./score_customers.ts";
 import { chooseKInWorkers } from "./choose_k_in_workers.ts";
 import { customerFeatures, type FeatureColumn } from "./customer_features.ts";
 
@@ -50,7 +51,8 @@ export interface SampleFit
 export async function fitOnSample(
   data: Dataset,
   options: {
-    ids: readonly string[];
+    /** The scored customers, the sample is drawn from by their place by id. */
+    scored: Pick<ScoredCustomers, "table" | "count">;
     columns: FeatureColumn[];
     filter: SalesFilter;
     share: boolean;
@@ -62,7 +64,7 @@ export async function fitOnSample(
   },
 ): Promise<{ model: ClusterModel; fit: SampleFit }> {
   const {
-    ids,
+    scored,
     columns,
     filter,
     share,
@@ -72,15 +74,22 @@ export async function fitOnSample(
     workers,
     fitOptions,
   } = options;
-  const sampleRows = seededSample(ids.length, sampleSize, seed);
+  const sampleRows = seededSample(scored.count, sampleSize, seed);
   const engine = engineOf(data);
   await engine.createTempTable(
-    "cluster_sample",
-    [{ name: "customer_id", type: "VARCHAR" }],
+    "cluster_sample_rows",
+    [{ name: "i", type: "INTEGER" }],
     (function* () {
-      for (const i of sampleRows) yield [ids[i]];
+      for (const i of sampleRows) yield [i];
     })(),
   );
+  await engine.run("DROP TABLE IF EXISTS cluster_sample");
+  await engine.run(
+    `CREATE TEMP TABLE cluster_sample AS
+     SELECT customer_id FROM ${scored.table}
+     WHERE i IN (SELECT i FROM cluster_sample_rows)`,
+  );
+  await engine.run("DROP TABLE IF EXISTS cluster_sample_rows");
   let sample;
   try {
     sample = await customerFeatures(data, {

@@ -1,23 +1,28 @@
-import { addDays, dayNumber, isIsoDate } from "../../model/calendar.ts";
+import { dayNumber } from "../../model/calendar.ts";
 import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
-import { quintileScores, type TiePolicy } from "../../stats/quintile_scores.ts";
 import {
-  checkSegmentMap,
-  DEFAULT_SEGMENT_MAP,
-  type RfmSegmentMap,
-  segmentOf,
-} from "../../figures/segments/rfm_segment_map.ts";
+  addRfmSegmentSums,
+  type RfmSegmentRow,
+  rfmSegmentsFromSums,
+  rfmSegmentSums,
+} from "../../figures/segments/rfm_segments.ts";
+import {
+  type RfmGridCell,
+  rfmGridFromCounts,
+} from "../../figures/segments/rfm_grid.ts";
 import { round6 } from "../../stats/round6.ts";
-import { growingColumn } from "../../stats/growing_column.ts";
 import {
   type RfmColumns,
   rfmRows,
 } from "../../figures/segments/rfm_columns.ts";
-import { type SalesFilter, salesWhere } from "../sales/sales_filter.ts";
-import type {
-  RfmExclusions,
-  RfmTable,
-} from "../../figures/segments/rfm_table.ts";
+import type { RfmTable } from "../../figures/segments/rfm_table.ts";
+import {
+  scoreCustomers,
+  type ScoreCustomersOptions,
+  type ScoredCustomers,
+} from "./score_customers.ts";
+
+export { cutOff, type ScoredCustomers } from "./score_customers.ts";
 
 export type { RfmColumns } from "../../figures/segments/rfm_columns.ts";
 export type {
@@ -27,18 +32,7 @@ export type {
 } from "../../figures/segments/rfm_table.ts";
 
 /** Options for {@linkcode rfmTable}: a sales filter plus scoring choices. */
-export interface RfmTableOptions extends SalesFilter {
-  /**
-   * The day recency is measured to, `YYYY-MM-DD`: the report's "today".
-   * Lines dated after it are left out, as in every analysis. Default: the
-   * day after the last date among the (filtered) sale lines.
-   */
-  asOf?: string;
-  /** How equal values are scored; default `"quantile"` (see TiePolicy). */
-  ties?: TiePolicy;
-  /** The recency × frequency segment grid; default DEFAULT_SEGMENT_MAP. */
-  segmentMap?: RfmSegmentMap;
-}
+export type RfmTableOptions = ScoreCustomersOptions;
 
 /**
  * Recency, frequency and monetary value per customer, scored 1 to 5 by
@@ -49,7 +43,9 @@ export interface RfmTableOptions extends SalesFilter {
  * monetary is net of returns. Lines without a transaction id count as one
  * transaction per customer and day. Customers with no purchase line in the
  * filter (only returns) are not scored but counted in `excluded`; so are
- * lines without a customer id.
+ * lines without a customer id. The scoring runs in the engine (see
+ * scoreCustomers); its table is then read here into columns, for notebooks
+ * and figures that need every customer at hand.
  *
  * @example
  * ```ts
@@ -74,129 +70,167 @@ export interface RfmTableOptions extends SalesFilter {
 export async function rfmTable(
   data: Dataset,
   options: RfmTableOptions = {},
-): Promise<RfmTable> {
-  const {
-    asOf: givenAsOf,
-    ties = "quantile",
-    segmentMap = DEFAULT_SEGMENT_MAP,
-    ...filter
-  } = options;
-  checkSegmentMap(segmentMap);
-  if (givenAsOf !== undefined && !isIsoDate(givenAsOf)) {
-    throw new RangeError(
-      `Cannot compute RFM as of ${
-        JSON.stringify(givenAsOf)
-      }: the date is not in YYYY-MM-DD form`,
-    );
-  }
-  const where = salesWhere(cutOff(filter, givenAsOf));
-  const and = where.sql ? `${where.sql} AND` : "WHERE";
-  const [totals] = await queryRows<{
-    last_date: string | null;
-    anonymous_lines: number;
-    anonymous_net: number | null;
-  }>(
-    data,
-    `SELECT max(date) AS last_date,
-       count(*) FILTER (WHERE customer_id IS NULL) AS anonymous_lines,
-       sum(amount) FILTER (WHERE customer_id IS NULL) AS anonymous_net
-     FROM sales ${where.sql}`,
-    where.params,
-  );
-  const asOf = givenAsOf ??
-    (totals.last_date === null ? null : addDays(totals.last_date, 1));
-  const excluded: RfmExclusions = {
-    returnOnlyCustomers: 0,
-    returnOnlyNetSpend: 0,
-    anonymousLines: totals.anonymous_lines,
-    anonymousNetSpend: round6(totals.anonymous_net ?? 0),
-  };
-  // The customers arrive in batches and are kept as columns: a million
-  // customers never exist as a million objects (see docs/segments.md).
-  const customerIds: string[] = [];
-  const lastPurchases = growingColumn((n) => new Int32Array(n));
-  const frequencies = growingColumn((n) => new Int32Array(n));
-  const monetaries = growingColumn((n) => new Float64Array(n));
-  const asOfDay = asOf === null ? 0 : dayNumber(asOf);
-  for await (
-    const batch of streamRows<{
-      customer_id: string;
-      last_purchase: string | null;
-      transactions: number;
-      untracked_days: number;
-      net: number;
-    }>(
-      data,
-      `SELECT customer_id,
-         max(date) FILTER (WHERE amount > 0) AS last_purchase,
-         count(DISTINCT transaction_id) FILTER (WHERE amount > 0) AS transactions,
-         count(DISTINCT date) FILTER (WHERE amount > 0 AND transaction_id IS NULL) AS untracked_days,
-         sum(amount) AS net
-       FROM sales ${and} customer_id IS NOT NULL
-       GROUP BY customer_id ORDER BY customer_id`,
-      where.params,
-    )
-  ) {
-    for (const c of batch) {
-      if (c.last_purchase === null || asOf === null) {
-        excluded.returnOnlyCustomers++;
-        excluded.returnOnlyNetSpend += c.net;
-        continue;
-      }
-      customerIds.push(c.customer_id);
-      lastPurchases.push(dayNumber(c.last_purchase));
-      frequencies.push(c.transactions + c.untracked_days);
-      monetaries.push(round6(c.net));
-    }
-  }
-  excluded.returnOnlyNetSpend = round6(excluded.returnOnlyNetSpend);
-  const n = customerIds.length;
-  const lastPurchase = lastPurchases.done();
-  const recency = lastPurchase.map((day) => asOfDay - day);
-  const columns: RfmColumns = {
-    customerIds,
-    lastPurchase,
-    recency,
-    frequency: frequencies.done(),
-    monetary: monetaries.done(),
-    recencyScore: new Uint8Array(n),
-    frequencyScore: new Uint8Array(n),
-    monetaryScore: new Uint8Array(n),
-    segment: new Uint8Array(n),
-    segmentNames: [...new Set(segmentMap.map((rule) => rule.segment))],
-  };
-  columns.recencyScore.set(
-    quintileScores(recency, { ties, keys: customerIds, reverse: true }),
-  );
-  columns.frequencyScore.set(
-    quintileScores(columns.frequency, { ties, keys: customerIds }),
-  );
-  columns.monetaryScore.set(
-    quintileScores(columns.monetary, { ties, keys: customerIds }),
-  );
-  const segmentIndex = new Map(
-    columns.segmentNames.map((name, i) => [name, i]),
-  );
-  for (let i = 0; i < n; i++) {
-    const segment = segmentOf(
-      segmentMap,
-      columns.recencyScore[i],
-      columns.frequencyScore[i],
-    )!;
-    columns.segment[i] = segmentIndex.get(segment)!;
-  }
-  const table = { asOf, ties, segmentMap, columns, excluded } as RfmTable;
+): Promise<RfmTable & { scored: ScoredCustomers }> {
+  const scored = await scoreCustomers(data, options);
+  const columns = await readRfmColumns(data, scored);
+  const table = {
+    asOf: scored.asOf,
+    ties: scored.ties,
+    segmentMap: scored.segmentMap,
+    columns,
+    excluded: scored.excluded,
+  } as RfmTable & { scored: ScoredCustomers };
   // Built on each read and not enumerable, so that copying the table
-  // ({ ...rfm }) never builds a million objects.
+  // ({ ...rfm }) never builds a million objects; the engine's table is
+  // not enumerable either, as it is no figure.
   Object.defineProperty(table, "rows", { get: () => rfmRows(columns) });
+  Object.defineProperty(table, "scored", { value: scored });
   return table;
 }
 
 /**
- * The filter with lines after `asOf` left out: `to` becomes the earlier of
- * `to` and `asOf`.
+ * The scored customers' table read into columns, in the order of their
+ * ids: a batch at a time, never as one object per customer.
  */
-export function cutOff<T extends SalesFilter>(filter: T, asOf?: string): T {
-  if (asOf === undefined) return filter;
-  return { ...filter, to: filter.to && filter.to < asOf ? filter.to : asOf };
+export async function readRfmColumns(
+  data: Dataset,
+  scored: ScoredCustomers,
+): Promise<RfmColumns> {
+  const batches: RfmColumns[] = [];
+  for await (const batch of rfmBatches(data, scored)) batches.push(batch);
+  const n = batches.reduce((sum, b) => sum + b.customerIds.length, 0);
+  if (n !== scored.count) {
+    throw new Error(
+      `Cannot read the RFM table: ${n} customers for ${scored.count}`,
+    );
+  }
+  const join = <T extends Int32Array | Uint8Array | Float64Array>(
+    make: (n: number) => T,
+    key: keyof RfmColumns,
+  ): T => {
+    const column = make(n);
+    let at = 0;
+    for (const b of batches) {
+      column.set(b[key] as T, at);
+      at += b.customerIds.length;
+    }
+    return column;
+  };
+  return {
+    customerIds: batches.flatMap((b) => b.customerIds),
+    lastPurchase: join((n) => new Int32Array(n), "lastPurchase"),
+    recency: join((n) => new Int32Array(n), "recency"),
+    frequency: join((n) => new Int32Array(n), "frequency"),
+    monetary: join((n) => new Float64Array(n), "monetary"),
+    recencyScore: join((n) => new Uint8Array(n), "recencyScore"),
+    frequencyScore: join((n) => new Uint8Array(n), "frequencyScore"),
+    monetaryScore: join((n) => new Uint8Array(n), "monetaryScore"),
+    segment: join((n) => new Uint8Array(n), "segment"),
+    segmentNames: scored.segmentNames,
+  };
+}
+
+/**
+ * The scored customers' table in batches of columns, ids ascending: what
+ * the segment figures add up without holding every customer.
+ */
+export async function* rfmBatches(
+  data: Dataset,
+  scored: ScoredCustomers,
+  batchRows?: number,
+): AsyncGenerator<RfmColumns> {
+  const segmentIndex = new Map(scored.segmentNames.map((name, i) => [name, i]));
+  for await (const rows of streamRfm(data, scored, batchRows)) {
+    const n = rows.length;
+    const customerIds = new Array<string>(n);
+    const columns: RfmColumns = {
+      customerIds,
+      lastPurchase: new Int32Array(n),
+      recency: new Int32Array(n),
+      frequency: new Int32Array(n),
+      monetary: new Float64Array(n),
+      recencyScore: new Uint8Array(n),
+      frequencyScore: new Uint8Array(n),
+      monetaryScore: new Uint8Array(n),
+      segment: new Uint8Array(n),
+      segmentNames: scored.segmentNames,
+    };
+    rows.forEach((c, i) => {
+      customerIds[i] = c.customer_id;
+      columns.lastPurchase[i] = dayNumber(c.last_purchase);
+      columns.recency[i] = c.recency;
+      columns.frequency[i] = c.frequency;
+      columns.monetary[i] = round6(c.monetary);
+      columns.recencyScore[i] = c.recency_score;
+      columns.frequencyScore[i] = c.frequency_score;
+      columns.monetaryScore[i] = c.monetary_score;
+      columns.segment[i] = segmentIndex.get(c.segment)!;
+    });
+    yield columns;
+  }
+}
+
+/** One scored customer as the engine's table holds it. */
+export interface ScoredRow {
+  customer_id: string;
+  last_purchase: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  recency_score: number;
+  frequency_score: number;
+  monetary_score: number;
+  segment: string;
+}
+
+/** The scored customers in batches, ids ascending (see streamRows). */
+export function streamRfm(
+  data: Dataset,
+  scored: ScoredCustomers,
+  batchRows?: number,
+): AsyncGenerator<ScoredRow[]> {
+  return streamRows<ScoredRow>(
+    data,
+    `SELECT customer_id, last_purchase, recency, frequency, monetary,
+       recency_score, frequency_score, monetary_score, segment
+     FROM ${scored.table} ORDER BY customer_id`,
+    [],
+    batchRows,
+  );
+}
+
+/**
+ * The segment figures of the scored customers without holding them: the
+ * segments' sums added a batch at a time, ids ascending (the same sums as
+ * rfmSegments adds from columns), and the score grid counted by the engine.
+ */
+export async function rfmFiguresOf(
+  data: Dataset,
+  scored: ScoredCustomers,
+  batchRows?: number,
+): Promise<{ segments: RfmSegmentRow[]; grid: RfmGridCell[] }> {
+  const options = { segmentMap: scored.segmentMap };
+  const sums = rfmSegmentSums(scored.segmentNames);
+  for await (const batch of rfmBatches(data, scored, batchRows)) {
+    addRfmSegmentSums(sums, batch);
+  }
+  const cells = await queryRows<
+    { recency_score: number; frequency_score: number; customers: number }
+  >(
+    data,
+    `SELECT recency_score, frequency_score, count(*) AS customers
+     FROM ${scored.table} GROUP BY 1, 2`,
+  );
+  return {
+    segments: rfmSegmentsFromSums(sums, options),
+    grid: rfmGridFromCounts(
+      new Map(
+        cells.map((c) => [
+          `${c.recency_score}:${c.frequency_score}`,
+          c.customers,
+        ]),
+      ),
+      options,
+    ),
+  };
 }

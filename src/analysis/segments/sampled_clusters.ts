@@ -1,5 +1,4 @@
-import { type Dataset, streamRows } from "../../source/dataset.ts";
-import { clusterSegmentCounts } from "../../figures/segments/cluster_segment_counts.ts";
+import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import {
   clusterProfilesFromSums,
   countCustomer,
@@ -10,7 +9,12 @@ import type { CustomerClusters } from "../../figures/segments/customer_clusters.
 import type { FitClustersOptions } from "../../stats/fit_clusters.ts";
 import { seededSample } from "../../stats/seeded_sample.ts";
 import type { SalesFilter } from "../sales/sales_filter.ts";
-import type { RfmTable } from "./rfm_table.ts";
+import type { ScoredCustomers } from "./score_customers.ts";
+import {
+  appendClusters,
+  createClusterTable,
+  segmentCountsOf,
+} from "./cluster_table.ts";
 import { customerFeatures, featureColumns } from "./customer_features.ts";
 import { type ClusterModel, fitOnSample } from "./fit_on_sample.ts";
 
@@ -32,8 +36,10 @@ export interface SampledClustersOptions extends FitClustersOptions {
   /** The lines' filter, cut to the as-of date. */
   filter: SalesFilter;
   share: boolean;
-  /** The RFM table of the same customers, in the order of their ids. */
-  rfm: RfmTable;
+  /** The scored customers: those clustered. */
+  scored: ScoredCustomers;
+  /** The temporary table every customer's cluster is written to (see cluster_table.ts). */
+  assignTable: string;
   /** Customers the fit uses (a seeded sample). */
   sampleSize: number;
   seed: number;
@@ -61,11 +67,15 @@ export interface SampledClustersOptions extends FitClustersOptions {
 export async function sampledClusters(
   data: Dataset,
   options: SampledClustersOptions,
-): Promise<{ clusters: CustomerClusters; model: ClusterModel }> {
+): Promise<{
+  clusters: Omit<CustomerClusters, "assignments">;
+  model: ClusterModel;
+}> {
   const {
     filter,
     share,
-    rfm,
+    scored,
+    assignTable,
     sampleSize,
     seed,
     scatterSize,
@@ -75,13 +85,13 @@ export async function sampledClusters(
     hasCustomers,
     ...fitOptions
   } = options;
-  const ids = rfm.columns.customerIds;
-  const n = ids.length;
+  const n = scored.count;
+  const bounds = await batchBounds(data, scored, batch);
   const columns = await featureColumns(data, filter);
   // The sample's matrices (its spend, standardised, PCA scores) are left
   // behind in fitOnSample: the batches below need only the model.
   const { model, fit } = await fitOnSample(data, {
-    ids,
+    scored,
     columns,
     filter,
     share,
@@ -93,7 +103,7 @@ export async function sampledClusters(
   });
   const d = columns.length;
   const dims = model.loadings.length;
-  const labels = new Int32Array(n);
+  await createClusterTable(data, assignTable);
   const sizes = new Array<number>(fit.k).fill(0);
   const clusterSpend = Array.from({ length: fit.k }, () => new Float64Array(d));
   const allSpend = new Float64Array(d);
@@ -105,46 +115,40 @@ export async function sampledClusters(
   let next = 0; // The next scatter row.
   let inertia = 0;
   const scores = new Float64Array(Math.max(dims, 2));
-  for (let start = 0; start < n; start += batch) {
+  for (let start = 0, b = 0; start < n; start += batch, b++) {
     const end = Math.min(n, start + batch);
+    const { from, to } = bounds[b];
     const part = await customerFeatures(data, {
       ...filter,
       share,
       columns,
-      idRange: {
-        from: ids[start],
-        to: ids[end - 1],
-      },
+      idRange: { from, to },
     });
+    const ids = part.customerIds;
     if (
-      part.customerIds.length !== end - start ||
-      part.customerIds.some((id, i) => id !== ids[start + i])
+      ids.length !== end - start || ids[0] !== from ||
+      ids[ids.length - 1] !== to
     ) {
       throw new Error(
-        `Cannot assign customers ${ids[start]} to ${
-          ids[end - 1]
-        } to clusters: their spend does not match their RFM rows`,
+        `Cannot assign customers ${from} to ${to} to clusters: their spend does not match their RFM rows`,
       );
     }
     const values = part.features.values;
     // The batch's customers' details, for the clusters' demographics.
     const details = demographics
-      ? await customerDetails(data, { from: ids[start], to: ids[end - 1] })
+      ? await customerDetails(data, { from, to })
       : undefined;
+    const labels = new Uint16Array(end - start);
     for (let r = 0; r < end - start; r++) {
       const row = values.subarray(r * d, (r + 1) * d);
       project(model, row, scores);
       const { label, distance } = nearest(model, scores);
       const i = start + r;
-      labels[i] = label;
+      labels[r] = label + 1;
       inertia += distance;
       sizes[label]++;
       if (demographics) {
-        countCustomer(
-          demographics[label],
-          details!.get(ids[i]),
-          rfm.asOf,
-        );
+        countCustomer(demographics[label], details!.get(ids[r]), scored.asOf);
       }
       for (let j = 0; j < d; j++) {
         const v = part.spend.values[r * d + j];
@@ -154,25 +158,26 @@ export async function sampledClusters(
       if (scatterRows[next] === i) {
         next++;
         points.push({
-          customerId: ids[i],
+          customerId: ids[r],
           pc1: dims > 0 ? scores[0] : 0,
           pc2: dims > 1 ? scores[1] : 0,
           cluster: label + 1,
         });
       }
     }
+    await appendClusters(data, assignTable, ids, labels);
   }
   const profiles = clusterProfilesFromSums({
     columns,
     sizes,
     clusterSpend,
     allSpend,
-    segmentCounts: clusterSegmentCounts(labels, fit.k, rfm.columns),
-    segmentMap: rfm.segmentMap,
-    asOf: rfm.asOf,
+    segmentCounts: await segmentCountsOf(data, assignTable, scored, fit.k),
+    segmentMap: scored.segmentMap,
+    asOf: scored.asOf,
     ...(demographics ? { demographicCounts: demographics } : {}),
   });
-  const clusters: CustomerClusters = {
+  const clusters: Omit<CustomerClusters, "assignments"> = {
     k: fit.k,
     customers: n,
     seed,
@@ -188,10 +193,6 @@ export async function sampledClusters(
     inertia,
     note: fit.note,
     clusters: profiles,
-    assignments: {
-      customerIds: ids,
-      clusters: Uint16Array.from(labels, (label) => label + 1),
-    },
     scatter: {
       points,
       total: n,
@@ -202,19 +203,49 @@ export async function sampledClusters(
 }
 
 /**
+ * The first and last customer id of each batch of `batch` scored
+ * customers, ids ascending: the ranges the batches read.
+ */
+async function batchBounds(
+  data: Dataset,
+  scored: ScoredCustomers,
+  batch: number,
+): Promise<{ from: string; to: string }[]> {
+  const rows = await queryRows<{ i: number; customer_id: string }>(
+    data,
+    `SELECT i, customer_id FROM ${scored.table}
+     WHERE i % ? = 0 OR i % ? = ? - 1 OR i = ? - 1
+     ORDER BY i`,
+    [batch, batch, batch, scored.count],
+  );
+  const bounds: { from: string; to: string }[] = [];
+  for (const row of rows) {
+    if (row.i % batch === 0) bounds.push({ from: row.customer_id, to: "" });
+    bounds[bounds.length - 1].to = row.customer_id;
+  }
+  return bounds;
+}
+
+/**
  * The customers table's rows by customer id: every customer's, or those
- * whose ids are in a range (`from` to `to`, both in), read as a stream.
+ * whose ids are in a range (`from` to `to`, both in), and with `among`,
+ * only those in that table (of customer_id), read as a stream.
  */
 export async function customerDetails(
   data: Dataset,
   range?: { from: string; to: string },
+  among?: string,
 ): Promise<Map<string, CustomerDetails>> {
   const details = new Map<string, CustomerDetails>();
+  const where = [
+    ...(range ? ["customer_id >= ? AND customer_id <= ?"] : []),
+    ...(among ? [`customer_id IN (SELECT customer_id FROM ${among})`] : []),
+  ];
   for await (
     const batch of streamRows<CustomerDetails & { customer_id: string }>(
       data,
       `SELECT customer_id, birth_date, gender, city FROM customers${
-        range ? " WHERE customer_id >= ? AND customer_id <= ?" : ""
+        where.length ? ` WHERE ${where.join(" AND ")}` : ""
       }`,
       range ? [range.from, range.to] : [],
     )

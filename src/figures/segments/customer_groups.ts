@@ -2,9 +2,10 @@
  * Each scored customer's RFM segment, cluster label and net spend, held by
  * column: the ids once, the labels as small integer codes into their name
  * lists, the spends as doubles. It is what the report carries from the
- * segmentation to the cohorts, the value figures, the filters, the baskets,
- * the cube and segments.json, without an object or a map entry per
- * customer. Pure, so that it also runs in the page and the notebooks.
+ * segmentation to the value figures and segments.json, and what the
+ * customer table the cohorts, filters, baskets and cube join is uploaded
+ * from, without an object or a map entry per customer. Pure, so that it
+ * also runs in the page and the notebooks.
  *
  * @module
  */

@@ -22,9 +22,13 @@ export * from "./rfm_score_ranges.ts";
 export * from "./explained_variance_rows.ts";
 export * from "./pca_loadings.ts";
 export {
-  formatSegmentSnapshot,
   parseSegmentSnapshot,
   runIdTime,
+  scanSegmentSnapshot,
+  type SegmentSnapshotRows,
+} from "./read_segment_snapshot.ts";
+export {
+  formatSegmentSnapshot,
   SEGMENTS_FILE,
   SEGMENTS_SCHEMA,
   type SegmentSnapshot,
@@ -32,6 +36,7 @@ export {
 export {
   GONE_CUSTOMERS,
   largestMoves,
+  migrationOfFlows,
   NEW_CUSTOMERS,
   type SegmentFlow,
   type SegmentMigration,

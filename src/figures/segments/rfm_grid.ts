@@ -41,8 +41,6 @@ export function rfmGrid(
     | RfmColumns,
   options: RfmGridOptions = {},
 ): RfmGridCell[] {
-  const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
-  checkSegmentMap(segmentMap);
   const recency = rfmMeasure(rows, "recencyScore");
   const frequency = rfmMeasure(rows, "frequencyScore");
   const n = rfmCount(rows);
@@ -51,6 +49,21 @@ export function rfmGrid(
     const key = `${recency[i]}:${frequency[i]}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  return rfmGridFromCounts(counts, options);
+}
+
+/**
+ * The grid from the number of customers of each pair of scores, keyed
+ * `"recency:frequency"` (e.g. `"5:4"`), as the engine can count them.
+ */
+export function rfmGridFromCounts(
+  counts: ReadonlyMap<string, number>,
+  options: RfmGridOptions = {},
+): RfmGridCell[] {
+  const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
+  checkSegmentMap(segmentMap);
+  let n = 0;
+  for (const count of counts.values()) n += count;
   const cells: RfmGridCell[] = [];
   for (let r = 5; r >= 1; r--) {
     for (let f = 1; f <= 5; f++) {

@@ -53,27 +53,93 @@ export function rfmSegments(
 ): RfmSegmentRow[] {
   const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
   const names = segmentMap.map((rule) => rule.segment);
+  const { segmentNames } = rfmSegmentIndex(rows, names);
+  const sums = rfmSegmentSums(segmentNames);
+  addRfmSegmentSums(sums, rows, names);
+  return rfmSegmentsFromSums(sums, options);
+}
+
+/**
+ * Each segment's customers and sums of recency, frequency and monetary
+ * value, added customer by customer (see addRfmSegmentSums): what
+ * rfmSegments needs, gathered a batch of customers at a time when they
+ * are too many to hold.
+ */
+export interface RfmSegmentSums {
+  /** The segments' names: the sums' indices. */
+  segmentNames: string[];
+  count: number[];
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+  /** Every customer's, added in the same order. */
+  totalRevenue: number;
+  customers: number;
+}
+
+/** Empty sums over the segments named. */
+export function rfmSegmentSums(
+  segmentNames: readonly string[],
+): RfmSegmentSums {
+  const zeros = () => new Array<number>(segmentNames.length).fill(0);
+  return {
+    segmentNames: [...segmentNames],
+    count: zeros(),
+    recency: zeros(),
+    frequency: zeros(),
+    monetary: zeros(),
+    totalRevenue: 0,
+    customers: 0,
+  };
+}
+
+/**
+ * Adds customers, rows or columns, to the sums, in their order; segments
+ * not yet named follow the others in the order met.
+ */
+export function addRfmSegmentSums(
+  sums: RfmSegmentSums,
+  rows: readonly RfmRow[] | RfmColumns,
+  names: readonly string[] = sums.segmentNames,
+): void {
   const { segment, segmentNames } = rfmSegmentIndex(rows, names);
   const recency = rfmMeasure(rows, "recency");
   const frequency = rfmMeasure(rows, "frequency");
   const monetary = rfmMeasure(rows, "monetary");
   const n = rfmCount(rows);
-  // Each segment's sums, added in the rows' order.
-  const count = new Array<number>(segmentNames.length).fill(0);
-  const sums = {
-    recency: new Array<number>(segmentNames.length).fill(0),
-    frequency: new Array<number>(segmentNames.length).fill(0),
-    monetary: new Array<number>(segmentNames.length).fill(0),
-  };
-  let totalRevenue = 0;
+  // The batch's segment indices as the sums' indices.
+  const at = segmentNames.map((name) => {
+    let s = sums.segmentNames.indexOf(name);
+    if (s < 0) {
+      s = sums.segmentNames.push(name) - 1;
+      for (
+        const key of ["count", "recency", "frequency", "monetary"] as const
+      ) {
+        sums[key].push(0);
+      }
+    }
+    return s;
+  });
   for (let i = 0; i < n; i++) {
-    const s = segment[i];
-    count[s]++;
+    const s = at[segment[i]];
+    sums.count[s]++;
     sums.recency[s] += recency[i];
     sums.frequency[s] += frequency[i];
     sums.monetary[s] += monetary[i];
-    totalRevenue += monetary[i];
+    sums.totalRevenue += monetary[i];
   }
+  sums.customers += n;
+}
+
+/** The segments' rows from their sums (see rfmSegments). */
+export function rfmSegmentsFromSums(
+  sums: RfmSegmentSums,
+  options: RfmSegmentsOptions = {},
+): RfmSegmentRow[] {
+  const { segmentMap = DEFAULT_SEGMENT_MAP } = options;
+  const names = segmentMap.map((rule) => rule.segment);
+  const { segmentNames, count, totalRevenue } = sums;
+  const n = sums.customers;
   const extra = segmentNames.filter((name, s) =>
     count[s] > 0 && !names.includes(name)
   ).sort();

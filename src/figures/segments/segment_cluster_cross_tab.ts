@@ -52,33 +52,67 @@ export function segmentClusterCrossTab(
     assignments: ClusterAssignments;
   },
 ): SegmentClusterCell[] {
-  const { customerIds, segment, segmentNames } = rfm.columns;
+  const { customerIds, segmentNames } = rfm.columns;
   const assigned = clusters.assignments;
   const rowOf = sameIds(customerIds, assigned.customerIds)
     ? (i: number) => i
     : lookup(customerIds, assigned.customerIds);
-  const clusterCount = Math.max(0, ...clusters.clusters.map((c) => c.id)) + 1;
-  const counts = Array.from(
-    { length: segmentNames.length },
-    () => new Array<number>(clusterCount).fill(0),
-  );
-  const segmentTotals = new Array<number>(segmentNames.length).fill(0);
-  const clusterTotals = new Map<number, number>();
+  const counts: SegmentClusterCount[] = [];
+  const index = new Map<string, SegmentClusterCount>();
   for (let i = 0; i < assigned.customerIds.length; i++) {
     const row = rowOf(i);
     if (row < 0) continue;
-    const s = segment[row];
+    const segment = segmentNames[rfm.columns.segment[row]];
     const cluster = assigned.clusters[i];
-    if (cluster < clusterCount) counts[s][cluster]++;
-    segmentTotals[s]++;
-    clusterTotals.set(cluster, (clusterTotals.get(cluster) ?? 0) + 1);
+    const key = `${segment}\u0000${cluster}`;
+    let count = index.get(key);
+    if (!count) {
+      count = { segment, cluster, customers: 0 };
+      index.set(key, count);
+      counts.push(count);
+    }
+    count.customers++;
+  }
+  return segmentClusterCrossTabFromCounts(
+    rfm.segmentMap,
+    clusters.clusters,
+    counts,
+  );
+}
+
+/** How many customers of a segment are in a cluster. */
+export interface SegmentClusterCount {
+  segment: string;
+  cluster: number;
+  customers: number;
+}
+
+/**
+ * The cross-table from the number of customers of each segment and
+ * cluster, as the engine can count them (see segmentClusterCrossTab).
+ */
+export function segmentClusterCrossTabFromCounts(
+  segmentMap: RfmTable["segmentMap"],
+  clusters: readonly { id: number; name: string }[],
+  counts: readonly SegmentClusterCount[],
+): SegmentClusterCell[] {
+  const clusterCount = Math.max(0, ...clusters.map((c) => c.id)) + 1;
+  const cell = new Map<string, number>();
+  const segmentTotals = new Map<string, number>();
+  const clusterTotals = new Map<number, number>();
+  for (const { segment, cluster, customers } of counts) {
+    if (cluster < clusterCount) {
+      const key = `${segment}\u0000${cluster}`;
+      cell.set(key, (cell.get(key) ?? 0) + customers);
+    }
+    segmentTotals.set(segment, (segmentTotals.get(segment) ?? 0) + customers);
+    clusterTotals.set(cluster, (clusterTotals.get(cluster) ?? 0) + customers);
   }
   const cells: SegmentClusterCell[] = [];
-  for (const { segment: name } of rfm.segmentMap) {
-    const s = segmentNames.indexOf(name);
-    for (const { id, name: clusterName } of clusters.clusters) {
-      const customers = s < 0 ? 0 : counts[s][id];
-      const bySegment = s < 0 ? 0 : segmentTotals[s];
+  for (const { segment: name } of segmentMap) {
+    for (const { id, name: clusterName } of clusters) {
+      const customers = cell.get(`${name}\u0000${id}`) ?? 0;
+      const bySegment = segmentTotals.get(name) ?? 0;
       const byCluster = clusterTotals.get(id) ?? 0;
       cells.push({
         segment: name,

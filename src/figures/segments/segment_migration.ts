@@ -81,26 +81,48 @@ export function segmentMigration(
     flow.revenue += revenue;
     flows.set(key, flow);
   };
-  const counts = { common: 0, moved: 0, stayed: 0, new: 0, gone: 0 };
-  const used = new Set<string>();
   for (let i = 0; i < current.ids.length; i++) {
-    const segment = segmentAt(current, i);
     const j = findId(previous.ids, before, current.ids[i]);
-    const earlier = j < 0 ? undefined : segmentAt(previous, j);
-    if (earlier === undefined) counts.new++;
-    else {
-      counts.common++;
-      if (earlier === segment) counts.stayed++;
-      else counts.moved++;
-    }
-    add(earlier ?? NEW_CUSTOMERS, segment, current.revenue[i]);
-    used.add(segment);
+    add(
+      j < 0 ? NEW_CUSTOMERS : segmentAt(previous, j),
+      segmentAt(current, i),
+      current.revenue[i],
+    );
   }
   for (let j = 0; j < previous.ids.length; j++) {
-    used.add(segmentAt(previous, j));
     if (findId(current.ids, now, previous.ids[j]) >= 0) continue;
-    counts.gone++;
     add(segmentAt(previous, j), GONE_CUSTOMERS, previous.revenue[j]);
+  }
+  return migrationOfFlows(previous, current.fingerprint, [...flows.values()]);
+}
+
+/**
+ * Who moved, from the flows of two runs' customers (each pair of segments
+ * once, in any order, revenue summed): the counts, and the flows in
+ * segment order, "(new)" first and "(gone)" last, revenue to 6 decimals.
+ * What segmentMigration makes in memory, and the report by a GROUP BY in
+ * the engine (see segmentFlows).
+ */
+export function migrationOfFlows(
+  previous: Pick<
+    SegmentSnapshot,
+    "runId" | "generatedAt" | "asOf" | "fingerprint"
+  >,
+  fingerprint: string,
+  flows: readonly SegmentFlow[],
+): SegmentMigration {
+  const counts = { common: 0, moved: 0, stayed: 0, new: 0, gone: 0 };
+  const used = new Set<string>();
+  for (const f of flows) {
+    if (f.from === NEW_CUSTOMERS) counts.new += f.customers;
+    else if (f.to === GONE_CUSTOMERS) counts.gone += f.customers;
+    else {
+      counts.common += f.customers;
+      if (f.from === f.to) counts.stayed += f.customers;
+      else counts.moved += f.customers;
+    }
+    if (f.from !== NEW_CUSTOMERS) used.add(f.from);
+    if (f.to !== GONE_CUSTOMERS) used.add(f.to);
   }
   const order = segmentOrder(used);
   const rank = (name: string) =>
@@ -114,10 +136,10 @@ export function segmentMigration(
       runId: previous.runId,
       generatedAt: previous.generatedAt,
       asOf: previous.asOf,
-      sameData: previous.fingerprint === current.fingerprint,
+      sameData: previous.fingerprint === fingerprint,
     },
     counts,
-    flows: [...flows.values()]
+    flows: flows
       .map((f) => ({ ...f, revenue: round6(f.revenue) }))
       .sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to)),
   };

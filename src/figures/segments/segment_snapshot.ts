@@ -36,11 +36,13 @@ export const SEGMENTS_FILE = "segments.json";
  * customer for its segment (`A` = the first name), the ids and the net
  * spends (to the cent) as parallel arrays. About 20 bytes a customer. The
  * text is made a slice of customers at a time, without an object per
- * customer.
+ * customer. The report writes the same bytes from the engine's customer
+ * table (see segmentSnapshotText), with the pieces below.
  *
  * @example
  * ```ts
- * import { formatSegmentSnapshot, parseSegmentSnapshot } from "./segment_snapshot.ts";
+ * import { formatSegmentSnapshot } from "./segment_snapshot.ts";
+ * import { parseSegmentSnapshot } from "./read_segment_snapshot.ts";
  * const snapshot = { runId: "20250101T000000Z", generatedAt: "2025-01-01T00:00:00.000Z",
  *   asOf: "2025-01-01", source: "demo", fingerprint: "f",
  *   ids: ["7"], segments: ["Lost"], segment: [0], revenue: [12.5] };
@@ -56,129 +58,99 @@ export function formatSegmentSnapshot(snapshot: SegmentSnapshot): string {
   for (let i = 0; i < ids.length; i++) {
     used.add(snapshot.segments[segment[i]]);
   }
-  const names = [...used].sort();
-  if (names.length > 52) {
-    throw new RangeError(
-      `Cannot write the segments of run "${snapshot.runId}": ${names.length} segments, over 52`,
-    );
+  const names = snapshotSegments(used, snapshot.runId);
+  const letter = snapshotLetters(snapshot.segments, names);
+  const parts = {
+    ids: [] as string[],
+    segment: [] as string[],
+    revenue: [] as string[],
+  };
+  for (let start = 0; start < ids.length; start += SLICE) {
+    const end = Math.min(ids.length, start + SLICE);
+    parts.ids.push(idsText(ids, start, end));
+    let letters = "";
+    for (let i = start; i < end; i++) letters += letter[segment[i]];
+    parts.segment.push(letters);
+    parts.revenue.push(revenueText(revenue, start, end));
   }
-  // Each of the snapshot's segment indices as the letter of its name.
-  const letterOf = snapshot.segments.map((name) =>
-    used.has(name) ? LETTERS.charCodeAt(names.indexOf(name)) : 0
-  );
-  const head = JSON.stringify({
-    schema: SEGMENTS_SCHEMA,
-    asOf: snapshot.asOf,
-    source: snapshot.source,
-    fingerprint: snapshot.fingerprint,
-    segments: names,
-  });
-  return `${head.slice(0, -1)},"ids":[${
-    slices(ids.length, (i) => JSON.stringify(ids[i]), ",")
-  }],"segment":"${
-    slices(ids.length, (i) => String.fromCharCode(letterOf[segment[i]]), "")
-  }","revenue":[${
-    slices(
-      ids.length,
-      (i) => JSON.stringify(Math.round(revenue[i] * 100) / 100),
-      ",",
-    )
-  }]}\n`;
+  return snapshotText(snapshot, names, parts);
 }
 
-/** The `n` pieces joined with `separator`, a slice of pieces at a time. */
-function slices(
-  n: number,
-  piece: (i: number) => string,
-  separator: string,
-): string {
-  const parts: string[] = [];
-  for (let start = 0; start < n; start += SLICE) {
-    const slice: string[] = [];
-    for (let i = start; i < Math.min(n, start + SLICE); i++) {
-      slice.push(piece(i));
-    }
-    parts.push(slice.join(separator));
+/**
+ * The segment names a snapshot's file lists: those its customers are in,
+ * sorted (at most 52, one letter each).
+ */
+export function snapshotSegments(
+  used: Iterable<string>,
+  runId: string,
+): string[] {
+  const names = [...new Set(used)].sort();
+  if (names.length > 52) {
+    throw new RangeError(
+      `Cannot write the segments of run "${runId}": ${names.length} segments, over 52`,
+    );
   }
-  return parts.join(separator);
+  return names;
+}
+
+/** The letter of each of `segments` among the file's `names` ("" for one not there). */
+export function snapshotLetters(
+  segments: readonly string[],
+  names: readonly string[],
+): string[] {
+  return segments.map((name) =>
+    names.includes(name) ? LETTERS[names.indexOf(name)] : ""
+  );
+}
+
+/** The ids `start` to `end` as the file writes them, comma-separated. */
+export function idsText(
+  ids: ArrayLike<string>,
+  start = 0,
+  end = ids.length,
+): string {
+  const pieces = new Array<string>(end - start);
+  for (let i = start; i < end; i++) pieces[i - start] = JSON.stringify(ids[i]);
+  return pieces.join(",");
+}
+
+/** The spends `start` to `end` to the cent, as the file writes them, comma-separated. */
+export function revenueText(
+  revenue: ArrayLike<number>,
+  start = 0,
+  end = revenue.length,
+): string {
+  const pieces = new Array<string>(end - start);
+  for (let i = start; i < end; i++) {
+    pieces[i - start] = JSON.stringify(Math.round(revenue[i] * 100) / 100);
+  }
+  return pieces.join(",");
+}
+
+/**
+ * A snapshot's file from its header and its three columns' text, each a
+ * list of consecutive slices (see idsText, snapshotLetters, revenueText):
+ * how formatSegmentSnapshot and the report, which reads the customers in
+ * batches from the engine, both write it.
+ */
+export function snapshotText(
+  header: Pick<SegmentSnapshot, "asOf" | "source" | "fingerprint">,
+  names: readonly string[],
+  parts: { ids: string[]; segment: string[]; revenue: string[] },
+): string {
+  const head = JSON.stringify({
+    schema: SEGMENTS_SCHEMA,
+    asOf: header.asOf,
+    source: header.source,
+    fingerprint: header.fingerprint,
+    segments: names,
+  });
+  return `${head.slice(0, -1)},"ids":[${parts.ids.join(",")}],"segment":"${
+    parts.segment.join("")
+  }","revenue":[${parts.revenue.join(",")}]}\n`;
 }
 
 const SLICE = 10_000;
 
-/**
- * Reads what {@linkcode formatSegmentSnapshot} wrote, as the snapshot of
- * run `runId`, by column; a `SyntaxError` that names `where` (the file)
- * for anything else.
- */
-export function parseSegmentSnapshot(
-  text: string,
-  where: string,
-  runId: string,
-): SegmentSnapshot {
-  const fail = (detail: string) =>
-    new SyntaxError(`Cannot read the segments in "${where}": ${detail}`);
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw fail((error as Error).message);
-  }
-  if (raw?.schema !== SEGMENTS_SCHEMA) {
-    throw fail(
-      `its schema is ${JSON.stringify(raw?.schema)}, not "${SEGMENTS_SCHEMA}"`,
-    );
-  }
-  const { segments, ids, segment, revenue } = raw as {
-    segments: unknown;
-    ids: unknown;
-    segment: unknown;
-    revenue: unknown;
-  };
-  if (
-    !Array.isArray(segments) || !Array.isArray(ids) ||
-    typeof segment !== "string" || !Array.isArray(revenue) ||
-    ids.length !== segment.length || ids.length !== revenue.length
-  ) {
-    throw fail("its ids, segments and revenues do not line up");
-  }
-  const codes = new Uint16Array(ids.length);
-  const spends = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const code = number(segment[i]);
-    const id = ids[i];
-    if (
-      typeof id !== "string" || typeof segments[code] !== "string" ||
-      typeof revenue[i] !== "number"
-    ) {
-      throw fail(`customer ${i + 1} (${JSON.stringify(id)}) is not readable`);
-    }
-    codes[i] = code;
-    spends[i] = revenue[i];
-  }
-  return {
-    runId,
-    generatedAt: runIdTime(runId),
-    asOf: typeof raw.asOf === "string" ? raw.asOf : null,
-    source: String(raw.source),
-    fingerprint: String(raw.fingerprint),
-    ids: ids as string[],
-    segments: segments as string[],
-    segment: codes,
-    revenue: spends,
-  };
-}
-
-/**
- * The time a run id names, ISO to the second: `20261121T214500Z` →
- * `2026-11-21T21:45:00Z`.
- */
-export function runIdTime(runId: string): string {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(runId);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : runId;
-}
-
-const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-function number(c: string): number {
-  return LETTERS.indexOf(c);
-}
+/** The letters of the file's segments: `A` is the first name. */
+export const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -9,6 +9,7 @@ import {
 } from "../../../src/source/dataset.ts";
 import { loadSource } from "../../../src/source/load_source.ts";
 import { customerGroupsOf } from "../../../src/figures/segments/customer_groups.ts";
+import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
 
 const FIXTURE = new URL("../../fixtures/invoices.csv", import.meta.url)
   .pathname;
@@ -53,7 +54,7 @@ Deno.test("basketAnalysis() finds the same product triples as pandas, each with 
   );
 });
 
-Deno.test("basketAnalysis() gives a segment's pairs as if only its customers' baskets were there", async () => {
+Deno.test("basketAnalysis() gives a segment's pairs as if only its customers' baskets were there, and no pairs for no cluster", async () => {
   const data = await invoices();
   const customers = ["17850", "13047", "15100", "15291", "13748", "12583"];
   const rows = customers.map((id, i) => ({
@@ -61,8 +62,12 @@ Deno.test("basketAnalysis() gives a segment's pairs as if only its customers' ba
     segment: i < 3 ? "First" : "Second",
     cluster: i % 2 ? "1. Odd" : "(none)",
   }));
-  const groups = customerGroupsOf(rows);
-  const figures = await basketAnalysis(data, { groups, minCount: 2, top: 50 });
+  const table = await uploadCustomerTable(data, customerGroupsOf(rows));
+  const figures = await basketAnalysis(data, {
+    customers: table,
+    minCount: 2,
+    top: 50,
+  });
   const scopes = figures.levels[0].scopes;
   assertEquals(
     scopes.map((s) => `${s.dimension}:${s.scope}`),

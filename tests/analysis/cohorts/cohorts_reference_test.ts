@@ -8,6 +8,8 @@ import { assertAlmostEquals, assertEquals } from "../../assert.ts";
 import { loadSource } from "../../../src/source/load_source.ts";
 import { closeDataset } from "../../../src/source/dataset.ts";
 import { cohortCells } from "../../../src/analysis/cohorts/cohort_cells.ts";
+import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
+import { customerGroupsOf } from "../../../src/figures/segments/customer_groups.ts";
 import {
   type CohortTable,
   cohortTable,
@@ -142,6 +144,47 @@ Deno.test("cohortCells() leaves out lines after the as-of date, and the month it
     ]);
     assertEquals(table.rows[0].months.map((m) => m.revenue), [130, 50, null]);
     assertEquals(cells.excluded.linesBeforeFirstPurchase, 1);
+  } finally {
+    closeDataset(dataset);
+  }
+});
+
+Deno.test('cohortCells() splits each cohort by the segment and cluster of its customers in the customer table, "(none)" for one not in it', async () => {
+  const { dataset } = await loadSource({ path: FIXTURE });
+  try {
+    const customers = await uploadCustomerTable(
+      dataset,
+      customerGroupsOf([
+        { id: "A", segment: "Champions", cluster: "1. Books" },
+        { id: "B", segment: "Lost" },
+        { id: "C", segment: "Champions", cluster: "2. Toys" },
+        { id: "E", segment: "Lost", cluster: "1. Books" },
+      ]),
+    );
+    const cells = await cohortCells(dataset, { customers });
+    assertEquals(cells.cohorts, ["2024-01", "2024-02", "2024-03", "2024-04"]);
+    assertEquals(cells.segments, ["(none)", "Champions", "Lost"]);
+    assertEquals(cells.clusters, ["(none)", "1. Books", "2. Toys"]);
+    // [cohort, month since, segment, cluster, active, revenue]: F, first
+    // buying in April, is in no segment.
+    assertEquals(cells.cells, [
+      [0, 0, 1, 1, 1, 100],
+      [0, 0, 2, 0, 1, 30],
+      [0, 1, 1, 1, 1, 50],
+      [0, 2, 1, 1, 0, -10],
+      [0, 2, 2, 0, 1, 60],
+      [0, 3, 1, 1, 1, 20],
+      [1, 0, 1, 2, 1, 60],
+      [1, 2, 1, 2, 1, 10],
+      [2, 0, 2, 1, 1, 25],
+      [3, 0, 0, 0, 1, 80],
+    ]);
+    // The table stays for the later stages; the cohorts are those of the
+    // cells without it.
+    assertEquals(
+      cohortTable(await cohortCells(dataset, { customers })),
+      cohortTable(await cohortCells(dataset)),
+    );
   } finally {
     closeDataset(dataset);
   }

@@ -1,3 +1,4 @@
+import { readAssignments } from "../../../src/analysis/segments/cluster_table.ts";
 import { assertAlmostEquals, assertEquals, assertOk } from "../../assert.ts";
 import { openSource } from "../../../src/source/open_source.ts";
 import {
@@ -80,7 +81,8 @@ Deno.test({
       const { clusters, model } = await sampledClusters(data, {
         filter: {},
         share: false,
-        rfm,
+        scored: rfm.scored,
+        assignTable: "sampled_test_clusters",
         sampleSize: BOUND,
         seed: SEED,
         scatterSize: 2_000,
@@ -93,9 +95,10 @@ Deno.test({
       assertOk(result.k > 1, `k = ${result.k}`);
       assertEquals(
         result.assignments,
-        clusters.assignments,
+        await readAssignments(data, "sampled_test_clusters"),
         "clusterCustomers() takes the sampled path",
       );
+      assertEquals(result.clusters, clusters.clusters);
 
       // The model is the fit of the seeded sample's rows of the full matrix.
       const full = await customerFeatures(data);

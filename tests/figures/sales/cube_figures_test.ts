@@ -21,7 +21,9 @@ import { loadSource } from "../../../src/source/load_source.ts";
 import {
   type SalesCube,
   salesCube,
+  type SalesCubeOptions,
 } from "../../../src/analysis/sales/sales_cube.ts";
+import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
 import {
   type CustomerGroupRow,
   type CustomerGroups,
@@ -128,6 +130,16 @@ function groupsOf(ids: Iterable<string>): CustomerGroups {
     });
   }
   return customerGroupsOf(groups);
+}
+
+/** The cube of `data` with `groups` as its customer table. */
+async function cubeWith(
+  data: Dataset,
+  groups: CustomerGroups,
+  options: SalesCubeOptions = {},
+): Promise<SalesCube> {
+  const customers = await uploadCustomerTable(data, groups);
+  return await salesCube(data, { ...options, customers });
 }
 
 /** The SQL options equal to a page filter: segments and clusters as ids. */
@@ -465,7 +477,7 @@ Deno.test("firstDifference() names the first path that differs, numbers within a
 Deno.test("cubeFigures() of a day cube equals salesFigures() for every filter", () =>
   withData(FIXTURE, async (data) => {
     const groups = groupsOf(customerIds(FIXTURE));
-    const cube = await salesCube(data, { groups });
+    const cube = await cubeWith(data, groups);
     assertEquals(cube.grain, "day");
     await assertCubeMatchesSql(data, cube, groups, FIXTURE_CASES);
   }));
@@ -474,7 +486,7 @@ Deno.test("cubeFigures() of a cube built as of a day ends its periods there, as 
   withData(FIXTURE, async (data) => {
     const groups = groupsOf(customerIds(FIXTURE));
     for (const asOf of ["2024-02-10", "2024-12-31"]) {
-      const cube = await salesCube(data, { groups, asOf });
+      const cube = await cubeWith(data, groups, { asOf });
       await assertCubeMatchesSql(data, cube, groups, {
         "none": { filter: {}, wholeCustomers: true },
         "a store without sales on its last days": {
@@ -501,8 +513,7 @@ Deno.test("cubeFigures() of a cube built for a filter equals salesFigures() of b
   withData(FIXTURE, async (data) => {
     const groups = groupsOf(customerIds(FIXTURE));
     const built = { regions: ["North", "East"], to: "2024-03-10" };
-    const cube = await salesCube(data, {
-      groups,
+    const cube = await cubeWith(data, groups, {
       filter: built,
       asOf: "2024-03-20",
     });
@@ -540,7 +551,7 @@ Deno.test("cubeFigures() equals salesFigures() when a gap of more than MAX_GAP_D
   ];
   return withData(far, async (data) => {
     const groups = groupsOf(customerIds(far));
-    const cube = await salesCube(data, { groups });
+    const cube = await cubeWith(data, groups);
     await assertCubeMatchesSql(data, cube, groups, {
       "none": { filter: {}, wholeCustomers: true },
       "one category": {
@@ -556,7 +567,7 @@ Deno.test("cubeFigures() equals salesFigures() when a gap of more than MAX_GAP_D
     assertOk(figures.daily.length < 120);
     assertOk(figures.daily.some((r) => (r.gapBefore ?? 0) > 92));
     for (const maxCells of [400, 60]) {
-      const coarse = cubeFigures(await salesCube(data, { groups, maxCells }));
+      const coarse = cubeFigures(await cubeWith(data, groups, { maxCells }));
       assertOk(coarse.weekly.some((r) => r.gapBefore && r.change === null));
       assertEquals(
         Math.round(coarse.daily.reduce((n, r) => n + r.totalSales, 0) * 100),
@@ -570,7 +581,7 @@ Deno.test("cubeFigures() equals salesFigures() on a single day of data", () =>
   withData(ONE_DAY, async (data) => {
     const day = ONE_DAY;
     const groups = groupsOf(customerIds(day));
-    const cube = await salesCube(data, { groups });
+    const cube = await cubeWith(data, groups);
     await assertCubeMatchesSql(data, cube, groups, {
       "none": { filter: {}, wholeCustomers: true },
       "one category": {
@@ -619,13 +630,11 @@ Deno.test("cubeFigures() rejects a date that is not a date", async () => {
 Deno.test("cubeFigures() of week and month cubes gives finite numbers and the day cube's totals", () =>
   withData(FIXTURE, async (data) => {
     const groups = groupsOf(customerIds(FIXTURE));
-    const daily = await salesCube(data, { groups });
-    const weekly = await salesCube(data, {
-      groups,
+    const daily = await cubeWith(data, groups);
+    const weekly = await cubeWith(data, groups, {
       maxCells: daily.cells.length - 1,
     });
-    const monthly = await salesCube(data, {
-      groups,
+    const monthly = await cubeWith(data, groups, {
       maxCells: weekly.cells.length - 1,
     });
     assertEquals([weekly.grain, monthly.grain], ["week", "month"]);
@@ -743,7 +752,7 @@ Deno.test("cubeFigures() equals salesFigures() on the real data set for every fi
       "SELECT DISTINCT customer_id AS id FROM sales WHERE customer_id IS NOT NULL",
     )).map((r) => r.id);
     const groups = groupsOf(ids);
-    const cube = await salesCube(dataset, { groups });
+    const cube = await cubeWith(dataset, groups);
     assertEquals(cube.grain, "day");
     await assertCubeMatchesSql(dataset, cube, groups, {
       "none": { filter: {}, wholeCustomers: true },

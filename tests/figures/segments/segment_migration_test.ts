@@ -6,9 +6,9 @@ import {
 } from "../../../src/figures/segments/segment_migration.ts";
 import {
   formatSegmentSnapshot,
-  parseSegmentSnapshot,
   type SegmentSnapshot,
 } from "../../../src/figures/segments/segment_snapshot.ts";
+import { parseSegmentSnapshot } from "../../../src/figures/segments/read_segment_snapshot.ts";
 
 const run = (
   runId: string,

@@ -56,7 +56,7 @@ function assertSameFigures(warehouse: ReportModel, duck: ReportModel): void {
 
 Deno.test({
   name:
-    "a report from PostgreSQL equals the DuckDB report of the three-file data set to the cent, and no query returns sale lines",
+    "a report from PostgreSQL equals the DuckDB report of the three-file data set to the cent, also filtered by segments and a cluster, and no query returns sale lines",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
@@ -78,6 +78,33 @@ Deno.test({
       assertSameFigures(warehouse, duck);
       assertEquals(log.lines, 23_053);
       assertOk(log.rows.length > 20);
+      // The segment and cluster filters select their customers from the
+      // customer table in the warehouse, as in DuckDB: two segments and
+      // one cluster of the report's own.
+      const labels = duck.customers as {
+        rfm: { segments: { name: string }[] };
+        clusters: { clusters: { label: string }[] };
+      };
+      const filters = {
+        segments: labels.rfm.segments.slice(0, 2).map((s) => s.name),
+        clusters: [labels.clusters.clusters[0].label],
+      };
+      const duckFiltered = await report({ data: KAGGLE }, undefined, filters);
+      const warehouseFiltered = await report(
+        {
+          data: server.url,
+          table: "sale_lines",
+          customersTable: "shoppers",
+        },
+        undefined,
+        filters,
+      );
+      assertSameFigures(warehouseFiltered, duckFiltered);
+      const lines = (m: ReportModel) => m.sales.headline.saleLines;
+      assertOk(
+        lines(warehouseFiltered) > 0 && lines(warehouseFiltered) < lines(duck),
+        `${lines(warehouseFiltered)} of ${lines(duck)} lines`,
+      );
     } finally {
       await server.stop();
     }

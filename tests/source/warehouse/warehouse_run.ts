@@ -13,6 +13,7 @@ import { openSource } from "../../../src/source/open_source.ts";
 import type { OpenSourceOptions } from "../../../src/source/open_source.ts";
 import type { LoadedSource } from "../../../src/source/load_report.ts";
 import type { ReportModel } from "../../../src/report/report_model.ts";
+import type { FilterState } from "../../../src/report/filter_state.ts";
 
 /**
  * What each statement sent to a PostgreSQL server returned, in the order
@@ -79,14 +80,20 @@ function effects(log?: QueryLog): BuildEffects {
 }
 
 /**
- * The report.json of a report built from `source` with seed 7; with a
- * log, what each statement sent to a warehouse returned is recorded in it.
+ * The report.json of a report built from `source` with seed 7 (and the
+ * command line's `filters`, if any); with a log, what each statement sent
+ * to a warehouse returned is recorded in it.
  */
 export async function report(
   source: OpenSourceOptions,
   log?: QueryLog,
+  filters?: FilterState,
 ): Promise<ReportModel> {
-  const options: BuildReportOptions = { source, seed: 7 };
+  const options: BuildReportOptions = {
+    source,
+    seed: 7,
+    ...(filters ? { filters } : {}),
+  };
   const build = () => buildReport(options, effects(log));
   const built = log ? await recording(log, build) : await build();
   return JSON.parse(built.files.get("report.json")!) as ReportModel;

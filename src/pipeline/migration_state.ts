@@ -1,0 +1,79 @@
+import {
+  PREVIOUS_TABLE,
+  segmentFlows,
+  uploadSnapshotTable,
+} from "../analysis/segments/segment_flows.ts";
+import type { CustomerTable } from "../analysis/segments/customer_table.ts";
+import { scanSegmentSnapshot } from "../figures/segments/read_segment_snapshot.ts";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
+import type { MigrationState } from "../report/customers/render_migration_view.ts";
+import {
+  closeDataset,
+  createDataset,
+  type Dataset,
+} from "../source/dataset.ts";
+import { engineOf } from "../source/duckdb_engine.ts";
+import type { PreviousSegments } from "./previous_segments.ts";
+
+/**
+ * The "Who moved" section's state for a build's customer table: compared
+ * in the dataset's engine (DuckDB or the warehouse) when the earlier run's
+ * segments were found, the earlier run's customers uploaded as a temporary
+ * table for the comparison and dropped after it (see segmentFlows).
+ */
+export async function migrationInEngine(
+  data: Dataset,
+  table: Pick<CustomerTable, "name">,
+  previous: PreviousSegments,
+  fingerprint: string,
+): Promise<MigrationState> {
+  if (previous.kind !== "found") return previous;
+  const engine = engineOf(data);
+  try {
+    await uploadSnapshotTable(data, previous.snapshot);
+    return {
+      kind: "compared",
+      migration: await segmentFlows(
+        data,
+        { previous: PREVIOUS_TABLE, current: table.name },
+        previous.snapshot,
+        fingerprint,
+      ),
+    };
+  } finally {
+    await engine.run(`DROP TABLE IF EXISTS ${PREVIOUS_TABLE}`);
+  }
+}
+
+/** The table a run's own segments file is uploaded as, for a run read from the cache. */
+const CURRENT_TABLE = "basket_current_customers";
+
+/**
+ * The "Who moved" section's state for a run read from the cache, whose
+ * customers are in no engine (the earlier run is read only when the run
+ * has customers, as in a build): both runs' segments files are uploaded into
+ * an in-memory DuckDB database of its own and compared there as
+ * migrationInEngine does (the same query).
+ */
+export async function migrationOfRun(
+  built: { runId: string; files: ReadonlyMap<string, string> },
+  earlier: () => Promise<PreviousSegments>,
+): Promise<MigrationState> {
+  const text = built.files.get(SEGMENTS_FILE);
+  if (text === undefined) return { kind: "no-customers" };
+  const previous = await earlier();
+  if (previous.kind !== "found") return previous;
+  const current = scanSegmentSnapshot(text, SEGMENTS_FILE, built.runId);
+  const data = await createDataset({ sales: [], source: "segments files" });
+  try {
+    await uploadSnapshotTable(data, current, CURRENT_TABLE);
+    return await migrationInEngine(
+      data,
+      { name: CURRENT_TABLE },
+      previous,
+      current.fingerprint,
+    );
+  } finally {
+    closeDataset(data);
+  }
+}
