@@ -3,13 +3,9 @@ import {
   CLUSTER_TABLE,
   segmentCountsOf,
 } from "../analysis/segments/cluster_table.ts";
-import {
-  createCustomerTable,
-  customerBatches,
-} from "../analysis/segments/customer_table.ts";
+import { createCustomerTable } from "../analysis/segments/customer_table.ts";
 import { rfmFiguresOf } from "../analysis/segments/rfm_table.ts";
 import { scoreCustomers } from "../analysis/segments/score_customers.ts";
-import { customerGroups } from "../figures/segments/customer_groups.ts";
 import { clusterLiftCells } from "../figures/segments/cluster_lift_cells.ts";
 import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts";
 import { segmentClusterCrossTabFromCounts } from "../figures/segments/segment_cluster_cross_tab.ts";
@@ -67,7 +63,6 @@ export async function customerFigures(
   );
   return {
     table,
-    groups: await readGroups(data, table),
     rfm: {
       asOf: scored.asOf,
       ties: scored.ties,
@@ -85,29 +80,4 @@ export async function customerFigures(
       crossCounts,
     ),
   };
-}
-
-/** The customer table read whole as customer groups. */
-async function readGroups(
-  data: Dataset,
-  table: CustomerFigures["table"],
-) {
-  const ids: string[] = [];
-  const segment: string[] = [];
-  const cluster: string[] = [];
-  const monetary: number[] = [];
-  for await (const batch of customerBatches(data, table)) {
-    batch.ids.forEach((id, i) => {
-      ids.push(id);
-      segment.push(table.segments[batch.segment[i]]);
-      cluster.push(table.clusters[batch.cluster[i]]);
-      monetary.push(batch.monetary[i]);
-    });
-  }
-  return customerGroups({
-    ids,
-    segment: (i) => segment[i],
-    cluster: (i) => cluster[i],
-    monetary: (i) => monetary[i],
-  });
 }

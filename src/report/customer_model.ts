@@ -1,4 +1,3 @@
-import type { CustomerGroups } from "../figures/segments/customer_groups.ts";
 import type { CustomerTable } from "../analysis/segments/customer_table.ts";
 import type { CustomerClusters } from "../analysis/segments/cluster_customers.ts";
 import type { RfmTable } from "../analysis/segments/rfm_table.ts";
@@ -15,12 +14,11 @@ import type { SegmentClusterCell } from "../figures/segments/segment_cluster_cro
  */
 export interface CustomerFigures {
   /**
-   * Each scored customer's segment, cluster label and net spend, by
-   * column: for the cohorts, the value figures, the filters, the baskets,
-   * the cube and segments.json.
+   * Each scored customer's segment, cluster label and net spend, kept in
+   * the engine: the customer table (see customer_table.ts), for the
+   * cohorts, the value figures, the filters, the baskets, the cube and
+   * segments.json.
    */
-  groups: CustomerGroups;
-  /** The same customers in the engine: the customer table (see customer_table.ts). */
   table: CustomerTable;
   rfm: Pick<RfmTable, "asOf" | "ties" | "excluded"> & {
     /** Customers scored (customers with a purchase up to the as-of date). */

@@ -7,7 +7,7 @@
 import { assertEquals, assertNotEquals, assertOk } from "../assert.ts";
 import {
   type CustomerTable,
-  uploadCustomerTable,
+  readCustomerGroups,
 } from "../../src/analysis/segments/customer_table.ts";
 import {
   historiesTable,
@@ -41,8 +41,8 @@ async function simulated(): Promise<
   });
   const customers = await customerFigures(data, { seed: 3 });
   assertOk(customers);
-  const table = await uploadCustomerTable(data, customers.groups);
-  return { data, groups: customers.groups, table };
+  const table = customers.table;
+  return { data, groups: await readCustomerGroups(data, table), table };
 }
 
 Deno.test("customerValueFigures() gives the same figures in batches of 2 as in one, and as valueFigures() over every history in memory", async () => {

@@ -11,6 +11,7 @@
  */
 import {
   type CustomerGroups,
+  customerGroups,
   groupRows,
 } from "../../figures/segments/customer_groups.ts";
 import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
@@ -175,4 +176,32 @@ export async function* customerBatches(
     }
     yield batch;
   }
+}
+
+/**
+ * The customer table read whole into customer groups held in memory: for
+ * notebooks and small data (the report reads it in batches).
+ */
+export async function readCustomerGroups(
+  data: Dataset,
+  table: CustomerTable,
+): Promise<CustomerGroups> {
+  const ids: string[] = [];
+  const segment: number[] = [];
+  const cluster: number[] = [];
+  const monetary: number[] = [];
+  for await (const batch of customerBatches(data, table)) {
+    batch.ids.forEach((id, i) => {
+      ids.push(id);
+      segment.push(batch.segment[i]);
+      cluster.push(batch.cluster[i]);
+      monetary.push(batch.monetary[i]);
+    });
+  }
+  return customerGroups({
+    ids,
+    segment: (i) => table.segments[segment[i]],
+    cluster: (i) => table.clusters[cluster[i]],
+    monetary: (i) => monetary[i],
+  });
 }

@@ -7,7 +7,10 @@
  * customers' byte order (which the sample's positions and the sums'
  * order rest on) is tested too.
  */
-import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
+import {
+  readCustomerGroups,
+  uploadCustomerTable,
+} from "../../../src/analysis/segments/customer_table.ts";
 import {
   historiesTable,
   readHistories,
@@ -53,6 +56,7 @@ Deno.test({
       try {
         const customers = await customerFigures(duck, { seed: 3 });
         assertOk(customers);
+        const groups = await readCustomerGroups(duck, customers.table);
         const [{ last }] = await queryRows<{ last: string }>(
           duck,
           "SELECT CAST(max(date) AS VARCHAR) AS last FROM sales",
@@ -66,7 +70,7 @@ Deno.test({
         const figures = [];
         const samples = [];
         for (const data of [duck, warehouse]) {
-          const table = await uploadCustomerTable(data, customers.groups);
+          const table = await uploadCustomerTable(data, groups);
           figures.push(await customerValueFigures(data, table, options));
           const histories = await historiesTable(data, { name: "check" });
           samples.push(
@@ -92,8 +96,8 @@ Deno.test({
         assertEquals(ids, [...ids].sort((a, b) => a < b ? -1 : a > b ? 1 : 0));
         // Below the bound too (every customer fitted).
         const tables = [
-          await uploadCustomerTable(duck, customers.groups),
-          await uploadCustomerTable(warehouse, customers.groups),
+          await uploadCustomerTable(duck, groups),
+          await uploadCustomerTable(warehouse, groups),
         ];
         assertEquals(
           differences(
