@@ -11,6 +11,7 @@ import { clusterFilterLabel } from "../figures/segments/cluster_filter_label.ts"
 import { segmentClusterCrossTabFromCounts } from "../figures/segments/segment_cluster_cross_tab.ts";
 import type { CustomerFigures } from "../report/customer_model.ts";
 import type { Dataset } from "../source/dataset.ts";
+import { tempTableName } from "../source/sql_engine.ts";
 
 /** Options for {@linkcode customerFigures}. */
 export interface CustomerFiguresOptions {
@@ -34,8 +35,11 @@ export async function customerFigures(
   const asOf = options.asOf ? { asOf: options.asOf } : {};
   const scored = await scoreCustomers(data, asOf);
   if (scored.count === 0) return null;
+  // Tables of their own: an earlier call's handles stay true.
+  const clusterTable = tempTableName(CLUSTER_TABLE);
   const clusters = await assignClusters(data, {
     rfm: { scored },
+    assignTable: clusterTable,
     seed: options.seed,
     ...asOf,
     ...(options.k ? { k: options.k } : {}),
@@ -47,11 +51,11 @@ export async function customerFigures(
       ? clusters.clusters.map((c) => [c.id, clusterFilterLabel(c.id, c.name)])
       : [],
   );
-  const table = await createCustomerTable(data, scored, CLUSTER_TABLE, labels);
+  const table = await createCustomerTable(data, scored, clusterTable, labels);
   const { segments, grid } = await rfmFiguresOf(data, scored);
   const crossCounts = (await segmentCountsOf(
     data,
-    CLUSTER_TABLE,
+    clusterTable,
     scored,
     clusters.k,
   )).flatMap((counts, c) =>

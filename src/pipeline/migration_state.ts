@@ -41,7 +41,7 @@ export async function migrationInEngine(
       ),
     };
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${PREVIOUS_TABLE}`);
+    await engine.dropTempTable(PREVIOUS_TABLE);
   }
 }
 

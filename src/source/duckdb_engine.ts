@@ -56,6 +56,16 @@ export function duckdbEngine(data: Pick<Dataset, "connection">): SqlEngine {
         params.length ? [...params] as never : undefined,
       );
     },
+    async dropTempTable(name) {
+      await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(name)}`);
+    },
+    async createTempTableAs(name, sql, params = []) {
+      await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(name)}`);
+      await connection.run(
+        `CREATE TEMP TABLE ${sqlIdentifier(name)} AS ${sql}`,
+        params.length ? [...params] as never : undefined,
+      );
+    },
     async createTempTable(name, columns, rows) {
       await connection.run(`DROP TABLE IF EXISTS temp.${sqlIdentifier(name)}`);
       await connection.run(

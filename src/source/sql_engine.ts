@@ -54,6 +54,22 @@ export interface SqlEngine {
   /** Runs a statement that returns nothing. */
   run(sql: string, params?: readonly SqlParam[]): Promise<void>;
   /**
+   * Drops the temporary table `name` if there is one: never a permanent
+   * table of that name, which a plain `DROP TABLE IF EXISTS` would find
+   * through the search path on PostgreSQL when no temporary one exists.
+   */
+  dropTempTable(name: string): Promise<void>;
+  /**
+   * Makes the temporary table `name` (dropping an earlier temporary one)
+   * from a query, `CREATE TEMP TABLE name AS sql`; on PostgreSQL its
+   * statistics are gathered, as the planner otherwise guesses its size.
+   */
+  createTempTableAs(
+    name: string,
+    sql: string,
+    params?: readonly SqlParam[],
+  ): Promise<void>;
+  /**
    * Creates (or replaces) a temporary table and fills it with rows, read
    * one at a time as they are sent: a generator's rows are never all in
    * memory at once (see groupRows).
@@ -65,4 +81,15 @@ export interface SqlEngine {
   ): Promise<void>;
   stats(): EngineStats;
   close(): Promise<void>;
+}
+
+let temporaryTables = 0;
+
+/**
+ * A name for a temporary table no other call in this process has: for
+ * tables a caller keeps a handle to (a scored table, a customer table),
+ * which a later call must not replace under it.
+ */
+export function tempTableName(prefix: string): string {
+  return `${prefix}_${++temporaryTables}`;
 }

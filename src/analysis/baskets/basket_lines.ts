@@ -152,7 +152,7 @@ export async function dropBasketTables(data: Dataset): Promise<void> {
       "basket_pair_counts",
     ]
   ) {
-    await engineOf(data).run(`DROP TABLE IF EXISTS ${table}`);
+    await engineOf(data).dropTempTable(table);
   }
 }
 
@@ -166,6 +166,5 @@ export async function createTable(
   query: string,
   params: readonly SqlParam[] = [],
 ): Promise<void> {
-  await engine.run(`DROP TABLE IF EXISTS ${name}`);
-  await engine.run(`CREATE TEMP TABLE ${name} AS ${query}`, params);
+  await engine.createTempTableAs(name, query, params);
 }

@@ -129,9 +129,9 @@ async function cubeOf(
   // Sums by day and every dimension, in one pass over the lines: the grain,
   // the dictionaries and the cells all come from these, and every measure
   // adds up from days to weeks and months.
-  await engine.run("DROP TABLE IF EXISTS cube_days");
-  await engine.run(
-    `CREATE TEMP TABLE cube_days AS ${linesWith(true)}
+  await engine.createTempTableAs(
+    "cube_days",
+    `${linesWith(true)}
     SELECT date, store, region, channel, department, category, fuel_type, segment, cluster,
       min(city) AS city,
       sum(amount) AS net,
@@ -230,10 +230,9 @@ async function cubeOf(
   } END`;
   const bitParams = dims.category;
   if (hasTransactions && dims.category.length <= 30) {
-    await engine.run("DROP TABLE IF EXISTS cube_parts");
-    await engine.run(
-      `
-      CREATE TEMP TABLE cube_parts AS ${linesWith(false)}
+    await engine.createTempTableAs(
+      "cube_parts",
+      `${linesWith(false)}
       SELECT transaction_id, CAST(${
         periodSql(grain)
       } AS VARCHAR) AS period, store, region,

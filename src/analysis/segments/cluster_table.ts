@@ -54,7 +54,7 @@ export async function appendClusters(
        SELECT customer_id, cluster FROM ${batch}`,
     );
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${batch}`);
+    await engine.dropTempTable(batch);
   }
 }
 

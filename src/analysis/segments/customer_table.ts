@@ -18,9 +18,16 @@ import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import { NONE_LABEL } from "../../model/none_label.ts";
 import type { ScoredCustomers } from "./score_customers.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
-import { type SqlColumn, STREAM_BATCH } from "../../source/sql_engine.ts";
+import {
+  type SqlColumn,
+  STREAM_BATCH,
+  tempTableName,
+} from "../../source/sql_engine.ts";
 
-/** The temporary table of the scored customers. */
+/**
+ * The temporary tables of the scored customers are named from this, a
+ * number added for each: a later table never replaces one a handle names.
+ */
 export const CUSTOMER_TABLE = "basket_customers";
 
 /** The columns of {@linkcode CUSTOMER_TABLE}. */
@@ -66,7 +73,8 @@ export async function createCustomerTable(
   labels: ReadonlyMap<number, string>,
 ): Promise<CustomerTable> {
   const engine = engineOf(data);
-  const labelTable = `${CUSTOMER_TABLE}_labels`;
+  const name = tempTableName(CUSTOMER_TABLE);
+  const labelTable = `${name}_labels`;
   await engine.createTempTable(
     labelTable,
     [
@@ -76,10 +84,9 @@ export async function createCustomerTable(
     [...labels],
   );
   try {
-    await engine.run(`DROP TABLE IF EXISTS ${CUSTOMER_TABLE}`);
-    await engine.run(
-      `CREATE TEMP TABLE ${CUSTOMER_TABLE} AS
-       SELECT r.customer_id AS customer_id, r.segment AS segment,
+    await engine.createTempTableAs(
+      name,
+      `SELECT r.customer_id AS customer_id, r.segment AS segment,
          COALESCE(l.label, ?) AS cluster, r.monetary AS monetary
        FROM ${scored.table} AS r
        LEFT JOIN ${clusterTable} AS c ON c.customer_id = r.customer_id
@@ -87,21 +94,21 @@ export async function createCustomerTable(
       [NONE_LABEL],
     );
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${labelTable}`);
+    await engine.dropTempTable(labelTable);
   }
   // Each list in the order of its labels' first customer by id.
   const firstOf = async (column: string) =>
     (await queryRows<{ label: string }>(
       data,
-      `SELECT ${column} AS label FROM ${CUSTOMER_TABLE}
+      `SELECT ${column} AS label FROM ${name}
        GROUP BY ${column} ORDER BY min(customer_id)`,
     )).map((row) => row.label);
   const [{ count }] = await queryRows<{ count: number }>(
     data,
-    `SELECT count(*) AS count FROM ${CUSTOMER_TABLE}`,
+    `SELECT count(*) AS count FROM ${name}`,
   );
   return {
-    name: CUSTOMER_TABLE,
+    name,
     count,
     segments: await firstOf("segment"),
     clusters: await firstOf("cluster"),
@@ -116,8 +123,9 @@ export async function uploadCustomerTable(
   data: Dataset,
   groups: CustomerGroups,
 ): Promise<CustomerTable> {
+  const name = tempTableName(CUSTOMER_TABLE);
   await engineOf(data).createTempTable(
-    CUSTOMER_TABLE,
+    name,
     CUSTOMER_TABLE_COLUMNS,
     (function* () {
       let i = 0;
@@ -127,7 +135,7 @@ export async function uploadCustomerTable(
     })(),
   );
   return {
-    name: CUSTOMER_TABLE,
+    name,
     count: groups.ids.length,
     segments: groups.segments,
     clusters: groups.clusters,
@@ -169,9 +177,20 @@ export async function* customerBatches(
     };
     for (let i = 0; i < n; i++) {
       const row = rows[i];
+      const segment = segmentCode.get(row.segment);
+      const cluster = clusterCode.get(row.cluster);
+      if (segment === undefined || cluster === undefined) {
+        throw new Error(
+          `Cannot read the customer table ${table.name}: customer ${
+            JSON.stringify(row.customer_id)
+          } has the labels ${JSON.stringify(row.segment)} and ${
+            JSON.stringify(row.cluster)
+          }, not among the table's`,
+        );
+      }
       batch.ids[i] = row.customer_id;
-      batch.segment[i] = segmentCode.get(row.segment)!;
-      batch.cluster[i] = clusterCode.get(row.cluster)!;
+      batch.segment[i] = segment;
+      batch.cluster[i] = cluster;
       batch.monetary[i] = row.monetary;
     }
     yield batch;

@@ -83,15 +83,14 @@ export async function fitOnSample(
       for (const i of sampleRows) yield [i];
     })(),
   );
-  await engine.run("DROP TABLE IF EXISTS cluster_sample");
-  await engine.run(
-    `CREATE TEMP TABLE cluster_sample AS
-     SELECT customer_id FROM ${scored.table}
-     WHERE i IN (SELECT i FROM cluster_sample_rows)`,
-  );
-  await engine.run("DROP TABLE IF EXISTS cluster_sample_rows");
   let sample;
   try {
+    await engine.createTempTableAs(
+      "cluster_sample",
+      `SELECT customer_id FROM ${scored.table}
+       WHERE i IN (SELECT i FROM cluster_sample_rows)`,
+    );
+    await engine.dropTempTable("cluster_sample_rows");
     sample = await customerFeatures(data, {
       ...filter,
       share,
@@ -99,7 +98,8 @@ export async function fitOnSample(
       sampleTable: "cluster_sample",
     });
   } finally {
-    await engine.run("DROP TABLE IF EXISTS cluster_sample");
+    await engine.dropTempTable("cluster_sample_rows");
+    await engine.dropTempTable("cluster_sample");
   }
   const prepared = prepareClusters(sample.features, {
     ...fitOptions,

@@ -149,10 +149,9 @@ export async function historiesTable(
     : `(DATE '${holdoutFrom}' - 1)`;
   const engine = engineOf(data);
   const table = sqlIdentifier(name);
-  await engine.run(`DROP TABLE IF EXISTS ${table}`);
-  await engine.run(
-    `CREATE TEMP TABLE ${table} AS
-     WITH days AS (
+  await engine.createTempTableAs(
+    name,
+    `WITH days AS (
        SELECT customer_id, date, sum(amount) AS value
        FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
        GROUP BY customer_id, date
@@ -203,7 +202,7 @@ export async function dropHistoriesTable(
   data: Dataset,
   table: HistoriesTable,
 ): Promise<void> {
-  await engineOf(data).run(`DROP TABLE IF EXISTS ${sqlIdentifier(table.name)}`);
+  await engineOf(data).dropTempTable(table.name);
 }
 
 /**
@@ -271,7 +270,7 @@ export async function readHistories(
       }
     }
   } finally {
-    if (sampled) await engine.run(`DROP TABLE IF EXISTS ${SAMPLE_TABLE}`);
+    if (sampled) await engine.dropTempTable(SAMPLE_TABLE);
   }
   const column = (key: keyof typeof columns) => columns[key].done();
   return {

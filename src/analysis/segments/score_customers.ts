@@ -13,6 +13,7 @@
 import { addDays, isIsoDate } from "../../model/calendar.ts";
 import { type Dataset, queryRows } from "../../source/dataset.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
+import { tempTableName } from "../../source/sql_engine.ts";
 import {
   interpolate,
   quantilePosition,
@@ -63,8 +64,6 @@ export interface ScoredCustomers {
   excluded: RfmExclusions;
 }
 
-let tables = 0;
-
 /**
  * Scores every customer with a purchase line in the filter, in the engine
  * (see the module). Returns: a purchase line has amount > 0, a return line
@@ -114,17 +113,17 @@ export async function scoreCustomers(
   const asOf = givenAsOf ??
     (totals.last_date === null ? null : addDays(totals.last_date, 1));
   const engine = engineOf(data);
-  const table = `basket_rfm_${++tables}`;
+  const table = tempTableName("basket_rfm");
   const all = `${table}_all`;
-  await engine.run(`DROP TABLE IF EXISTS ${all}`);
-  await engine.run(
-    `CREATE TEMP TABLE ${all} AS
-     SELECT customer_id,
+  const base = `${table}_base`;
+  await engine.createTempTableAs(
+    all,
+    `SELECT customer_id,
        max(date) FILTER (WHERE amount > 0) AS last_purchase,
        count(DISTINCT transaction_id) FILTER (WHERE amount > 0)
          + count(DISTINCT date) FILTER (WHERE amount > 0 AND transaction_id IS NULL)
          AS frequency,
-       CAST(sum(amount) AS DOUBLE PRECISION) AS monetary
+       sum(amount) AS net
      FROM sales ${and} customer_id IS NOT NULL
      GROUP BY customer_id`,
     where.params,
@@ -135,7 +134,7 @@ export async function scoreCustomers(
       { customers: number; net: number | null }
     >(
       data,
-      `SELECT count(*) AS customers, sum(monetary) AS net
+      `SELECT count(*) AS customers, sum(net) AS net
        FROM ${all} WHERE last_purchase IS NULL`,
     );
     const excluded: RfmExclusions = {
@@ -146,16 +145,14 @@ export async function scoreCustomers(
     };
     // The measures, each customer numbered by id; recency needs the as-of
     // date, which a filter selecting no line does not have.
-    const base = `${table}_base`;
-    await engine.run(`DROP TABLE IF EXISTS ${base}`);
-    await engine.run(
-      `CREATE TEMP TABLE ${base} AS
-       SELECT customer_id,
+    await engine.createTempTableAs(
+      base,
+      `SELECT customer_id,
          row_number() OVER (ORDER BY customer_id) - 1 AS i,
          last_purchase,
          CAST(CAST(? AS DATE) - last_purchase AS INTEGER) AS recency,
          CAST(frequency AS INTEGER) AS frequency,
-         monetary
+         CAST(net AS DOUBLE PRECISION) AS monetary
        FROM ${all}
        WHERE last_purchase IS NOT NULL`,
       [asOf ?? "1970-01-01"],
@@ -183,10 +180,9 @@ export async function scoreCustomers(
         cells.params.push(segmentOf(segmentMap, rs, fs)!);
       }
     }
-    await engine.run(`DROP TABLE IF EXISTS ${table}`);
-    await engine.run(
-      `CREATE TEMP TABLE ${table} AS
-       SELECT customer_id, i, last_purchase, recency, frequency, monetary,
+    await engine.createTempTableAs(
+      table,
+      `SELECT customer_id, i, last_purchase, recency, frequency, monetary,
          recency_score, frequency_score, monetary_score,
          CAST(CASE recency_score * 10 + frequency_score${cells.sql} END AS VARCHAR)
            AS segment
@@ -199,7 +195,6 @@ export async function scoreCustomers(
        ) AS scored`,
       [...cells.params, ...r.params, ...f.params, ...m.params],
     );
-    await engine.run(`DROP TABLE IF EXISTS ${base}`);
     return {
       table,
       count: n,
@@ -210,7 +205,8 @@ export async function scoreCustomers(
       excluded,
     };
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${all}`);
+    await engine.dropTempTable(all);
+    await engine.dropTempTable(base);
   }
 }
 

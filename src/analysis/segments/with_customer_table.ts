@@ -31,6 +31,6 @@ export async function withCustomerTable<T>(
       clusters: [],
     });
   } finally {
-    await engine.run(`DROP TABLE IF EXISTS ${NO_CUSTOMER_TABLE}`);
+    await engine.dropTempTable(NO_CUSTOMER_TABLE);
   }
 }

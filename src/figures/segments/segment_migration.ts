@@ -73,12 +73,16 @@ export function segmentMigration(
   const now = idOrder(current.ids);
   const segmentAt = (snapshot: SegmentSnapshot, i: number) =>
     snapshot.segments[snapshot.segment[i]];
-  const flows = new Map<string, SegmentFlow>();
+  // Spends added as whole cents, as the files hold them (halves up), and
+  // divided once: exact whatever the order, as the engine's comparison
+  // (segmentFlows) adds them.
+  const flows = new Map<string, SegmentFlow & { cents: number }>();
   const add = (from: string, to: string, revenue: number) => {
     const key = `${from}\u0000${to}`;
-    const flow = flows.get(key) ?? { from, to, customers: 0, revenue: 0 };
+    const flow = flows.get(key) ??
+      { from, to, customers: 0, revenue: 0, cents: 0 };
     flow.customers++;
-    flow.revenue += revenue;
+    flow.cents += Math.round(revenue * 100);
     flows.set(key, flow);
   };
   for (let i = 0; i < current.ids.length; i++) {
@@ -93,7 +97,14 @@ export function segmentMigration(
     if (findId(current.ids, now, previous.ids[j]) >= 0) continue;
     add(segmentAt(previous, j), GONE_CUSTOMERS, previous.revenue[j]);
   }
-  return migrationOfFlows(previous, current.fingerprint, [...flows.values()]);
+  return migrationOfFlows(
+    previous,
+    current.fingerprint,
+    [...flows.values()].map(({ cents, ...flow }) => ({
+      ...flow,
+      revenue: cents / 100,
+    })),
+  );
 }
 
 /**

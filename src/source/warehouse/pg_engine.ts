@@ -190,6 +190,14 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
     async run(sql, params) {
       await exec(sql, params);
     },
+    async dropTempTable(name) {
+      await exec(`DROP TABLE IF EXISTS pg_temp.${sqlIdentifier(name)}`);
+    },
+    async createTempTableAs(name, sql, params) {
+      await exec(`DROP TABLE IF EXISTS pg_temp.${sqlIdentifier(name)}`);
+      await exec(`CREATE TEMP TABLE ${sqlIdentifier(name)} AS ${sql}`, params);
+      await exec(`ANALYZE ${sqlIdentifier(name)}`);
+    },
     async createTempTable(name, columns, rows) {
       await exec(`DROP TABLE IF EXISTS pg_temp.${sqlIdentifier(name)}`);
       await exec(

@@ -1,4 +1,4 @@
-import { assertEquals } from "../../assert.ts";
+import { assertEquals, assertOk, assertRejects } from "../../assert.ts";
 import {
   createCustomerTable,
   customerBatches,
@@ -100,6 +100,41 @@ Deno.test("the customer table is built in the engine from the scored customers a
       customerIds: ["a", "b", "d"],
       clusters: Uint16Array.of(2, 1, 2),
     });
+  } finally {
+    closeDataset(data);
+  }
+});
+
+Deno.test("a second customer table leaves the first one's handle true, and a label a handle does not know is an error", async () => {
+  const data = await createDataset({ sales: [] });
+  try {
+    const first = await uploadCustomerTable(
+      data,
+      customerGroupsOf([{ id: "a", segment: "Champions", monetary: 5 }]),
+    );
+    const second = await uploadCustomerTable(
+      data,
+      customerGroupsOf([{ id: "a", segment: "Lost", monetary: 6 }]),
+    );
+    assertOk(first.name !== second.name);
+    const read = async (table: typeof first) => {
+      const rows: string[] = [];
+      for await (const batch of customerBatches(data, table)) {
+        rows.push(
+          `${batch.ids[0]} ${table.segments[batch.segment[0]]} ${
+            batch.monetary[0]
+          }`,
+        );
+      }
+      return rows;
+    };
+    assertEquals(await read(first), ["a Champions 5"]);
+    assertEquals(await read(second), ["a Lost 6"]);
+    await assertRejects(
+      () => read({ ...second, segments: ["Champions"] }),
+      Error,
+      'customer "a" has the labels "Lost" and "(none)", not among the table\'s',
+    );
   } finally {
     closeDataset(data);
   }

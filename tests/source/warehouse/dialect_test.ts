@@ -182,6 +182,27 @@ Deno.test({
           }
         });
         await t.step(
+          "a temporary table made from a query and dropped leaves a permanent table of its name alone",
+          async () => {
+            await server.sql("CREATE TABLE kept AS SELECT 1 AS v");
+            await engineOf(duck!).run("CREATE TABLE kept AS SELECT 1 AS v");
+            for (const data of [dataset, duck!]) {
+              const engine = engineOf(data);
+              const v = async () =>
+                (await engine.query<{ v: number }>("SELECT v FROM kept"))[0].v;
+              // No temporary table of that name yet: the permanent one stays.
+              await engine.dropTempTable("kept");
+              assertEquals(await v(), 1);
+              await engine.createTempTableAs("kept", "SELECT ? + 1 AS v", [1]);
+              assertEquals(await v(), 2);
+              await engine.createTempTableAs("kept", "SELECT 3 AS v");
+              assertEquals(await v(), 3);
+              await engine.dropTempTable("kept");
+              assertEquals(await v(), 1);
+            }
+          },
+        );
+        await t.step(
           "temporary tables from rows made one at a time, in batches, or none",
           async () => {
             function* rows(n: number) {
