@@ -84,7 +84,14 @@ async function run(
   return {
     model,
     log,
-    sql: log.sql.map((sql) => sql.replaceAll(name, "<lines>")),
+    // The temporary tables a run keeps handles to are numbered per call in
+    // the process: the same statement of two runs names another number.
+    sql: log.sql.map((sql) =>
+      sql.replaceAll(name, "<lines>").replace(
+        /\b(basket_(?:rfm|clusters|customers))_\d+/g,
+        "$1_N",
+      )
+    ),
   };
 }
 
