@@ -4,7 +4,7 @@ import { sqlIdentifier } from "../../model/sql_string.ts";
 import { type Dataset, streamRows } from "../../source/dataset.ts";
 import { STREAM_BATCH } from "../../source/sql_engine.ts";
 import type { CustomerTable } from "./customer_table.ts";
-import type { HistoriesTable } from "./purchase_histories.ts";
+import type { HistoriesTable, HistoryRow } from "./purchase_histories.ts";
 
 /** A batch of customers' histories with their segment and cluster, by column. */
 export type HistoryBatch =
@@ -27,16 +27,9 @@ export async function* historyBatches(
   const { customers, batchRows = STREAM_BATCH } = options;
   const h = sqlIdentifier(histories.name);
   for await (
-    const rows of streamRows<{
-      customer_id: string;
-      x: number;
-      tx: number;
-      T: number;
-      zbar: number;
-      holdout: number;
-      segment: string | null;
-      cluster: string | null;
-    }>(
+    const rows of streamRows<
+      HistoryRow & { segment: string | null; cluster: string | null }
+    >(
       data,
       customers
         ? `SELECT h.customer_id, h.x, h.tx, h."T", h.zbar, h.holdout,

@@ -90,6 +90,21 @@ export async function purchaseHistories(
  * row per customer (customer_id, x, tx, "T", zbar, holdout: the columns
  * of {@linkcode PurchaseHistories}), and what it holds.
  */
+/** One customer's row of a histories table, as the queries read it. */
+export interface HistoryRow {
+  customer_id: string;
+  /** Repeat purchases (days with a purchase after the first). */
+  x: number;
+  /** Weeks from the first purchase to the last. */
+  tx: number;
+  /** Weeks from the first purchase to the end of the period. */
+  T: number;
+  /** Average value of the repeat purchases. */
+  zbar: number;
+  /** Purchases in the holdout period. */
+  holdout: number;
+}
+
 export interface HistoriesTable {
   readonly name: string;
   /** Customers in it, and those with a repeat purchase (x > 0). */
@@ -241,14 +256,7 @@ export async function readHistories(
   };
   try {
     for await (
-      const batch of streamRows<{
-        customer_id: string;
-        x: number;
-        tx: number;
-        T: number;
-        zbar: number;
-        holdout: number;
-      }>(
+      const batch of streamRows<HistoryRow>(
         data,
         sampled
           ? `SELECT h.customer_id, h.x, h.tx, h."T", h.zbar, h.holdout
