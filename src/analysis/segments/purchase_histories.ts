@@ -1,3 +1,4 @@
+import { addDays } from "../../model/calendar.ts";
 import { sqlIdentifier } from "../../model/sql_string.ts";
 import { type Dataset, queryRows, streamRows } from "../../source/dataset.ts";
 import { engineOf } from "../../source/duckdb_engine.ts";
@@ -138,13 +139,16 @@ export async function historiesTable(
       );
     }
   }
-  const upTo = to === undefined ? "" : ` AND date <= DATE '${to}'`;
+  // Dates are bound, never pasted into the SQL.
+  const upTo = to === undefined ? "" : " AND date <= CAST(? AS DATE)";
+  const upToParams = to === undefined ? [] : [to];
   const [range] = await queryRows<
     { first: string | null; last: string | null }
   >(
     data,
     `SELECT min(date) AS first, max(date) AS last FROM sales
      WHERE customer_id IS NOT NULL AND amount >= 0${upTo}`,
+    upToParams,
   );
   if (range.first === null || range.last === null) {
     throw new RangeError(
@@ -159,14 +163,14 @@ export async function historiesTable(
       `Cannot summarise purchases with a holdout from ${holdoutFrom}: the purchases run from ${range.first} to ${range.last}`,
     );
   }
-  const end = holdoutFrom === undefined
-    ? `DATE '${range.last}'`
-    : `(DATE '${holdoutFrom}' - 1)`;
+  // The last day of the calibration period, bound at each place it is used.
+  const endDate = holdoutFrom === undefined
+    ? range.last
+    : addDays(holdoutFrom, -1);
+  const end = "CAST(? AS DATE)";
   const engine = engineOf(data);
   const table = sqlIdentifier(name);
-  await engine.createTempTableAs(
-    name,
-    `WITH days AS (
+  const summary = `WITH days AS (
        SELECT customer_id, date, sum(amount) AS value
        FROM sales WHERE customer_id IS NOT NULL AND amount >= 0${upTo}
        GROUP BY customer_id, date
@@ -186,8 +190,14 @@ export async function historiesTable(
          / nullif(count(*) FILTER (WHERE date <= ${end}) - 1, 0), 0) AS zbar,
        count(*) FILTER (WHERE date > ${end}) AS holdout
      FROM firsts GROUP BY customer_id
-     HAVING min(date) <= ${end}`,
-  );
+     HAVING min(date) <= ${end}`;
+  await engine.createTempTableAs(name, summary, [
+    ...upToParams,
+    // Every other bound date is the calibration's end.
+    ...new Array(summary.split(end).length - 1 - upToParams.length).fill(
+      endDate,
+    ),
+  ]);
   const [counts] = await engine.query<
     { customers: number; repeat_customers: number | null }
   >(
