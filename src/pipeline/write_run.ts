@@ -51,7 +51,44 @@ async function writeFolder(dir: string, files: RunFiles): Promise<void> {
   for (const [name, content] of files) {
     const path = join(dir, name);
     await Deno.mkdir(join(path, ".."), { recursive: true });
-    if (typeof content === "string") await Deno.writeTextFile(path, content);
+    if (typeof content === "string") await writeText(path, content);
     else await Deno.writeFile(path, content);
+  }
+}
+
+/** Bytes of text encoded at a time by {@linkcode writeText}. */
+const TEXT_CHUNK = 1 << 20;
+
+/**
+ * Writes text as UTF-8 a slice at a time: a file of tens of megabytes
+ * (segments.json of millions of customers) is never a second copy in
+ * memory as bytes. The same bytes as `Deno.writeTextFile`.
+ */
+export async function writeText(
+  path: string,
+  text: string,
+  chunkBytes: number = TEXT_CHUNK,
+): Promise<void> {
+  const file = await Deno.open(path, {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  try {
+    const encoder = new TextEncoder();
+    const buffer = new Uint8Array(Math.max(chunkBytes, 4));
+    let at = 0;
+    while (at < text.length) {
+      // A slice of a string shares the string's memory; encodeInto stops
+      // before a character the buffer has no room for, never inside one.
+      const { read, written } = encoder.encodeInto(text.slice(at), buffer);
+      let done = 0;
+      while (done < written) {
+        done += await file.write(buffer.subarray(done, written));
+      }
+      at += read;
+    }
+  } finally {
+    file.close();
   }
 }

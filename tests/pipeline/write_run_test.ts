@@ -1,5 +1,5 @@
-import { writeRun } from "../../src/pipeline/write_run.ts";
-import { assertEquals, assertRejects } from "../assert.ts";
+import { writeRun, writeText } from "../../src/pipeline/write_run.ts";
+import { assertEquals, assertOk, assertRejects } from "../assert.ts";
 
 async function listing(dir: string): Promise<string[]> {
   const names: string[] = [];
@@ -55,5 +55,34 @@ Deno.test("writeRun() refuses a run whose folder exists and leaves the folders a
     assertEquals(await Deno.readTextFile(`${out}/latest/index.html`), "first");
   } finally {
     await Deno.remove(out, { recursive: true });
+  }
+});
+
+Deno.test("writeText() writes the bytes TextEncoder makes, a slice at a time, never cutting a character", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-write-text-" });
+  try {
+    // One-, two-, three- and four-byte characters, a lone surrogate, and
+    // enough of them that small slices end inside each kind.
+    const text = "a€é😀\ud800zß中🎉".repeat(3_000);
+    const expected = new TextEncoder().encode(text);
+    for (const chunk of [4, 5, 7, 4_096, 1 << 20]) {
+      const path = `${dir}/t${chunk}.txt`;
+      await Deno.writeTextFile(
+        path,
+        "longer text that must be truncated ".repeat(9_999),
+      );
+      await writeText(path, text, chunk);
+      // Compared without a diff: a failure's diff of 60,000 bytes is slow.
+      const written = await Deno.readFile(path);
+      assertOk(
+        written.length === expected.length &&
+          written.every((byte, i) => byte === expected[i]),
+        `slices of ${chunk} bytes: ${written.length} bytes for ${expected.length}`,
+      );
+    }
+    await writeText(`${dir}/empty.txt`, "");
+    assertEquals((await Deno.readFile(`${dir}/empty.txt`)).length, 0);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
