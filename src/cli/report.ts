@@ -4,10 +4,7 @@ import { buildOrReuse } from "../pipeline/build_or_reuse.ts";
 import { startInFreeSecond } from "../pipeline/run_id_for.ts";
 import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
-import { writeRun } from "../pipeline/write_run.ts";
 import { earlierSegments, withWhoMoved } from "./with_who_moved.ts";
-import { encryptPage } from "../report/lock/encrypt_page.ts";
-import { embedDownloads } from "../report/lock/embed_downloads.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/lock/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
@@ -37,10 +34,10 @@ import { FORMAT_OPTIONS } from "./format_options.ts";
 import { VALUE_OPTIONS } from "./value_options.ts";
 import { PDF_OPTIONS } from "./pdf_options.ts";
 import { tickerInWorker } from "./progress_ticker.ts";
-import { readNotebooks, writeClearFiles } from "./report_inputs.ts";
-import { pdfStep, reportWrittenLines } from "./report_pdf.ts";
-import { withNotebookLinks } from "../report/notebook_links.ts";
+import { pdfStep } from "./report_pdf.ts";
 import { stageLine } from "../pipeline/stage_timer.ts";
+import { readNotebooks, writeReportRun } from "./write_report_run.ts";
+import { discardSegments } from "../pipeline/run_scratch.ts";
 
 const FILTERS =
   "Filters (repeat a flag for several values; the page can narrow them further)";
@@ -287,59 +284,20 @@ export async function report(args: string[]): Promise<number> {
   const built = await withWhoMoved(fresh, earlier, {
     currency: settings.currency,
     locale: settings.locale,
+  }).catch(async (error) => {
+    await discardSegments(fresh.segments);
+    throw error;
   });
-  let files = built.files;
-  for (const [name, page] of notebooks) files.set(`notebooks/${name}`, page);
-  if (notebooks.size) {
-    files.set(
-      "index.html",
-      withNotebookLinks(files.get("index.html")!, [...notebooks.keys()]),
-    );
-  }
-  if (password !== undefined) {
-    // A locked run writes nothing in clear: report.json, the CSVs and the
-    // rejected rows go inside the encrypted page, whose unlocked view offers
-    // them; only a folder asked for with --clear-files gets them in clear.
-    const started = performance.now();
-    const clear = new Map([...files].filter(([name]) => name !== "index.html"));
-    if (settings["clear-files"] !== undefined) {
-      await writeClearFiles(settings["clear-files"], out, clear);
-    }
-    const page = embedDownloads(
-      files.get("index.html")!,
-      Object.fromEntries(clear),
-    );
-    files = new Map([[
-      "index.html",
-      await encryptPage(page, {
-        password,
-        runId: built.runId,
-        ...(rememberDays === undefined ? {} : { rememberDays }),
-      }),
-    ]]);
-    console.error(
-      stageLine("encrypt", performance.now() - started),
-    );
-  }
-  const printed = pdf ? await pdf.print(files, ticker.stageRunning) : null;
-  ticker.stop();
-  const started = performance.now();
-  const dir = await writeRun(
+  const { dir, printed } = await writeReportRun(built, {
     out,
-    built.runId,
-    printed
-      ? new Map<string, string | Uint8Array>([
-        ...files,
-        ["index.pdf", printed.pdf],
-      ])
-      : files,
-  );
-  console.error(
-    stageLine("write", performance.now() - started),
-  );
-  for (
-    const line of reportWrittenLines(dir, files.get("index.html")!, printed)
-  ) log(line);
+    notebooks,
+    password,
+    clearFiles: settings["clear-files"],
+    rememberDays,
+    pdf,
+    ticker,
+    log,
+  });
   let url: string | null = null;
   let superseded: string | null = null;
   if (settings.publish) {

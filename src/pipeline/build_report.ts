@@ -42,8 +42,9 @@ import {
   type MigrationState,
   renderMigrationView,
 } from "../report/customers/render_migration_view.ts";
-import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
-import { segmentSnapshotText } from "../analysis/segments/segment_snapshot_text.ts";
+import { segmentSnapshotPieces } from "../analysis/segments/segment_snapshot_pieces.ts";
+import { writeSegmentsFile } from "./write_segments_file.ts";
+import { discardSegments, scratchSegmentsPath } from "./run_scratch.ts";
 import { migrationInEngine } from "./migration_state.ts";
 import type { PreviousSegments } from "./previous_segments.ts";
 import { fitPage } from "./fit_page.ts";
@@ -112,6 +113,12 @@ export interface BuiltReport {
   /** index.html, report.json, one CSV per table, rejected_rows.csv when rows were rejected. */
   files: Map<string, string>;
   /**
+   * The run's `segments.json` on disk (every customer's segment; see
+   * writeSegmentsFile), in a scratch folder of its own to remove with
+   * discardSegments once the run is written; null without customers.
+   */
+  segments: string | null;
+  /**
    * "Who moved" against the earlier run, when the build compared (see
    * BuildEffects.previousSegments): not yet in the files, which say there
    * is no earlier run (what the run cache keeps), until withMigration.
@@ -144,6 +151,7 @@ export async function buildReport(
     "load",
     () => effects.openSource(options.source),
   );
+  let segments: string | null = null;
   try {
     // The queries use every DuckDB thread: amounts, quantities and gallons
     // are exact decimals (EXACT_NUMBER), so that their sums, and so the
@@ -338,9 +346,10 @@ export async function buildReport(
       });
       const files = reportFiles(page, model, tables, rejects);
       if (customers && customerTable) {
-        files.set(
-          SEGMENTS_FILE,
-          await segmentSnapshotText(dataset, customerTable, {
+        segments = await scratchSegmentsPath();
+        await writeSegmentsFile(
+          segments,
+          await segmentSnapshotPieces(dataset, customerTable, {
             runId: model.runId,
             asOf: customers.rfm.asOf,
             source: model.data.source,
@@ -365,8 +374,12 @@ export async function buildReport(
       runId: model.runId,
       model,
       files,
+      segments,
       ...(compared ? { migration: compared } : {}),
     };
+  } catch (error) {
+    await discardSegments(segments);
+    throw error;
   } finally {
     closeDataset(dataset);
   }

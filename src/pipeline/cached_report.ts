@@ -11,6 +11,9 @@ import { sha256 } from "../source/cache/code_hash.ts";
 import { loadKey } from "../source/cache/load_key.ts";
 import type { BuildReportOptions, BuiltReport } from "./build_report.ts";
 import { runIdFor } from "./run_id_for.ts";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
+import { fileSha256 } from "../source/cache/file_sha256.ts";
+import { discardSegments, scratchSegmentsPath } from "./run_scratch.ts";
 
 /**
  * What stands in a cached run's files for the three stamps of the time it
@@ -23,11 +26,17 @@ const STAMPS = [
   "{{basket:run-id}}",
 ] as const;
 
-/** The one file of a cached run: its files with the stamps as placeholders. */
+/**
+ * The file of a cached run: its files with the stamps as placeholders, and
+ * the SHA-256 of its segments.json, kept beside it as a file of its own
+ * (it holds no stamp, and may be too large to hold).
+ */
 interface CachedRun {
   files: [string, string][];
   /** The SHA-256 of `JSON.stringify(files)`: a damaged entry is never used. */
   sha256: string;
+  /** The SHA-256 of SEGMENTS_FILE beside it, or null when the run has none. */
+  segments: string | null;
 }
 
 const RUN_FILE = "run.json";
@@ -59,7 +68,8 @@ function stampsAt(time: Date): string[] {
 
 /**
  * The run cached under `key`, stamped as built at `now`: its files, byte
- * for byte a fresh build's apart from the run id and the time, and its
+ * for byte a fresh build's apart from the run id and the time, its
+ * segments.json copied to a scratch folder (see discardSegments) and its
  * model (report.json). Null when there is none; a damaged entry (a file
  * missing, of another size, or whose content does not match its hash) is
  * removed and reads as none.
@@ -83,7 +93,20 @@ export async function readCachedRun(
       cached.files.map(([name, text]) => [name, stamp(text, STAMPS, stamps)]),
     );
     const model: ReportModel = JSON.parse(files.get("report.json")!);
-    return { runId: model.runId, model, files };
+    let segments: string | null = null;
+    if (cached.segments !== null) {
+      const kept = join(dir, SEGMENTS_FILE);
+      if (await fileSha256(kept) !== cached.segments) {
+        throw new SyntaxError("the segments do not match their hash");
+      }
+      // A copy of its own: the entry may be evicted while the run is written.
+      segments = await scratchSegmentsPath();
+      await Deno.copyFile(kept, segments).catch(async (error) => {
+        await discardSegments(segments);
+        throw error;
+      });
+    }
+    return { runId: model.runId, model, files, segments };
   } catch {
     await dropEntry(store, key);
     return null;
@@ -109,9 +132,13 @@ export async function writeCachedRun(
   const cached: CachedRun = {
     files,
     sha256: await sha256([JSON.stringify(files)]),
+    segments: built.segments === null ? null : await fileSha256(built.segments),
   };
   await writeEntry(store, key, async (dir) => {
     await Deno.writeTextFile(join(dir, RUN_FILE), JSON.stringify(cached));
+    if (built.segments !== null) {
+      await Deno.copyFile(built.segments, join(dir, SEGMENTS_FILE));
+    }
   });
   return true;
 }

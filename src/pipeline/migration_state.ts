@@ -56,14 +56,17 @@ const CURRENT_TABLE = "basket_current_customers";
  * migrationInEngine does (the same query).
  */
 export async function migrationOfRun(
-  built: { runId: string; files: ReadonlyMap<string, string> },
+  built: { runId: string; segments: string | null },
   earlier: () => Promise<PreviousSegments>,
 ): Promise<MigrationState> {
-  const text = built.files.get(SEGMENTS_FILE);
-  if (text === undefined) return { kind: "no-customers" };
+  if (built.segments === null) return { kind: "no-customers" };
   const previous = await earlier();
   if (previous.kind !== "found") return previous;
-  const current = scanSegmentSnapshot(text, SEGMENTS_FILE, built.runId);
+  const current = scanSegmentSnapshot(
+    await Deno.readTextFile(built.segments),
+    SEGMENTS_FILE,
+    built.runId,
+  );
   const data = await createDataset({ sales: [], source: "segments files" });
   try {
     await uploadSnapshotTable(data, current, CURRENT_TABLE);

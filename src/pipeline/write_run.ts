@@ -1,7 +1,13 @@
 import { join } from "node:path";
 
+/**
+ * A file of a run: its text, its bytes, or a file on disk to copy (a file
+ * too large to hold, such as segments.json of millions of customers).
+ */
+export type RunFile = string | Uint8Array | { readonly path: string };
+
 /** A report run's files, by name relative to the run's folder. */
-export type RunFiles = ReadonlyMap<string, string | Uint8Array>;
+export type RunFiles = ReadonlyMap<string, RunFile>;
 
 /**
  * Writes a run to `<out>/<runId>/` and then refreshes `<out>/latest/` to a
@@ -51,9 +57,18 @@ async function writeFolder(dir: string, files: RunFiles): Promise<void> {
   for (const [name, content] of files) {
     const path = join(dir, name);
     await Deno.mkdir(join(path, ".."), { recursive: true });
-    if (typeof content === "string") await writeText(path, content);
-    else await Deno.writeFile(path, content);
+    await writeRunFile(path, content);
   }
+}
+
+/** Writes one file of a run: its text, its bytes, or a copy of a file on disk. */
+export async function writeRunFile(
+  path: string,
+  content: RunFile,
+): Promise<void> {
+  if (typeof content === "string") await writeText(path, content);
+  else if (content instanceof Uint8Array) await Deno.writeFile(path, content);
+  else await Deno.copyFile(content.path, path);
 }
 
 /** Bytes of text encoded at a time by {@linkcode writeText}. */

@@ -9,10 +9,15 @@ import {
   writeCachedRun,
 } from "../../src/pipeline/cached_report.ts";
 import { reportJson } from "../../src/report/report_json.ts";
+import { discardSegments } from "../../src/pipeline/run_scratch.ts";
 import type { ReportModel } from "../../src/report/report_model.ts";
 
 /** A small built run stamped at `time`, as buildReport lays one out. */
-function builtAt(time: string, store = "S1"): BuiltReport {
+function builtAt(
+  time: string,
+  store = "S1",
+  segments: string | null = null,
+): BuiltReport {
   const runId = time.replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const model = {
     schema: "basket-report/1",
@@ -33,6 +38,7 @@ function builtAt(time: string, store = "S1"): BuiltReport {
       ["report.json", reportJson(model)],
       ["stores.csv", `store,sales\n${store},10.5\n`],
     ]),
+    segments,
   };
 }
 
@@ -56,6 +62,33 @@ Deno.test("readCachedRun() gives a cached run back stamped with the new time, ev
     assertEquals(again?.runId, "20261206T020009Z");
     assertEquals(again?.files, builtAt(later).files);
     assertEquals(again?.model, builtAt(later).model);
+  });
+});
+
+Deno.test("readCachedRun() gives the cached segments.json back as a copy of its own, and drops an entry whose segments changed", async () => {
+  await withStore(async (store) => {
+    const dir = await Deno.makeTempDir({ prefix: "basket-run-segments-" });
+    try {
+      const segments = `${dir}/segments.json`;
+      const text =
+        '{"schema":"basket-segments/1","ids":["{{basket:run-id}}"]}\n';
+      await Deno.writeTextFile(segments, text);
+      const built = builtAt("2026-12-05T08:51:35.501Z", "S1", segments);
+      assertEquals(await writeCachedRun(store, "report-a", built), true);
+      await Deno.remove(segments);
+      const again = await readCachedRun(store, "report-a", new Date());
+      assertNotEquals(again?.segments, null);
+      assertNotEquals(again?.segments, segments);
+      // Its bytes as written: the file holds no stamp to replace.
+      assertEquals(await Deno.readTextFile(again!.segments!), text);
+      await discardSegments(again!.segments);
+      const kept = `${store.dir}/report-a/segments.json`;
+      await Deno.writeTextFile(kept, text.replace("run-id", "run-ID"));
+      assertEquals(await readCachedRun(store, "report-a", new Date()), null);
+      assertEquals([...Deno.readDirSync(store.dir)].length, 0);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import {
   parseWholeNumber,
   type WholeNumberBounds,
 } from "../../model/parse_whole_number.ts";
-import { parseDuration } from "../parse_duration.ts";
+import { parseDuration } from "./parse_duration.ts";
 
 /**
  * The checks options declare as their `parse`: each reads text, names where

@@ -37,7 +37,8 @@ export const SEGMENTS_FILE = "segments.json";
  * spends (to the cent) as parallel arrays. About 20 bytes a customer. The
  * text is made a slice of customers at a time, without an object per
  * customer. The report writes the same bytes from the engine's customer
- * table (see segmentSnapshotText), with the pieces below.
+ * table to disk (see segmentSnapshotPieces, writeSegmentsFile), with the
+ * pieces below.
  *
  * @example
  * ```ts
@@ -128,16 +129,26 @@ export function revenueText(
 }
 
 /**
- * A snapshot's file from its header and its three columns' text, each a
- * list of consecutive slices (see idsText, snapshotLetters, revenueText):
- * how formatSegmentSnapshot and the report, which reads the customers in
- * batches from the engine, both write it.
+ * What a snapshot's file holds around its three columns: the header up to
+ * the ids' opening bracket, the text between the ids and the letters,
+ * between the letters and the spends, and after the spends. The file is
+ * `head`, the ids' slices joined by commas, `afterIds`, the letters,
+ * `afterSegment`, the spends' slices joined by commas, `tail` (see
+ * snapshotText; the report writes it to disk a batch at a time, see
+ * writeSegmentsFile).
  */
-export function snapshotText(
+export interface SnapshotFrame {
+  head: string;
+  afterIds: string;
+  afterSegment: string;
+  tail: string;
+}
+
+/** The frame of a snapshot's file with this header and these segment names. */
+export function snapshotFrame(
   header: Pick<SegmentSnapshot, "asOf" | "source" | "fingerprint">,
   names: readonly string[],
-  parts: { ids: string[]; segment: string[]; revenue: string[] },
-): string {
+): SnapshotFrame {
   const head = JSON.stringify({
     schema: SEGMENTS_SCHEMA,
     asOf: header.asOf,
@@ -145,9 +156,27 @@ export function snapshotText(
     fingerprint: header.fingerprint,
     segments: names,
   });
-  return `${head.slice(0, -1)},"ids":[${parts.ids.join(",")}],"segment":"${
-    parts.segment.join("")
-  }","revenue":[${parts.revenue.join(",")}]}\n`;
+  return {
+    head: `${head.slice(0, -1)},"ids":[`,
+    afterIds: '],"segment":"',
+    afterSegment: '","revenue":[',
+    tail: "]}\n",
+  };
+}
+
+/**
+ * A snapshot's file from its header and its three columns' text, each a
+ * list of consecutive slices (see idsText, snapshotLetters, revenueText).
+ */
+export function snapshotText(
+  header: Pick<SegmentSnapshot, "asOf" | "source" | "fingerprint">,
+  names: readonly string[],
+  parts: { ids: string[]; segment: string[]; revenue: string[] },
+): string {
+  const frame = snapshotFrame(header, names);
+  return frame.head + parts.ids.join(",") + frame.afterIds +
+    parts.segment.join("") + frame.afterSegment + parts.revenue.join(",") +
+    frame.tail;
 }
 
 const SLICE = 10_000;

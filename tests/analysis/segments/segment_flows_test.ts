@@ -5,7 +5,7 @@ import {
   segmentFlows,
   uploadSnapshotTable,
 } from "../../../src/analysis/segments/segment_flows.ts";
-import { segmentSnapshotText } from "../../../src/analysis/segments/segment_snapshot_text.ts";
+import { segmentsFileText } from "./segments_file_text.ts";
 import { segmentMigration } from "../../../src/figures/segments/segment_migration.ts";
 import {
   parseSegmentSnapshot,
@@ -44,14 +44,14 @@ function expected() {
   );
 }
 
-Deno.test("segmentSnapshotText() writes the customer table as formatSegmentSnapshot writes the same customers, in batches of any size", async () => {
+Deno.test("writeSegmentsFile() writes the customer table's pieces (segmentSnapshotPieces) as formatSegmentSnapshot writes the same customers, in batches of any size", async () => {
   const data = await createDataset({ sales: [] });
   try {
     const table = await uploadCustomerTable(data, groupsOf(LATER));
     const text = formatSegmentSnapshot(snapshotOf(HEADER.runId, "f2", LATER));
-    assertEquals(await segmentSnapshotText(data, table, HEADER), text);
-    assertEquals(await segmentSnapshotText(data, table, HEADER, 2), text);
-    assertEquals(await segmentSnapshotText(data, table, HEADER, 1), text);
+    assertEquals(await segmentsFileText(data, table, HEADER), text);
+    assertEquals(await segmentsFileText(data, table, HEADER, 2), text);
+    assertEquals(await segmentsFileText(data, table, HEADER, 1), text);
   } finally {
     closeDataset(data);
   }
@@ -126,20 +126,26 @@ Deno.test("who moved is compared in the build's engine and its earlier table dro
   } finally {
     closeDataset(data);
   }
-  const files = new Map([[
-    "segments.json",
-    formatSegmentSnapshot(snapshotOf(HEADER.runId, "f2", LATER)),
-  ]]);
+  const dir = await Deno.makeTempDir({ prefix: "basket-flows-test-" });
+  try {
+    const segments = `${dir}/segments.json`;
+    await Deno.writeTextFile(
+      segments,
+      formatSegmentSnapshot(snapshotOf(HEADER.runId, "f2", LATER)),
+    );
+    assertEquals(
+      await migrationOfRun(
+        { runId: HEADER.runId, segments },
+        () => Promise.resolve(found()),
+      ),
+      { kind: "compared", migration: expected() },
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
   assertEquals(
     await migrationOfRun(
-      { runId: HEADER.runId, files },
-      () => Promise.resolve(found()),
-    ),
-    { kind: "compared", migration: expected() },
-  );
-  assertEquals(
-    await migrationOfRun(
-      { runId: HEADER.runId, files: new Map() },
+      { runId: HEADER.runId, segments: null },
       () => Promise.reject(new Error("not to be read")),
     ),
     { kind: "no-customers" },

@@ -6,7 +6,7 @@
  * ids' byte order and the join are tested too. One server for the file.
  */
 import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
-import { segmentSnapshotText } from "../../../src/analysis/segments/segment_snapshot_text.ts";
+import { segmentsFileText } from "../../analysis/segments/segments_file_text.ts";
 import {
   parseSegmentSnapshot,
   scanSegmentSnapshot,
@@ -68,7 +68,7 @@ Deno.test({
           source: "fixture",
           fingerprint: "f2",
         };
-        assertEquals(await segmentSnapshotText(data, table, header, 2), text);
+        assertEquals(await segmentsFileText(data, table, header, 2), text);
         const state = await migrationInEngine(data, table, {
           kind: "found",
           snapshot: scanSegmentSnapshot(earlierText, "x", EARLIER_RUN),
