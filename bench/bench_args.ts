@@ -10,6 +10,11 @@ export interface BenchSize {
   label: string;
   /** Sale lines asked of the simulator (`--lines`), or null for its default (about 55,000). */
   lines: number | null;
+  /**
+   * With `--days`: the size read as customers instead, simulated over that
+   * many days (`--customers N --days D`): many customers, few lines each.
+   */
+  customers?: { count: number; days: number };
 }
 
 /** The parsed command line of `deno task bench`. */
@@ -71,6 +76,14 @@ const OPTIONS = [
     kind: "boolean",
     help:
       "load the lines into a local PostgreSQL server and time the report\nrun there (--data postgresql://...); sizes default to 10m",
+  },
+  {
+    name: "days",
+    kind: "string",
+    value: "D",
+    help:
+      "simulate D days and read each size as customers rather than lines\n(simulate --customers N --days D): a table of many customers with\nfew lines each",
+    parse: wholeNumber({ min: 1 }),
   },
   {
     name: "show",
@@ -154,6 +167,15 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     : values.sizes.split(",").filter((s) => s.trim()).map(parseBenchSize);
   if (sizes.length === 0) {
     throw new CliError(`Cannot read --sizes "": expected sizes like 50k,1m`);
+  }
+  const days = values.days;
+  if (days !== undefined) {
+    for (const size of sizes) {
+      // `50k` stands for the default lines; as customers it is 50,000.
+      size.customers = { count: size.lines ?? 50_000, days };
+      size.label = `${size.label}-customers-${days}d`;
+      size.lines = null;
+    }
   }
   return {
     help: parsed.help,

@@ -15,8 +15,15 @@ export function denoPath(): string {
   return `${dir}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`;
 }
 
-/** The simulator's arguments for `size`: its default, or `--lines N`. */
+/**
+ * The simulator's arguments for `size`: its default, `--lines N`, or
+ * `--customers N --days D` (see BenchSize.customers).
+ */
 export function simulateArgs(size: BenchSize): string[] {
+  if (size.customers) {
+    const { count, days } = size.customers;
+    return ["--customers", String(count), "--days", String(days)];
+  }
   return size.lines === null ? [] : ["--lines", String(size.lines)];
 }
 

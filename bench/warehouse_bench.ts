@@ -31,7 +31,12 @@ const PG_TYPES = {
 export interface WarehouseRun extends ProcessUsage {
   label: string;
   lines: number;
+  /** Rows of the customers table. */
   customers: number;
+  /** Customers the report scored (report.json's customers.count); null when it failed. */
+  scoredCustomers: number | null;
+  /** The size of the run's segments.json, in bytes; null without one. */
+  segmentsBytes: number | null;
   /** COPY of both CSV files into the server, and ANALYZE. */
   loadSeconds: number;
   stages: StageTime[];
@@ -178,14 +183,23 @@ async function runReport(
     const stderr = decoder.decode(output.stderr);
     const ok = usage.exitStatus === 0;
     let engine: unknown = null;
+    let scoredCustomers: number | null = null;
+    let segmentsBytes: number | null = null;
     if (ok) {
       const last = decoder.decode(output.stdout).trimEnd().split("\n").at(-1)!;
       const { dir } = JSON.parse(last) as { dir: string };
-      engine = JSON.parse(await Deno.readTextFile(`${dir}/report.json`)).data
-        .engine;
+      const json = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
+      engine = json.data.engine;
+      scoredCustomers = json.customers?.count ?? null;
+      segmentsBytes = await Deno.stat(`${dir}/segments.json`).then(
+        (s) => s.size,
+        () => null,
+      );
     }
     return {
       ...usage,
+      scoredCustomers,
+      segmentsBytes,
       stages: parseStageTimes(stderr),
       engine,
       error: ok ? null : stderr.trim().split("\n").slice(-3).join(" / "),
@@ -210,11 +224,15 @@ export function formatRuns(runs: WarehouseRun[]): string {
           engine.rowsReturned.toLocaleString("en-US")
         } | ${(engine.bytesReturned / 1e6).toFixed(1)} MB`
         : `failed: ${r.error}`
+    } | ${r.scoredCustomers?.toLocaleString("en-US") ?? ""} | ${
+      r.segmentsBytes === null || r.segmentsBytes === undefined
+        ? ""
+        : `${(r.segmentsBytes / 1e6).toFixed(1)} MB`
     } |`;
   });
   return [
-    "| size | sale lines | COPY + ANALYZE | report wall time | Basket peak memory (RSS) | queries | result rows | bytes returned |",
-    "| ---- | ---------: | -------------: | ---------------: | -----------------------: | ------: | ----------: | -------------: |",
+    "| size | sale lines | COPY + ANALYZE | report wall time | Basket peak memory (RSS) | queries | result rows | bytes returned | customers scored | segments.json |",
+    "| ---- | ---------: | -------------: | ---------------: | -----------------------: | ------: | ----------: | -------------: | ---------------: | ------------: |",
     ...rows,
     "",
     ...runs.flatMap(formatStages),

@@ -1,6 +1,7 @@
 import { assertAlmostEquals, assertEquals, assertThrows } from "../assert.ts";
 import { CliError } from "../../src/model/cli_error.ts";
 import { parseBenchArgs, parseBenchSize } from "../../bench/bench_args.ts";
+import { simulateArgs } from "../../bench/simulate_data.ts";
 import { countLines } from "../../bench/count_lines.ts";
 import { parseStageTimes } from "../../bench/stage_times.ts";
 import { parseTimeVerbose } from "../../bench/time_verbose.ts";
@@ -191,4 +192,36 @@ Deno.test("countLines() counts the line feeds of a chunk", () => {
   const text = new TextEncoder().encode("a,b\n1,2\n\n3,4");
   assertEquals(countLines(text), 3);
   assertEquals(countLines(new Uint8Array()), 0);
+});
+
+Deno.test("parseBenchArgs() with --days reads each size as customers simulated over that many days", () => {
+  const args = parseBenchArgs([
+    "--warehouse",
+    "--sizes",
+    "50k,2m",
+    "--days",
+    "14",
+  ]);
+  assertEquals(args.sizes, [
+    {
+      label: "50k-customers-14d",
+      lines: null,
+      customers: { count: 50_000, days: 14 },
+    },
+    {
+      label: "2m-customers-14d",
+      lines: null,
+      customers: { count: 2_000_000, days: 14 },
+    },
+  ]);
+  assertEquals(simulateArgs(args.sizes[1]), [
+    "--customers",
+    "2000000",
+    "--days",
+    "14",
+  ]);
+  assertEquals(simulateArgs(parseBenchArgs(["--sizes", "1m"]).sizes[0]), [
+    "--lines",
+    "1000000",
+  ]);
 });

@@ -379,6 +379,8 @@ Deno.test("the warehouse bench's table gives each stage's peak memory and says w
     label,
     lines: 1000,
     customers: 10,
+    scoredCustomers: 8,
+    segmentsBytes: 1_234_567,
     loadSeconds: 1,
     wallSeconds: 12,
     userSeconds: 5,
@@ -396,6 +398,7 @@ Deno.test("the warehouse bench's table gives each stage's peak memory and says w
   const table = formatRuns([run("1m", 421e6), run("10m", 1_083e6)]);
   assertStringIncludes(table, "| 10m: stage | time | peak memory so far |");
   assertStringIncludes(table, "| segmentation | 9.3 s | 1083 MB |");
+  assertStringIncludes(table, "| 2.0 MB | 8 | 1.2 MB |");
   assertStringIncludes(
     table,
     "1m: Basket's peak memory 421.0 MB, under the target of 500 MB",
