@@ -96,6 +96,7 @@ Deno.test("publishRun() uploads a 20 MB file streamed from disk, and the bucket 
   await withServer(async (s3, reports) => {
     const dir = await writeRunFixture(reports, RUN);
     const sha256 = await writeBigFile(`${dir}/${BIG}`, BIG_SIZE);
+    await Deno.writeFile(`${dir}/empty.csv`, new Uint8Array());
     const config = s3.config();
     const client = s3.client(config);
     const sent = recordPuts(client);
@@ -113,6 +114,10 @@ Deno.test("publishRun() uploads a 20 MB file streamed from disk, and the bucket 
       size: BIG_SIZE,
       sha256,
     });
+    deepEqual(await downloadHash(s3, `weekly/runs/${RUN}/empty.csv`), {
+      size: 0,
+      sha256: createHash("sha256").digest("hex"),
+    });
 
     // The body went out as a stream read from disk, never as bytes in
     // memory, with its length and SHA-256 announced, and not re-encoded.
@@ -127,7 +132,10 @@ Deno.test("publishRun() uploads a 20 MB file streamed from disk, and the bucket 
       Buffer.from(sha256, "hex").toString("base64"),
     );
     equal(put.headers["content-encoding"], undefined);
-    // Every other file of the run but index.html goes the same way.
+    // Signed without hashing the body first; the signed checksum covers it.
+    equal(put.headers["x-amz-content-sha256"], "UNSIGNED-PAYLOAD");
+    // Every other file of the run but index.html goes the same way (the
+    // empty one as an empty body).
     const streamed = sent.filter((p) =>
       p.path.includes(`/runs/${RUN}/`) && p.body instanceof Readable
     ).map((p) => p.path.split(`/runs/${RUN}/`)[1]).sort();
