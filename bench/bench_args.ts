@@ -39,6 +39,8 @@ export interface BenchArgs {
   clvStage: boolean;
   /** Synthetic customers of the customer-value bench. */
   clvCustomers: number;
+  /** Measure publishing a run with a `segments.json` of this many MiB instead (publish_bench.ts). */
+  publishMb: number | null;
 }
 
 const OPTIONS = [
@@ -110,6 +112,14 @@ const OPTIONS = [
     help: "customers of --clv and --clv-stage",
     default: 1_000_000,
     parse: wholeNumber({ min: 100 }),
+  },
+  {
+    name: "publish-mb",
+    kind: "string",
+    value: "N",
+    help:
+      "publish runs with a segments.json of 1 and N MiB to a local S3-protocol\nserver (deno task publish) and print their peak memory instead of the report",
+    parse: wholeNumber({ min: 1 }),
   },
 ] as const;
 
@@ -190,5 +200,6 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     clv: values.clv,
     clvStage: values["clv-stage"],
     clvCustomers: values["clv-customers"],
+    publishMb: values["publish-mb"] ?? null,
   };
 }

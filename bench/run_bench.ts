@@ -77,6 +77,12 @@ export async function bench(args: string[]): Promise<number> {
     }).output();
     return code;
   }
+  if (options.publishMb !== null) {
+    await ensurePackages(true);
+    const { publishBench } = await import("./publish_bench.ts");
+    const runs = await publishBench(options.publishMb);
+    return runs.every((r) => r.error === null) ? 0 : 1;
+  }
   if (options.show) {
     const saved: BenchResult = JSON.parse(
       await Deno.readTextFile(options.show),

@@ -156,7 +156,7 @@ export async function publishRun(
   }
 
   const index = files.find((f) => f.path === INDEX)!;
-  const switched = await switchCurrent(bucket, published, index.bytes, {
+  const switched = await switchCurrent(bucket, published, index.bytes!, {
     conditional,
     failure,
     now: now(),
@@ -234,7 +234,7 @@ function buildManifest(
     encrypted: options.onlyIndex === true,
     files: files.map((f) => ({
       path: f.path,
-      size: f.bytes.byteLength,
+      size: f.size,
       sha256: f.sha256,
       contentType: f.contentType,
     })),
@@ -283,7 +283,7 @@ async function uploadFiles(
       const file = files[next++];
       const path = runPath(runId, file.path);
       try {
-        const { etag } = await bucket.put(path, file.bytes, {
+        const { etag } = await bucket.put(path, file.bytes ?? file, {
           contentType: file.contentType,
           cacheControl: IMMUTABLE,
           metadata: { [SHA256_METADATA]: file.sha256 },
@@ -339,8 +339,8 @@ async function verifyUploads(
       });
       const problem = !head
         ? "is missing after its upload"
-        : head.size !== file.bytes.byteLength
-        ? `has ${head.size} bytes, not ${file.bytes.byteLength}`
+        : head.size !== file.size
+        ? `has ${head.size} bytes, not ${file.size}`
         : head.metadata[SHA256_METADATA] !== file.sha256
         ? "lacks its SHA-256 metadata"
         : !kms && head.etag && unquote(head.etag) !== file.md5

@@ -2,11 +2,26 @@ import { createHash } from "node:crypto";
 import { contentType } from "./content_type.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
 
-/** A file of a finished run, read from its local folder. */
+/**
+ * S3's limit on one PUT: 5 GiB. Publishing uploads each file in one PUT, so
+ * a larger file is refused before anything is uploaded.
+ */
+export const MAX_PUT_BYTES = 5 * 1024 ** 3;
+
+/**
+ * A file of a finished run in its local folder, hashed as it was read from
+ * disk a chunk at a time: only `index.html` (the page the bucket's index is
+ * switched to) is kept in memory.
+ */
 export interface RunFile {
   /** The path below the run folder, with `/` separators. */
   path: string;
-  bytes: Uint8Array;
+  /** The file on disk, uploaded from there. */
+  localPath: string;
+  /** Its size in bytes. */
+  size: number;
+  /** The bytes of `index.html`; undefined for every other file. */
+  bytes?: Uint8Array;
   /** SHA-256, lower-case hex. */
   sha256: string;
   /** MD5, lower-case hex: the ETag S3 gives a plain single-part upload. */
@@ -24,8 +39,11 @@ export interface ReadRunFilesOptions {
 }
 
 /**
- * Reads the files of a finished run folder (`index.html`, `report.json`, the
- * CSVs, `notebooks/*.html`, ...) with their checksums, sorted by path. Hidden
+ * Finds the files of a finished run folder (`index.html`, `report.json`, the
+ * CSVs, `notebooks/*.html`, ...) and their sizes and checksums, sorted by
+ * path. Each file is hashed as it is read from disk a megabyte at a time and
+ * not kept: only `index.html` is held, whole. A file over
+ * {@linkcode MAX_PUT_BYTES} is refused. Hidden
  * files and a local `manifest.json` are skipped. Throws when the folder has
  * no `index.html`, and refuses a locked run (its `index.html` encrypted)
  * with any other file beside it: those would publish its data in clear.
@@ -49,29 +67,25 @@ export async function readRunFiles(
   }
   const files: RunFile[] = [];
   for (const path of paths.sort()) {
-    let bytes: Uint8Array;
+    let file: RunFile;
     try {
-      bytes = await Deno.readFile(`${runDir}/${path}`);
+      file = await readRunFile(runDir, path);
     } catch (error) {
       throw new Error(
         `Cannot publish run folder ${JSON.stringify(runDir)}: ${
           error instanceof Deno.errors.NotFound
             ? `it has no ${path}`
+            : error instanceof RangeError
+            ? error.message
             : `cannot read ${JSON.stringify(path)}: ${(error as Error).message}`
         }`,
       );
     }
-    files.push({
-      path,
-      bytes,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      md5: createHash("md5").update(bytes).digest("hex"),
-      contentType: contentType(path),
-    });
+    files.push(file);
   }
   const index = files.find((f) => f.path === "index.html")!;
   const clear = files.filter((f) => f.path !== "index.html");
-  if (clear.length > 0 && isLockedPage(index.bytes)) {
+  if (clear.length > 0 && isLockedPage(index.bytes!)) {
     throw new Error(
       `Cannot publish run folder ${
         JSON.stringify(runDir)
@@ -83,6 +97,51 @@ export async function readRunFiles(
     );
   }
   return files;
+}
+
+/**
+ * One file with its size and checksums: `index.html` read whole, every other
+ * file streamed from disk through both hashes, so never held in memory.
+ */
+async function readRunFile(runDir: string, path: string): Promise<RunFile> {
+  const localPath = `${runDir}/${path}`;
+  const sha256 = createHash("sha256");
+  const md5 = createHash("md5");
+  let size = 0;
+  let bytes: Uint8Array | undefined;
+  if (path === "index.html") {
+    bytes = await Deno.readFile(localPath);
+    sha256.update(bytes);
+    md5.update(bytes);
+    size = bytes.byteLength;
+  } else {
+    using file = await Deno.open(localPath);
+    const { size: onDisk } = await file.stat();
+    if (onDisk > MAX_PUT_BYTES) {
+      throw new RangeError(
+        `${
+          JSON.stringify(path)
+        } has ${onDisk} bytes, more than the ${MAX_PUT_BYTES} bytes (5 GiB) that S3 takes in one upload`,
+      );
+    }
+    const chunk = new Uint8Array(1 << 20);
+    while (true) {
+      const n = await file.read(chunk);
+      if (n === null) break;
+      sha256.update(chunk.subarray(0, n));
+      md5.update(chunk.subarray(0, n));
+      size += n;
+    }
+  }
+  return {
+    path,
+    localPath,
+    size,
+    ...(bytes ? { bytes } : {}),
+    sha256: sha256.digest("hex"),
+    md5: md5.digest("hex"),
+    contentType: contentType(path),
+  };
 }
 
 async function walk(root: string, below: string, out: string[]): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { type PublishConfig, s3Target } from "./publish_config.ts";
+import { type FileBody, putBody } from "./put_body.ts";
 import {
   describeS3Error,
   PublishError,
@@ -48,7 +49,10 @@ export interface PutOptions {
   ifMatch?: string;
   /** `"*"`: write only if there is no such object yet (`If-None-Match`). */
   ifNoneMatch?: "*";
-  /** Send the body's SHA-256 (`x-amz-checksum-sha256`) for the store to check. */
+  /**
+   * Send the body's SHA-256 (`x-amz-checksum-sha256`) for the store to check
+   * (always sent for a file streamed from disk).
+   */
   checksum?: boolean;
 }
 
@@ -79,9 +83,10 @@ export interface S3Bucket {
   key(path: string): string;
   /** Checks that the bucket exists and can be reached; returns its region when told. */
   check(): Promise<{ region?: string }>;
+  /** One PUT; a {@linkcode FileBody} is streamed from disk (see `putBody`). */
   put(
     path: string,
-    body: Uint8Array,
+    body: Uint8Array | FileBody,
     options: PutOptions,
   ): Promise<PutResult>;
   /** Undefined when there is no such object. */
@@ -182,19 +187,18 @@ export function openBucket(
       }),
     put: (path, body, put) =>
       call(`uploading ${JSON.stringify(path)}`, async () => {
+        const sent = putBody(body, put.checksum === true);
         try {
           const out = await client.send(
             new PutObjectCommand({
               Bucket,
               Key: key(path),
-              Body: body,
-              ContentLength: body.byteLength,
+              ...sent.input,
               ContentType: put.contentType,
               CacheControl: put.cacheControl,
               ...(put.metadata ? { Metadata: put.metadata } : {}),
               ...(put.ifMatch ? { IfMatch: put.ifMatch } : {}),
               ...(put.ifNoneMatch ? { IfNoneMatch: put.ifNoneMatch } : {}),
-              ...(put.checksum ? { ChecksumAlgorithm: "SHA256" } : {}),
               ...sse(),
             }),
           );
@@ -204,6 +208,8 @@ export function openBucket(
             return { refused: true };
           }
           throw error;
+        } finally {
+          sent.close();
         }
       }),
     head: (path) =>

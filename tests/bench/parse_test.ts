@@ -140,6 +140,7 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     clv: false,
     clvStage: false,
     clvCustomers: 1_000_000,
+    publishMb: null,
   });
 });
 
@@ -153,6 +154,11 @@ Deno.test("parseBenchArgs() measures 10m on the warehouse unless --sizes says ot
     parseBenchArgs(["--warehouse", "--sizes", "1m"]).sizes.map((s) => s.label),
     ["1m"],
   );
+});
+
+Deno.test("parseBenchArgs() reads --publish-mb, a whole number of MiB", () => {
+  assertEquals(parseBenchArgs(["--publish-mb", "200"]).publishMb, 200);
+  assertThrows(() => parseBenchArgs(["--publish-mb", "0"]), CliError);
 });
 
 Deno.test("parseBenchArgs() reads --clv and its number of customers", () => {
