@@ -33,6 +33,8 @@ export interface BenchArgs {
   show: string | null;
   /** Measure the report on a local PostgreSQL warehouse instead (bench/warehouse_bench.ts). */
   warehouse: boolean;
+  /** With `warehouse`: a second run into the same folder, which says who moved since the first. */
+  whoMoved: boolean;
   /** Time the customer-value fit instead (see value_bench.ts). */
   clv: boolean;
   /** Run the value stage on synthetic customers instead. */
@@ -78,6 +80,12 @@ const OPTIONS = [
     kind: "boolean",
     help:
       "load the lines into a local PostgreSQL server and time the report\nrun there (--data postgresql://...); sizes default to 10m",
+  },
+  {
+    name: "who-moved",
+    kind: "boolean",
+    help:
+      "with --warehouse, run the report a second time into the same\nfolder: it compares its customers with the first run's (Who moved)",
   },
   {
     name: "days",
@@ -197,6 +205,7 @@ export function parseBenchArgs(args: string[]): BenchArgs {
     results: values.results,
     show: values.show ?? null,
     warehouse: values.warehouse,
+    whoMoved: values["who-moved"],
     clv: values.clv,
     clvStage: values["clv-stage"],
     clvCustomers: values["clv-customers"],

@@ -92,7 +92,9 @@ export async function bench(args: string[]): Promise<number> {
   }
   if (options.warehouse) {
     await ensurePackages(true);
-    return await warehouseBench(options.sizes, options.results);
+    return await warehouseBench(options.sizes, options.results, {
+      whoMoved: options.whoMoved,
+    });
   }
   await ensurePackages(options.skipReference);
   const machine = await describeMachine(options.skipReference);

@@ -37,6 +37,8 @@ export interface WarehouseRun extends ProcessUsage {
   scoredCustomers: number | null;
   /** The size of the run's segments.json, in bytes; null without one. */
   segmentsBytes: number | null;
+  /** report.json's migration.status: `first`, or `compared` for a run that said who moved. */
+  whoMoved?: string | null;
   /** COPY of both CSV files into the server, and ANALYZE. */
   loadSeconds: number;
   stages: StageTime[];
@@ -49,6 +51,7 @@ export interface WarehouseRun extends ProcessUsage {
 export async function warehouseBench(
   sizes: BenchSize[],
   results: string,
+  options: { whoMoved?: boolean } = {},
 ): Promise<number> {
   const scratch = await Deno.makeTempDir({ prefix: "basket-bench-wh-" });
   await Deno.chmod(scratch, 0o755); // The server reads the CSV files.
@@ -97,14 +100,27 @@ export async function warehouseBench(
           loadSeconds.toFixed(1)
         } s; report`,
       );
-      const run = await runReport(server.url, `${scratch}/out-${size.label}`);
-      runs.push({
-        label: size.label,
+      const out = `${scratch}/out-${size.label}`;
+      const measured = {
         lines: Number(lines),
         customers: Number(customers),
         loadSeconds,
-        ...run,
+      };
+      runs.push({
+        label: size.label,
+        ...measured,
+        ...await runReport(server.url, out),
       });
+      if (options.whoMoved) {
+        // The same data again into the same folder: this run reads the
+        // first one's segments.json and says who moved since.
+        log(`${size.label}: report again, who moved since the first run`);
+        runs.push({
+          label: `${size.label}-who-moved`,
+          ...measured,
+          ...await runReport(server.url, out),
+        });
+      }
       await Deno.remove(data, { recursive: true });
     }
   } finally {
@@ -185,12 +201,14 @@ async function runReport(
     let engine: unknown = null;
     let scoredCustomers: number | null = null;
     let segmentsBytes: number | null = null;
+    let whoMoved: string | null = null;
     if (ok) {
       const last = decoder.decode(output.stdout).trimEnd().split("\n").at(-1)!;
       const { dir } = JSON.parse(last) as { dir: string };
       const json = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
       engine = json.data.engine;
       scoredCustomers = json.customers?.count ?? null;
+      whoMoved = json.migration?.status ?? null;
       segmentsBytes = await Deno.stat(`${dir}/segments.json`).then(
         (s) => s.size,
         () => null,
@@ -200,6 +218,7 @@ async function runReport(
       ...usage,
       scoredCustomers,
       segmentsBytes,
+      whoMoved,
       stages: parseStageTimes(stderr),
       engine,
       error: ok ? null : stderr.trim().split("\n").slice(-3).join(" / "),

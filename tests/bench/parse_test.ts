@@ -137,6 +137,7 @@ Deno.test("parseBenchArgs() defaults to all three sizes, one run each, with the 
     results: "bench/results",
     show: null,
     warehouse: false,
+    whoMoved: false,
     clv: false,
     clvStage: false,
     clvCustomers: 1_000_000,
