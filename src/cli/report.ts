@@ -6,8 +6,7 @@ import { CACHE_OPTIONS, cacheFor } from "./cache_options.ts";
 import { PASSWORD_ENV, readPassword } from "./read_password.ts";
 import { writeRun } from "../pipeline/write_run.ts";
 import { earlierSegments, withWhoMoved } from "./with_who_moved.ts";
-import { encryptPage } from "../report/lock/encrypt_page.ts";
-import { embedDownloads } from "../report/lock/embed_downloads.ts";
+import { lockRun } from "../pipeline/lock_run.ts";
 import { type FilterState, parseFilterHash } from "../report/filter_state.ts";
 import { weakPasswordWarning } from "../report/lock/weak_password_warning.ts";
 import { VERSION } from "../version.ts";
@@ -296,27 +295,24 @@ export async function report(args: string[]): Promise<number> {
       withNotebookLinks(files.get("index.html")!, [...notebooks.keys()]),
     );
   }
+  let beside: [string, Uint8Array][] = [];
   if (password !== undefined) {
     // A locked run writes nothing in clear: report.json, the CSVs and the
     // rejected rows go inside the encrypted page, whose unlocked view offers
-    // them; only a folder asked for with --clear-files gets them in clear.
+    // them, and segments.json beside it encrypted (segments.json.enc); only a
+    // folder asked for with --clear-files gets them in clear.
     const started = performance.now();
     const clear = new Map([...files].filter(([name]) => name !== "index.html"));
     if (settings["clear-files"] !== undefined) {
       await writeClearFiles(settings["clear-files"], out, clear);
     }
-    const page = embedDownloads(
-      files.get("index.html")!,
-      Object.fromEntries(clear),
-    );
-    files = new Map([[
-      "index.html",
-      await encryptPage(page, {
-        password,
-        runId: built.runId,
-        ...(rememberDays === undefined ? {} : { rememberDays }),
-      }),
-    ]]);
+    const locked = await lockRun(files, {
+      password,
+      runId: built.runId,
+      ...(rememberDays === undefined ? {} : { rememberDays }),
+    });
+    files = new Map([["index.html", locked.page]]);
+    beside = locked.beside;
     console.error(
       stageLine("encrypt", performance.now() - started),
     );
@@ -327,12 +323,11 @@ export async function report(args: string[]): Promise<number> {
   const dir = await writeRun(
     out,
     built.runId,
-    printed
-      ? new Map<string, string | Uint8Array>([
-        ...files,
-        ["index.pdf", printed.pdf],
-      ])
-      : files,
+    new Map<string, string | Uint8Array>([
+      ...files,
+      ...beside,
+      ...printed ? [["index.pdf", printed.pdf] as const] : [],
+    ]),
   );
   console.error(
     stageLine("write", performance.now() - started),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { contentType } from "./content_type.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
+import { SIDECAR_MAGIC } from "../report/lock/sidecar_crypto.ts";
 
 /** A file of a finished run, read from its local folder. */
 export interface RunFile {
@@ -17,8 +18,9 @@ export interface RunFile {
 /** Options for {@linkcode readRunFiles}. */
 export interface ReadRunFilesOptions {
   /**
-   * Read only `index.html`: for an encrypted report, whose data must not be
-   * published in clear.
+   * Read only `index.html` and the encrypted files beside it
+   * (`segments.json.enc`, see {@linkcode lockedRunFiles}): for an encrypted
+   * report, whose data must not be published in clear.
    */
   onlyIndex?: boolean;
 }
@@ -36,7 +38,12 @@ export async function readRunFiles(
 ): Promise<RunFile[]> {
   const paths: string[] = [];
   if (options.onlyIndex) {
-    paths.push("index.html");
+    const all: string[] = [];
+    await walk(runDir, "", all).catch(() => {});
+    paths.push(
+      "index.html",
+      ...lockedRunFiles(all).filter((p) => p !== "index.html"),
+    );
   } else {
     await walk(runDir, "", paths);
   }
@@ -70,7 +77,9 @@ export async function readRunFiles(
     });
   }
   const index = files.find((f) => f.path === "index.html")!;
-  const clear = files.filter((f) => f.path !== "index.html");
+  const clear = files.filter((f) =>
+    f.path !== "index.html" && !isSidecar(f.path, f.bytes)
+  );
   if (clear.length > 0 && isLockedPage(index.bytes)) {
     throw new Error(
       `Cannot publish run folder ${
@@ -83,6 +92,24 @@ export async function readRunFiles(
     );
   }
   return files;
+}
+
+/**
+ * Of a locked run folder's files (paths below it), those published with its
+ * locked page: `index.html` and the files encrypted beside it with the
+ * page's key (`segments.json.enc`: top-level names ending `.enc`, whose
+ * content {@linkcode readRunFiles} checks).
+ */
+export function lockedRunFiles(paths: readonly string[]): string[] {
+  return paths.filter((path) =>
+    path === "index.html" || /^[^/]+\.enc$/.test(path)
+  );
+}
+
+/** Whether a file of a run folder is a sidecar encrypted with its page's key. */
+function isSidecar(path: string, bytes: Uint8Array): boolean {
+  return lockedRunFiles([path]).length === 1 &&
+    new TextDecoder().decode(bytes.subarray(0, 8)) === SIDECAR_MAGIC;
 }
 
 async function walk(root: string, below: string, out: string[]): Promise<void> {
