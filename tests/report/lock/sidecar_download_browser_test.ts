@@ -185,6 +185,33 @@ Deno.test("a locked page's Downloads fetch segments.json.enc beside it and save 
       },
     );
 
+    await t.step(
+      "opened with a password remembered on the device, the button saves the same bytes",
+      async () => {
+        await tab.goto(`${origin}/run/index.html`, { waitUntil: "load" });
+        await tab.waitForSelector("#unlock-form:not([hidden])");
+        await tab.click("#unlock-remember");
+        await tab.type("#unlock-password", PASSWORD);
+        await tab.keyboard.press("Enter");
+        await tab.waitForSelector("#downloads");
+        // Opened again: the remembered key, not the password, opens it.
+        await tab.goto(`${origin}/run/index.html`, { waitUntil: "load" });
+        await tab.waitForSelector("#downloads");
+        equal(await clickSegments(tab), "segments.json saved.");
+        const files = await saved(tab);
+        equal(files.length, 1);
+        equal(
+          files[0].sha256,
+          createHash("sha256").update(new TextEncoder().encode(segments))
+            .digest("hex"),
+        );
+        await tab.goto(`${origin}/run/index.html?forget`, {
+          waitUntil: "load",
+        });
+        await tab.waitForSelector("#unlock-form:not([hidden])");
+      },
+    );
+
     await t.step("a damaged sidecar says so and saves nothing", async () => {
       await unlock(tab, `${origin}/damaged/index.html`);
       const status = await clickSegments(tab);
