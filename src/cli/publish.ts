@@ -15,6 +15,7 @@ import { readCommandLine } from "./spine/read_command_line.ts";
 import { createS3Client } from "../publish/create_s3_client.ts";
 import { formatRuns } from "../publish/format_runs.ts";
 import { listRuns } from "../publish/list_runs.ts";
+import { lockedRunFiles } from "../publish/run_files.ts";
 import { rollbackRun } from "../publish/rollback_run.ts";
 import { isRunId } from "../publish/run_id.ts";
 import { readRunInfo } from "../publish/run_info.ts";
@@ -202,10 +203,16 @@ export async function main(args: string[]): Promise<number> {
   }
 }
 
-/** Whether a run folder holds nothing but its index.html (and hidden files). */
+/**
+ * Whether a run folder holds nothing but its index.html and the encrypted
+ * files beside it (and hidden files).
+ */
 async function onlyIndexIn(dir: string): Promise<boolean> {
   for await (const entry of Deno.readDir(dir)) {
-    if (!entry.name.startsWith(".") && entry.name !== "index.html") {
+    if (
+      !entry.name.startsWith(".") &&
+      (!entry.isFile || lockedRunFiles([entry.name]).length === 0)
+    ) {
       return false;
     }
   }

@@ -14,8 +14,7 @@ import {
   writeRun,
   writeRunFile,
 } from "../pipeline/write_run.ts";
-import { embedDownloads } from "../report/lock/embed_downloads.ts";
-import { encryptPage } from "../report/lock/encrypt_page.ts";
+import { lockRun } from "../pipeline/lock_run.ts";
 import { withNotebookLinks } from "../report/notebook_links.ts";
 import type { ProgressTicker } from "./progress_ticker.ts";
 import {
@@ -66,28 +65,24 @@ export async function writeReportRun(
     if (password !== undefined) {
       // A locked run writes nothing in clear: report.json, the CSVs and the
       // rejected rows go inside the encrypted page, whose unlocked view
-      // offers them; only a folder asked for with --clear-files gets them in
-      // clear.
+      // offers them, and segments.json beside it encrypted
+      // (segments.json.enc); only a folder asked for with --clear-files gets
+      // them in clear.
       const started = performance.now();
       if (settings.clearFiles !== undefined) {
         await writeClearFiles(settings.clearFiles, settings.out, files);
       }
-      const embedded: Record<string, string> = {};
-      for (const [name, content] of files) {
-        embedded[name] = typeof content === "string"
-          ? content
-          : content instanceof Uint8Array
-          ? new TextDecoder().decode(content)
-          : await Deno.readTextFile(content.path);
-      }
-      index = await encryptPage(embedDownloads(index, embedded), {
+      files.set("index.html", index);
+      const locked = await lockRun(files, {
         password,
         runId: built.runId,
         ...(settings.rememberDays === undefined
           ? {}
           : { rememberDays: settings.rememberDays }),
       });
+      index = locked.page;
       files.clear();
+      for (const [name, content] of locked.beside) files.set(name, content);
       log(stageLine("encrypt", performance.now() - started));
     }
     files.set("index.html", index);

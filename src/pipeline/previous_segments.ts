@@ -7,6 +7,7 @@ import {
 import { decryptPage } from "../report/lock/decrypt_page.ts";
 import { DOWNLOADS_ID } from "../report/lock/embed_downloads.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
+import { openLockedSidecar, SIDECAR_SUFFIX } from "./locked_sidecar.ts";
 
 /** Where earlier runs are: a reports folder, or a bucket's current run. */
 export interface EarlierRuns {
@@ -16,6 +17,14 @@ export interface EarlierRuns {
   runIds(): Promise<string[]>;
   /** A file of a run, or null when it has none. */
   read(runId: string, file: string): Promise<string | null>;
+  /**
+   * A file of a run as a file on this machine (its own path when the runs
+   * are local, else a copy made in the folder `scratch`), or null when the
+   * run has none: to decrypt a locked run's `segments.json.enc` from disk.
+   */
+  onDisk?(runId: string, file: string, scratch: string): Promise<
+    string | null
+  >;
 }
 
 /** What the earlier run offers to compare with. */
@@ -71,10 +80,10 @@ export async function previousSegments(
     } catch {
       return unreadable("it is locked with another password");
     }
-    text = embeddedFile(opened, SEGMENTS_FILE);
-    if (text === null) {
-      return unreadable("it is locked and holds no segments");
-    }
+    const found = embeddedFile(opened, SEGMENTS_FILE) ??
+      await sidecarText(runs, previous, page, password);
+    if (typeof found !== "string") return unreadable(found.reason);
+    text = found;
   }
   try {
     return {
@@ -87,6 +96,34 @@ export async function previousSegments(
     };
   } catch (error) {
     return unreadable((error as Error).message);
+  }
+}
+
+/**
+ * A locked run's segments from its encrypted `segments.json.enc`, decrypted
+ * to a scratch file and read back (runs on this machine only).
+ */
+async function sidecarText(
+  runs: EarlierRuns,
+  runId: string,
+  page: string,
+  password: string,
+): Promise<string | { reason: string }> {
+  const none = { reason: "it is locked and holds no segments" };
+  if (!runs.onDisk) return none;
+  const scratch = await Deno.makeTempDir({ prefix: "basket-segments-" });
+  try {
+    const sidecar = await runs.onDisk(
+      runId,
+      SEGMENTS_FILE + SIDECAR_SUFFIX,
+      scratch,
+    );
+    if (sidecar === null) return none;
+    const to = join(scratch, SEGMENTS_FILE);
+    const opened = await openLockedSidecar(page, sidecar, password, to);
+    return opened.ok ? await Deno.readTextFile(to) : opened;
+  } finally {
+    await Deno.remove(scratch, { recursive: true });
   }
 }
 
@@ -117,6 +154,16 @@ export function localRuns(out: string): EarlierRuns {
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       }
       return ids;
+    },
+    async onDisk(runId, file) {
+      const path = join(out, runId, file);
+      try {
+        await Deno.stat(path);
+        return path;
+      } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return null;
+        throw error;
+      }
     },
     async read(runId, file) {
       try {

@@ -1,5 +1,7 @@
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
+
+const PREFIX = "basket-run-";
 
 /** Scratch files not yet discarded: removed when the process exits, at the latest. */
 const live = new Set<string>();
@@ -12,7 +14,7 @@ const live = new Set<string>();
  */
 export async function scratchSegmentsPath(): Promise<string> {
   const path = join(
-    await Deno.makeTempDir({ prefix: "basket-run-" }),
+    await Deno.makeTempDir({ prefix: PREFIX }),
     SEGMENTS_FILE,
   );
   if (live.size === 0) globalThis.addEventListener("unload", removeLive);
@@ -22,24 +24,31 @@ export async function scratchSegmentsPath(): Promise<string> {
 
 /**
  * Removes a run's scratch `segments.json` (see scratchSegmentsPath) and its
- * folder, once the run is written or has failed. Nothing for none; only an
- * empty folder is removed.
+ * folder, with what was written beside it (a locked run's
+ * `segments.json.enc`), once the run is written or has failed. Nothing for
+ * none, nor for a file outside a scratch folder.
  */
 export async function discardSegments(path: string | null): Promise<void> {
   if (path === null) return;
   live.delete(path);
   if (live.size === 0) globalThis.removeEventListener("unload", removeLive);
-  await Deno.remove(path).catch(() => {});
-  await Deno.remove(dirname(path)).catch(() => {});
+  const dir = scratchFolder(path);
+  if (dir) await Deno.remove(dir, { recursive: true }).catch(() => {});
+}
+
+/** The scratch folder of a path from scratchSegmentsPath, else null. */
+function scratchFolder(path: string): string | null {
+  const dir = dirname(path);
+  return basename(dir).startsWith(PREFIX) ? dir : null;
 }
 
 function removeLive(): void {
   for (const path of live) {
+    const dir = scratchFolder(path);
     try {
-      Deno.removeSync(path);
-      Deno.removeSync(dirname(path));
+      if (dir) Deno.removeSync(dir, { recursive: true });
     } catch {
-      // Gone already, or its folder not empty: left as it is.
+      // Gone already: nothing to do.
     }
   }
   live.clear();

@@ -14,6 +14,14 @@ export function bucketRuns(bucket: S3Bucket): EarlierRuns {
       const current = await currentRunId(bucket);
       return current === undefined ? [] : [current];
     },
+    // TODO(streaming download): the file is held whole while it is written.
+    async onDisk(runId, file, scratch) {
+      const bytes = await bucket.get(runPath(runId, file));
+      if (bytes === undefined) return null;
+      const path = `${scratch}/${file.replaceAll("/", "_")}`;
+      await Deno.writeFile(path, bytes);
+      return path;
+    },
     async read(runId, file) {
       const bytes = await bucket.get(runPath(runId, file));
       return bytes === undefined ? null : new TextDecoder().decode(bytes);

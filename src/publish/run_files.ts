@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { contentType } from "./content_type.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
+import { SIDECAR_MAGIC } from "../report/lock/sidecar_crypto.ts";
 
 /**
  * S3's limit on one PUT: 5 GiB. Publishing uploads each file in one PUT, so
@@ -32,8 +33,9 @@ export interface RunFile {
 /** Options for {@linkcode readRunFiles}. */
 export interface ReadRunFilesOptions {
   /**
-   * Read only `index.html`: for an encrypted report, whose data must not be
-   * published in clear.
+   * Read only `index.html` and the encrypted files beside it
+   * (`segments.json.enc`, see {@linkcode lockedRunFiles}): for an encrypted
+   * report, whose data must not be published in clear.
    */
   onlyIndex?: boolean;
 }
@@ -54,7 +56,12 @@ export async function readRunFiles(
 ): Promise<RunFile[]> {
   const paths: string[] = [];
   if (options.onlyIndex) {
-    paths.push("index.html");
+    const all: string[] = [];
+    await walk(runDir, "", all).catch(() => {});
+    paths.push(
+      "index.html",
+      ...lockedRunFiles(all).filter((p) => p !== "index.html"),
+    );
   } else {
     await walk(runDir, "", paths);
   }
@@ -84,7 +91,10 @@ export async function readRunFiles(
     files.push(file);
   }
   const index = files.find((f) => f.path === "index.html")!;
-  const clear = files.filter((f) => f.path !== "index.html");
+  const clear: RunFile[] = [];
+  for (const f of files) {
+    if (f.path !== "index.html" && !await isSidecar(f)) clear.push(f);
+  }
   if (clear.length > 0 && isLockedPage(index.bytes!)) {
     throw new Error(
       `Cannot publish run folder ${
@@ -142,6 +152,35 @@ async function readRunFile(runDir: string, path: string): Promise<RunFile> {
     md5: md5.digest("hex"),
     contentType: contentType(path),
   };
+}
+
+/**
+ * Of a locked run folder's files (paths below it), those published with its
+ * locked page: `index.html` and the files encrypted beside it with the
+ * page's key (`segments.json.enc`: top-level names ending `.enc`, whose
+ * content {@linkcode readRunFiles} checks).
+ */
+export function lockedRunFiles(paths: readonly string[]): string[] {
+  return paths.filter((path) =>
+    path === "index.html" || /^[^/]+\.enc$/.test(path)
+  );
+}
+
+/**
+ * Whether a file of a run folder is a sidecar encrypted with its page's key:
+ * its name, and its first bytes (read from disk).
+ */
+async function isSidecar(file: RunFile): Promise<boolean> {
+  if (lockedRunFiles([file.path]).length !== 1) return false;
+  using handle = await Deno.open(file.localPath);
+  const start = new Uint8Array(8);
+  let read = 0;
+  while (read < start.length) {
+    const n = await handle.read(start.subarray(read));
+    if (n === null) break;
+    read += n;
+  }
+  return new TextDecoder().decode(start.subarray(0, read)) === SIDECAR_MAGIC;
 }
 
 async function walk(root: string, below: string, out: string[]): Promise<void> {

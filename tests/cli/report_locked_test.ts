@@ -4,6 +4,7 @@ import { runCli } from "./run_cli.ts";
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { startTestS3 } from "../publish/s3_test_server.ts";
 import { decryptPage } from "../../src/report/lock/decrypt_page.ts";
+import { openLockedSidecar } from "../../src/pipeline/locked_sidecar.ts";
 import { DOWNLOADS_ID } from "../../src/report/lock/embed_downloads.ts";
 import { PASSWORD_FLAG_WARNING } from "../../src/cli/report.ts";
 
@@ -70,8 +71,8 @@ Deno.test("a locked report holds nothing readable of the data, and opens with th
     const { dir: runDir } = JSON.parse(run.stdout.trim().split("\n").pop()!);
     const page = await Deno.readTextFile(`${runDir}/index.html`);
     assertEquals(
-      [...Deno.readDirSync(runDir)].map((e) => e.name),
-      ["index.html"],
+      [...Deno.readDirSync(runDir)].map((e) => e.name).sort(),
+      ["index.html", "segments.json.enc"],
     );
     const downloads = await lockedDownloads(page, PASSWORD);
     const report = JSON.parse(downloads["report.json"]);
@@ -171,7 +172,11 @@ Deno.test("a locked report holds nothing readable of the data, and opens with th
             (buttons) => buttons.map((b) => b.getAttribute("data-download")),
           );
           assertEquals(offered[0], "report.json");
-          assertEquals([...offered].sort(), Object.keys(downloads).sort());
+          // segments.json is kept encrypted beside the page, not inside it.
+          assertEquals(
+            [...offered].sort(),
+            [...Object.keys(downloads), "segments.json"].sort(),
+          );
           assertOk(offered.includes("stores.csv"));
           await tab.evaluate(() => {
             const saved: Record<string, string> = {};
@@ -188,6 +193,12 @@ Deno.test("a locked report holds nothing readable of the data, and opens with th
             return await (await fetch(saved["report.json"])).text();
           });
           assertEquals(JSON.parse(saved).sales.total, report.sales.total);
+          // Opened from a file, the page cannot fetch segments.json.enc.
+          await tab.click('button[data-download="segments.json"]');
+          assertStringIncludes(
+            await tab.$eval("#downloads-status", (e) => e.textContent ?? ""),
+            "a page opened from a file cannot fetch it",
+          );
           assertEquals(errors, []);
         },
       );
@@ -239,7 +250,7 @@ async function allFiles(dir: string): Promise<[string, string][]> {
   return out;
 }
 
-Deno.test("a locked report of the real data set writes and publishes only its encrypted page: no store, category, total or customer id in any file of its folder or object of the bucket", async () => {
+Deno.test("a locked report of the real data set writes and publishes only encrypted files (its page, segments.json.enc): no store, category, total or customer id in any file of its folder or object of the bucket", async () => {
   const dir = await Deno.makeTempDir({ prefix: "basket-locked-real-" });
   const s3 = await startTestS3();
   const env = {
@@ -319,14 +330,20 @@ Deno.test("a locked report of the real data set writes and publishes only its en
     assertEquals(
       (await allFiles(`${dir}/reports`)).map(([path]) => path.slice(dir.length))
         .sort(),
-      [`/reports/${runId}/index.html`, "/reports/latest/index.html"],
-      "a locked run writes its encrypted page and nothing else",
+      [
+        `/reports/${runId}/index.html`,
+        `/reports/${runId}/segments.json.enc`,
+        "/reports/latest/index.html",
+        "/reports/latest/segments.json.enc",
+      ],
+      "a locked run writes its encrypted page and its encrypted segments, and nothing else",
     );
     assertEquals(bucketFiles.map(([key]) => key).sort(), [
       "s3:weekly/current.json",
       "s3:weekly/index.html",
       `s3:weekly/runs/${runId}/index.html`,
       `s3:weekly/runs/${runId}/manifest.json`,
+      `s3:weekly/runs/${runId}/segments.json.enc`,
     ]);
     const manifest = JSON.parse(
       bucketFiles.find(([key]) => key.endsWith("manifest.json"))![1],
@@ -336,9 +353,33 @@ Deno.test("a locked report of the real data set writes and publishes only its en
     assertEquals("dataFingerprint" in manifest, false);
 
     for (const [path, text] of [...await allFiles(dir), ...bucketFiles]) {
-      const found = secrets.filter((secret) => standsAlone(text, secret));
+      // segments.json.enc is binary ciphertext: any 3 or 4 bytes turn up in
+      // it by chance, so it is searched for the longer values only (each
+      // customer id among them).
+      const sidecar = path.endsWith(".enc");
+      if (sidecar) assertOk(text.startsWith("BSKTENC1"), path);
+      const found = secrets.filter((secret) =>
+        (!sidecar || secret.length >= 5) && standsAlone(text, secret)
+      );
       assertEquals(found, [], `${path} holds ${found.slice(0, 5)}`);
     }
+
+    // The sidecar holds every customer: opened with the password, their ids
+    // stand in it.
+    const opened = `${dir}/segments.json`;
+    assertEquals(
+      await openLockedSidecar(
+        page,
+        `${runDir}/segments.json.enc`,
+        PASSWORD,
+        opened,
+      ),
+      { ok: true },
+    );
+    const { ids } = JSON.parse(await Deno.readTextFile(opened));
+    await Deno.remove(opened);
+    assertOk(ids.length > 5000, `${ids.length} customers`);
+    assertOk(ids.every((id: string) => customers.includes(id)));
 
     // A locked run with a clear file put back beside its page is refused,
     // and --only-index publishes the page alone.

@@ -7,6 +7,7 @@ import { assertEquals, assertOk, assertStringIncludes } from "../assert.ts";
 import { runCli } from "./run_cli.ts";
 import { startTestS3 } from "../publish/s3_test_server.ts";
 import { numberFormats } from "../../src/figures/format/number_formats.ts";
+import { openLockedSidecar } from "../../src/pipeline/locked_sidecar.ts";
 import { decryptPage } from "../../src/report/lock/decrypt_page.ts";
 import { DOWNLOADS_ID } from "../../src/report/lock/embed_downloads.ts";
 
@@ -80,6 +81,15 @@ async function report(args: string[], password?: string): Promise<Run> {
       `<script type="application/json" id="${DOWNLOADS_ID}">([^<]*)</script>`,
     ).exec(opened)!;
     files = JSON.parse(match[1]);
+    const to = await Deno.makeTempFile();
+    const sidecar = await openLockedSidecar(
+      page,
+      `${dir}/segments.json.enc`,
+      password,
+      to,
+    );
+    if (sidecar.ok) files["segments.json"] = await Deno.readTextFile(to);
+    await Deno.remove(to).catch(() => {});
   } else {
     files = {};
     for (const entry of Deno.readDirSync(dir)) {
@@ -279,11 +289,15 @@ Deno.test("report compares each run's segments with the previous run's", async (
 
     const locked = await report(base, PASSWORD);
     await t.step(
-      "a locked run keeps its segments inside the encrypted page only",
+      "a locked run keeps its segments encrypted beside its page only",
       async () => {
-        assertEquals([...Deno.readDirSync(locked.dir)].map((e) => e.name), [
-          "index.html",
-        ]);
+        assertEquals(
+          [...Deno.readDirSync(locked.dir)].map((e) => e.name).sort(),
+          ["index.html", "segments.json.enc"],
+        );
+        const sidecar = new TextDecoder("latin1").decode(
+          await Deno.readFile(`${locked.dir}/segments.json.enc`),
+        );
         assertEquals(locked.json.migration.previous?.runId, other.json.runId);
         const ids = [...segmentsOf(locked).keys()];
         assertEquals(ids.length, 40);
@@ -296,9 +310,14 @@ Deno.test("report compares each run's segments with the previous run's", async (
           ]
         ) {
           assertEquals(locked.page.includes(secret), false, secret);
+          assertEquals(sidecar.includes(secret), false, secret);
         }
         const clear = await Deno.readTextFile(`${out}/latest/index.html`);
         assertEquals(clear, locked.page);
+        assertEquals(
+          await Deno.readFile(`${out}/latest/segments.json.enc`),
+          await Deno.readFile(`${locked.dir}/segments.json.enc`),
+        );
       },
     );
 
@@ -352,7 +371,7 @@ Deno.test("a published run compares with the bucket's current run", async () => 
   try {
     await Deno.mkdir(`${tmp}/data`);
     await Deno.writeTextFile(`${tmp}/data/sales.csv`, fixture());
-    const publish = async (out: string, extra: string[]) => {
+    const publish = async (out: string, extra: string[], password?: string) => {
       const run = await runCli("report", [
         "--data",
         `${tmp}/data`,
@@ -360,9 +379,24 @@ Deno.test("a published run compares with the bucket's current run", async () => 
         `${tmp}/${out}`,
         "--publish",
         ...extra,
-      ], { env });
+      ], {
+        env: password ? { ...env, BASKET_REPORT_PASSWORD: password } : env,
+      });
       assertEquals(run.code, 0, run.stderr);
       const { dir, runId } = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
+      if (password) {
+        const opened = await decryptPage(
+          await Deno.readTextFile(`${dir}/index.html`),
+          password,
+        );
+        const match = new RegExp(
+          `<script type="application/json" id="${DOWNLOADS_ID}">([^<]*)</script>`,
+        ).exec(opened)!;
+        return {
+          runId: runId as string,
+          json: JSON.parse(JSON.parse(match[1])["report.json"]),
+        };
+      }
       return {
         runId: runId as string,
         json: JSON.parse(await Deno.readTextFile(`${dir}/report.json`)),
@@ -377,6 +411,15 @@ Deno.test("a published run compares with the bucket's current run", async () => 
     assertEquals(second.json.migration.previous.runId, first.runId);
     assertEquals(second.json.migration.counts.common, 40);
     assertOk(second.json.migration.counts.moved > 0);
+    // A locked run published from a third folder, then another from a
+    // fourth: the bucket's segments.json.enc is fetched and opened with the
+    // same password.
+    const third = await publish("c", [], PASSWORD);
+    assertEquals(third.json.migration.previous.runId, second.runId);
+    const fourth = await publish("d", [], PASSWORD);
+    assertEquals(fourth.json.migration.status, "compared");
+    assertEquals(fourth.json.migration.previous.runId, third.runId);
+    assertEquals(fourth.json.migration.counts.common, 40);
   } finally {
     await s3.close();
     await Deno.remove(tmp, { recursive: true });

@@ -21,20 +21,18 @@ export async function decryptPage(
   page: string,
   password: string,
 ): Promise<string> {
-  const match = PAYLOAD.exec(page);
-  if (!match) {
-    throw new SyntaxError(
-      "Cannot open the locked report: the page holds no encrypted report",
-    );
-  }
-  let payload: LockedPayload;
-  try {
-    payload = await readLockedPayload(match[1]);
-  } catch (error) {
-    throw new SyntaxError(
-      `Cannot open the locked report: ${(error as Error).message}`,
-    );
-  }
+  return (await unlockPageKey(page, password)).html;
+}
+
+/**
+ * Like {@linkcode decryptPage}, and also returns the page's key, which
+ * opens the run's files kept encrypted beside it (`segments.json.enc`).
+ */
+export async function unlockPageKey(
+  page: string,
+  password: string,
+): Promise<{ html: string; key: CryptoKey }> {
+  const payload = await lockedPayloadOf(page);
   const key = await deriveReportKey(
     password,
     base64ToBytes(payload.salt),
@@ -42,7 +40,7 @@ export async function decryptPage(
     false,
   );
   try {
-    return await decryptReport(payload, key);
+    return { html: await decryptReport(payload, key), key };
   } catch (error) {
     if (error instanceof DOMException && error.name === "OperationError") {
       throw new Error(
@@ -51,5 +49,25 @@ export async function decryptPage(
       );
     }
     throw error;
+  }
+}
+
+/**
+ * A locked page's payload, checked whole. Throws a `SyntaxError` beginning
+ * "Cannot open the locked report" when the page holds none or it is damaged.
+ */
+export async function lockedPayloadOf(page: string): Promise<LockedPayload> {
+  const match = PAYLOAD.exec(page);
+  if (!match) {
+    throw new SyntaxError(
+      "Cannot open the locked report: the page holds no encrypted report",
+    );
+  }
+  try {
+    return await readLockedPayload(match[1]);
+  } catch (error) {
+    throw new SyntaxError(
+      `Cannot open the locked report: ${(error as Error).message}`,
+    );
   }
 }

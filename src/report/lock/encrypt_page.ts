@@ -18,10 +18,58 @@ export const LOCKED_PAGE_TITLE = "Basket report — locked";
 /** How many days a reader may ask the page to remember the password, unless set. */
 export const DEFAULT_REMEMBER_DAYS = 30;
 
+/**
+ * A locked run's key: derived once from the password, it encrypts the page
+ * ({@linkcode encryptPage}) and the files kept encrypted beside it
+ * (`segments.json.enc`), so that one password opens both.
+ */
+export interface LockKey {
+  /** The AES-256-GCM key (not extractable). */
+  key: CryptoKey;
+  /** The PBKDF2 salt, 16 bytes, written in the page. */
+  salt: Uint8Array;
+  /** The PBKDF2 iteration count, written in the page. */
+  iterations: number;
+}
+
+/** What {@linkcode lockKey} takes: the key derivation options of a page. */
+export type LockKeyOptions = Pick<
+  EncryptPageOptions,
+  "iterations" | "salt" | "unsafeIterationsForTests"
+>;
+
+/**
+ * Derives a locked run's key from its password with PBKDF2-SHA-256 (≥
+ * 600,000 iterations, a random 16-byte salt unless given).
+ */
+export async function lockKey(
+  password: string,
+  options: LockKeyOptions = {},
+): Promise<LockKey> {
+  if (typeof password !== "string" || password === "") {
+    throw new TypeError("Cannot encrypt the report: the password is empty");
+  }
+  const iterations = checkIterations(options);
+  const salt = checkBytes("salt", options.salt, 16);
+  return {
+    key: await deriveReportKey(password, salt, iterations, false),
+    salt,
+    iterations,
+  };
+}
+
 /** Options for {@linkcode encryptPage}. */
 export interface EncryptPageOptions {
-  /** The password readers type. Must not be empty. */
-  password: string;
+  /**
+   * The password readers type. Must not be empty. Give it or `key`.
+   */
+  password?: string;
+  /**
+   * The run's key from {@linkcode lockKey}, instead of `password` (and of
+   * `iterations`, `salt` and `unsafeIterationsForTests`): to encrypt the
+   * run's other files with the same key.
+   */
+  key?: LockKey;
   /** PBKDF2 iterations; default and minimum {@linkcode MIN_PBKDF2_ITERATIONS}. */
   iterations?: number;
   /**
@@ -85,11 +133,7 @@ export async function encryptPage(
   reportHtml: string,
   options: EncryptPageOptions,
 ): Promise<string> {
-  const { password, title = LOCKED_PAGE_TITLE } = options;
-  if (typeof password !== "string" || password === "") {
-    throw new TypeError("Cannot encrypt the report: the password is empty");
-  }
-  const iterations = checkIterations(options);
+  const { title = LOCKED_PAGE_TITLE } = options;
   const rememberDays = options.rememberDays ?? DEFAULT_REMEMBER_DAYS;
   if (
     !Number.isInteger(rememberDays) || rememberDays < 0 || rememberDays > 365
@@ -98,9 +142,9 @@ export async function encryptPage(
       `Cannot encrypt the report: rememberDays ${rememberDays} is not a whole number from 0 to 365`,
     );
   }
-  const salt = checkBytes("salt", options.salt, 16);
+  const { key, salt, iterations } = options.key ??
+    await lockKey(options.password ?? "", options);
   const iv = checkBytes("iv", options.iv, 12);
-  const key = await deriveReportKey(password, salt, iterations, false);
   const ciphertext = await encryptReport(reportHtml, key, iv);
   const payload: LockedPayload = {
     v: 1,
@@ -123,7 +167,7 @@ export async function encryptPage(
   return lockedPageHtml(payload, title, rememberDays, options.runId);
 }
 
-function checkIterations(options: EncryptPageOptions): number {
+function checkIterations(options: LockKeyOptions): number {
   const unsafe = options.unsafeIterationsForTests;
   const iterations = unsafe ?? options.iterations ?? MIN_PBKDF2_ITERATIONS;
   const least = unsafe === undefined ? MIN_PBKDF2_ITERATIONS : 1;

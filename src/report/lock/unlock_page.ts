@@ -112,7 +112,11 @@ export async function unlockPage(): Promise<void> {
     }
   }
 
-  const show = (html: string) => {
+  // The report's Downloads decrypt the files kept encrypted beside the
+  // page with the key that opened it: the window, and so this property,
+  // outlives document.open.
+  const show = (html: string, key: CryptoKey) => {
+    (globalThis as { basketLockKey?: CryptoKey }).basketLockKey = key;
     document.open();
     document.write(html);
     document.close();
@@ -126,9 +130,8 @@ export async function unlockPage(): Promise<void> {
     if (entry) {
       status.textContent = "Opening with the password remembered here…";
       try {
-        return show(
-          await decryptReport(payload, await importReportKey(entry.key)),
-        );
+        const key = await importReportKey(entry.key);
+        return show(await decryptReport(payload, key), key);
       } catch {
         forget(storageKey);
         status.textContent = "";
@@ -176,7 +179,7 @@ export async function unlockPage(): Promise<void> {
           // storage full or disabled: open the report without remembering
         }
       }
-      return show(html);
+      return show(html, key);
     } catch (failure) {
       status.textContent = "";
       error.textContent =

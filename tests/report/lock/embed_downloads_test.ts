@@ -51,3 +51,37 @@ Deno.test("isLockedPage() knows a locked page, and lockedPageRunId() reads the r
   equal(lockedPageRunId(page), "20261121T214500Z");
   equal(lockedPageRunId("<p>x</p>"), undefined);
 });
+
+Deno.test("embedDownloads() lists a file kept encrypted beside the page with a button of its own, and says it needs the website", () => {
+  const page = embedDownloads(
+    "<html><body><main>Report</main></body></html>",
+    { "report.json": "{}", "stores.csv": "store\n" },
+    ["segments.json"],
+  );
+  const { document } = parseHTML(page);
+  deepEqual(
+    [...document.querySelectorAll("button[data-download]")].map((b) => [
+      b.getAttribute("data-download"),
+      b.hasAttribute("data-download-sidecar"),
+    ]),
+    [["report.json", false], ["segments.json", true], ["stores.csv", false]],
+  );
+  deepEqual(
+    Object.keys(
+      JSON.parse(document.getElementById(DOWNLOADS_ID)!.textContent!),
+    ),
+    ["report.json", "stores.csv"],
+  );
+  ok(
+    document.querySelector("#downloads .note")!.textContent!.includes(
+      "segments.json stays encrypted beside the report on its website",
+    ),
+  );
+  ok(document.getElementById("downloads-status"));
+  equal(
+    embedDownloads("<p>x</p>", {}, ["segments.json"]).includes(
+      'data-download="segments.json"',
+    ),
+    true,
+  );
+});

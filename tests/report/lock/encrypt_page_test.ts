@@ -6,10 +6,19 @@ import {
   ok,
   rejects,
 } from "node:assert/strict";
-import { decryptPage } from "../../../src/report/lock/decrypt_page.ts";
+import {
+  decryptPage,
+  unlockPageKey,
+} from "../../../src/report/lock/decrypt_page.ts";
+import {
+  decryptSidecarChunk,
+  encryptSidecarChunk,
+  sidecarHeader,
+} from "../../../src/report/lock/sidecar_crypto.ts";
 import {
   encryptPage,
   LOCKED_PAGE_TITLE,
+  lockKey,
   MIN_PBKDF2_ITERATIONS,
 } from "../../../src/report/lock/encrypt_page.ts";
 import { base64ToBytes } from "../../../src/report/lock/report_crypto.ts";
@@ -258,4 +267,46 @@ Deno.test("a locked page's markup is fixed apart from its title and payload", as
     "ciphertext",
     "sha256",
   ]);
+});
+
+Deno.test("lockKey() gives the key, salt and iterations that encryptPage() writes, so the page's password opens what the key encrypted beside it", async () => {
+  const key = await lockKey(PASSWORD, {
+    salt: FIXED_SALT,
+    unsafeIterationsForTests: FAST_ITERATIONS,
+  });
+  deepEqual(key.salt, FIXED_SALT);
+  equal(key.iterations, FAST_ITERATIONS);
+  const page = await encryptPage(sampleReportHtml(), { key, iv: FIXED_IV });
+  deepEqual(
+    page,
+    await encryptPage(sampleReportHtml(), {
+      password: PASSWORD,
+      salt: FIXED_SALT,
+      iv: FIXED_IV,
+      unsafeIterationsForTests: FAST_ITERATIONS,
+    }),
+  );
+  const header = sidecarHeader(16, new Uint8Array(8).fill(7));
+  const sealed = await encryptSidecarChunk(
+    key.key,
+    header,
+    0,
+    true,
+    new TextEncoder().encode("segments"),
+  );
+  const opened = await unlockPageKey(page, PASSWORD);
+  equal(opened.html, sampleReportHtml());
+  equal(
+    new TextDecoder().decode(
+      await decryptSidecarChunk(opened.key, header, 0, true, sealed),
+    ),
+    "segments",
+  );
+  await rejects(
+    decryptSidecarChunk(opened.key, header, 0, false, sealed),
+    (error: unknown) =>
+      error instanceof DOMException && error.name === "OperationError",
+  );
+  await rejects(lockKey(""), /the password is empty/);
+  await rejects(encryptPage("<p>x</p>", {}), /the password is empty/);
 });
