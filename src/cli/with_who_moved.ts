@@ -5,7 +5,9 @@ import {
   localRuns,
   type PreviousSegments,
   previousSegments,
+  removeFile,
 } from "../pipeline/previous_segments.ts";
+import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
 import { withMigration } from "../pipeline/with_migration.ts";
 import type { PublishOptionValues } from "./publish_with_flags.ts";
 
@@ -55,7 +57,22 @@ export async function withWhoMoved(
   let state = built.migration;
   if (state === undefined) {
     const { migrationOfRun } = await import("../pipeline/migration_state.ts");
-    state = await migrationOfRun(built, () => earlier(built.runId));
+    // The run's segments as a file on disk, which migrationOfRun reads.
+    const text = built.files.get(SEGMENTS_FILE);
+    const segments = text === undefined ? null : await Deno.makeTempFile({
+      prefix: "basket-segments-",
+      suffix: ".json",
+    });
+    try {
+      if (segments !== null) await Deno.writeTextFile(segments, text!);
+      state = await migrationOfRun(
+        built,
+        segments,
+        () => earlier(built.runId),
+      );
+    } finally {
+      if (segments !== null) await removeFile(segments);
+    }
   }
   return withMigration(
     built,
