@@ -96,7 +96,7 @@ export class Bytes {
   text(): string {
     const bytes = this.view();
     return this.#ascii && this.length <= 256
-      ? String.fromCharCode(...bytes)
+      ? String.fromCharCode.apply(null, bytes as unknown as number[])
       : DECODER.decode(bytes);
   }
 }
