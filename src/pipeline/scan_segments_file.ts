@@ -96,16 +96,22 @@ function scan(
   if (count !== letters || count !== spends) throw fail(NOT_LINED_UP);
 
   async function* rows(): AsyncGenerator<SegmentRow> {
-    yield* customers(
-      path,
-      bufferSize,
-      columns.ids.at,
-      columns.segment.at,
-      columns.revenue.at,
-      count,
-      segments,
-      fail,
-    );
+    try {
+      yield* customers(
+        path,
+        bufferSize,
+        columns.ids.at,
+        columns.segment.at,
+        columns.revenue.at,
+        count,
+        segments,
+        fail,
+      );
+    } catch (error) {
+      // Only a file changed since it was checked.
+      if (!(error instanceof SyntaxAt)) throw error;
+      throw fail(notJson(charsBefore(path, error.byte, bufferSize)));
+    }
   }
   // Every customer is checked now, so that the rows cannot fail later.
   for (
