@@ -46,6 +46,18 @@ export const SCAN_BUFFER = 1 << 20;
  * file as asked for. What is held: the header's members (a few hundred
  * bytes in a file Basket writes), one customer's values, and a buffer of
  * `bufferSize` bytes for each of at most three cursors.
+ *
+ * @example
+ * ```ts
+ * import { scanSegmentsFile } from "./scan_segments_file.ts";
+ * const path = await Deno.makeTempFile();
+ * await Deno.writeTextFile(path, '{"schema":"basket-segments/1","asOf":null,"source":"s",' +
+ *   '"fingerprint":"f","segments":["At Risk","Lost"],"ids":["a","é"],"segment":"BA","revenue":[1.5,-2]}');
+ * const file = await scanSegmentsFile(path, "segments.json", "20260102T030405Z");
+ * const rows = await Array.fromAsync(file.rows());
+ * await Deno.remove(path);
+ * if (file.count !== 2 || rows[1].join() !== "é,At Risk,-2") throw new Error(rows.join(";"));
+ * ```
  */
 export function scanSegmentsFile(
   path: string,
@@ -94,19 +106,12 @@ function scan(
   const count = elements(columns.ids.at);
   const spends = elements(columns.revenue.at);
   if (count !== letters || count !== spends) throw fail(NOT_LINED_UP);
+  const read = () =>
+    customers(path, bufferSize, columns, count, segments, fail);
 
   async function* rows(): AsyncGenerator<SegmentRow> {
     try {
-      yield* customers(
-        path,
-        bufferSize,
-        columns.ids.at,
-        columns.segment.at,
-        columns.revenue.at,
-        count,
-        segments,
-        fail,
-      );
+      yield* read();
     } catch (error) {
       // Only a file changed since it was checked.
       if (!(error instanceof SyntaxAt)) throw error;
@@ -114,18 +119,7 @@ function scan(
     }
   }
   // Every customer is checked now, so that the rows cannot fail later.
-  for (
-    const _ of customers(
-      path,
-      bufferSize,
-      columns.ids.at,
-      columns.segment.at,
-      columns.revenue.at,
-      count,
-      segments,
-      fail,
-    )
-  ) {
+  for (const _ of read()) {
     // Nothing kept.
   }
   return {
@@ -140,9 +134,7 @@ function scan(
 function* customers(
   path: string,
   bufferSize: number,
-  idsAt: number,
-  segmentAt: number,
-  revenueAt: number,
+  columns: Record<"ids" | "segment" | "revenue", { at: number }>,
   count: number,
   segments: unknown[],
   fail: Fail,
@@ -154,9 +146,9 @@ function* customers(
     return cursor;
   };
   try {
-    const ids = new ArrayCursor(open(idsAt));
-    const letters = new StringUnits(open(segmentAt));
-    const spends = new ArrayCursor(open(revenueAt));
+    const ids = new ArrayCursor(open(columns.ids.at));
+    const letters = new StringUnits(open(columns.segment.at));
+    const spends = new ArrayCursor(open(columns.revenue.at));
     const id = new Bytes();
     const spend = new Bytes();
     for (let i = 0; i < count; i++) {
