@@ -111,7 +111,8 @@ function scan(
 
   async function* rows(): AsyncGenerator<SegmentRow> {
     try {
-      yield* read();
+      // Not yield*, which awaits each row a second time.
+      for (const row of read()) yield row;
     } catch (error) {
       // Only a file changed since it was checked.
       if (!(error instanceof SyntaxAt)) throw error;
