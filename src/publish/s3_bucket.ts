@@ -95,6 +95,13 @@ export interface S3Bucket {
   read(path: string): Promise<ObjectRead | undefined>;
   /** Undefined when there is no such object. */
   get(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * Streams an object's bytes into the file `toFile` (made or replaced), a
+   * piece at a time as they arrive, never whole in memory; false, and no
+   * file, when there is no such object. A download that fails leaves no
+   * part of the file behind.
+   */
+  download(path: string, toFile: string): Promise<boolean>;
   /** Every object whose path starts with `pathPrefix`. */
   list(pathPrefix: string): Promise<ListedObject[]>;
   remove(paths: readonly string[]): Promise<void>;
@@ -254,6 +261,29 @@ export function openBucket(
             : new Uint8Array();
         } catch (error) {
           if ((error as Error).name === "NoSuchKey") return undefined;
+          throw error;
+        }
+      }),
+    download: (path, toFile) =>
+      call(`downloading ${JSON.stringify(path)}`, async () => {
+        try {
+          const out = await client.send(
+            new GetObjectCommand({ Bucket, Key: key(path) }),
+          );
+          const file = await Deno.open(toFile, {
+            write: true,
+            create: true,
+            truncate: true,
+          });
+          // pipeTo closes the file, whether the body ends or fails.
+          await (out.Body
+            ? out.Body.transformToWebStream()
+            : new ReadableStream<Uint8Array>({ start: (c) => c.close() }))
+            .pipeTo(file.writable);
+          return true;
+        } catch (error) {
+          await Deno.remove(toFile).catch(() => {});
+          if ((error as Error).name === "NoSuchKey") return false;
           throw error;
         }
       }),

@@ -77,7 +77,7 @@ export function duckdbEngine(data: Pick<Dataset, "connection">): SqlEngine {
       let appender:
         | Awaited<ReturnType<typeof connection.createAppender>>
         | null = null;
-      for (const row of rows) {
+      for await (const row of rows) {
         const to = appender ??= await connection.createAppender(name);
         columns.forEach((column, i) => {
           const value = row[i];

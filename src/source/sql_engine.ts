@@ -71,13 +71,14 @@ export interface SqlEngine {
   ): Promise<void>;
   /**
    * Creates (or replaces) a temporary table and fills it with rows, read
-   * one at a time as they are sent: a generator's rows are never all in
-   * memory at once (see groupRows).
+   * one at a time as they are sent: a generator's rows, or an async
+   * generator's (a file read as it is uploaded, see scanSegmentsFile), are
+   * never all in memory at once (see groupRows).
    */
   createTempTable(
     name: string,
     columns: readonly SqlColumn[],
-    rows: Iterable<readonly SqlParam[]>,
+    rows: Iterable<readonly SqlParam[]> | AsyncIterable<readonly SqlParam[]>,
   ): Promise<void>;
   stats(): EngineStats;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { SegmentSnapshotRows } from "../../figures/segments/read_segment_snapshot.ts";
+import type { SegmentRow } from "../../figures/segments/read_segment_snapshot.ts";
 import {
   GONE_CUSTOMERS,
   migrationOfFlows,
@@ -15,12 +15,15 @@ export const PREVIOUS_TABLE = "basket_previous_customers";
 
 /**
  * Uploads an earlier run's customers (id, segment, net spend to the cent)
- * as the temporary table `name`, each row made from the file's text as it
- * is sent (see scanSegmentSnapshot): no array of customers is held.
+ * as the temporary table `name`, each row read from the segments file on
+ * disk as it is sent (see scanSegmentsFile; or from a text, see
+ * scanSegmentSnapshot): no array of customers is held.
  */
 export async function uploadSnapshotTable(
   data: Dataset,
-  snapshot: Pick<SegmentSnapshotRows, "rows">,
+  snapshot: {
+    rows(): Iterable<SegmentRow> | AsyncIterable<SegmentRow>;
+  },
   name: string = PREVIOUS_TABLE,
 ): Promise<void> {
   await engineOf(data).createTempTable(

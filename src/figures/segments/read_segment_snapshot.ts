@@ -4,17 +4,24 @@ import {
   type SegmentSnapshot,
 } from "./segment_snapshot.ts";
 
+/** A customer of a segments file: `[id, segment name, net spend]`. */
+export type SegmentRow = [id: string, segment: string, spend: number];
+
+/** A segments file's header, and how many customers it holds. */
+export interface SegmentSnapshotHeader
+  extends Omit<SegmentSnapshot, "ids" | "segment" | "revenue"> {
+  /** How many customers the file holds. */
+  readonly count: number;
+}
+
 /**
  * A segments file read in place: its header, and its customers as rows
  * made one at a time from the text (see
  * {@linkcode scanSegmentSnapshot}), with no array of customers.
  */
-export interface SegmentSnapshotRows
-  extends Omit<SegmentSnapshot, "ids" | "segment" | "revenue"> {
-  /** How many customers the file holds. */
-  readonly count: number;
+export interface SegmentSnapshotRows extends SegmentSnapshotHeader {
   /** Each customer as `[id, segment name, net spend]`, in the file's order. */
-  rows(): Generator<[string, string, number]>;
+  rows(): Generator<SegmentRow>;
 }
 
 /**
@@ -41,66 +48,44 @@ export function scanSegmentSnapshot(
   where: string,
   runId: string,
 ): SegmentSnapshotRows {
-  const fail = (detail: string) =>
-    new SyntaxError(`Cannot read the segments in "${where}": ${detail}`);
+  const fail = snapshotFailure(where);
+  const syntax = (at: number) => fail(notJson(at));
   const { fields, columns } = topLevel(text, fail);
-  if (fields.schema !== SEGMENTS_SCHEMA) {
-    throw fail(
-      `its schema is ${
-        JSON.stringify(fields.schema)
-      }, not "${SEGMENTS_SCHEMA}"`,
-    );
-  }
-  const segments = fields.segments as unknown[];
   const { ids, segment, revenue } = columns;
-  if (
-    !Array.isArray(segments) || text[ids] !== "[" ||
-    text[segment] !== '"' || text[revenue] !== "["
-  ) {
-    throw fail("its ids, segments and revenues do not line up");
-  }
+  const segments = checkedSegments(
+    fields,
+    text[ids] === "[" && text[segment] === '"' && text[revenue] === "[",
+    fail,
+  );
   const letters = lettersOf(text, segment, fail);
   let count = 0;
   for (const _ of elements(text, ids, fail)) count++;
   let spends = 0;
   for (const _ of elements(text, revenue, fail)) spends++;
   if (count !== letters.length || count !== spends) {
-    throw fail("its ids, segments and revenues do not line up");
+    throw fail(NOT_LINED_UP);
   }
-  function* rows(): Generator<[string, string, number]> {
+  function* rows(): Generator<SegmentRow> {
     const idAt = elements(text, ids, fail);
     const spendAt = elements(text, revenue, fail);
     for (let i = 0; i < count; i++) {
       const [from, to] = idAt.next().value as [number, number];
       const [spendFrom, spendTo] = spendAt.next().value as [number, number];
-      const id = text[from] === '"' ? stringAt(text, from, to) : null;
-      const name = segments[LETTERS.indexOf(letters[i])];
-      const spend = text.slice(spendFrom, spendTo);
-      if (id === null || typeof name !== "string" || !NUMBER.test(spend)) {
-        const shown = id ?? text.slice(from, to);
-        throw fail(
-          `customer ${i + 1} (${
-            id === null ? shown : JSON.stringify(id)
-          }) is not readable`,
-        );
-      }
-      yield [id, name, Number(spend)];
+      yield customerRow(
+        i,
+        text.slice(from, to),
+        segmentName(segments, letters.charCodeAt(i)),
+        text.slice(spendFrom, spendTo),
+        () => syntax(from),
+        fail,
+      );
     }
   }
   // Every customer is checked now, so that the rows cannot fail later.
   for (const _ of rows()) {
     // Nothing kept.
   }
-  return {
-    runId,
-    generatedAt: runIdTime(runId),
-    asOf: typeof fields.asOf === "string" ? fields.asOf : null,
-    source: String(fields.source),
-    fingerprint: String(fields.fingerprint),
-    segments: segments as string[],
-    count,
-    rows,
-  };
+  return { ...snapshotHeader(fields, segments, runId), count, rows };
 }
 
 /**
@@ -139,10 +124,113 @@ export function runIdTime(runId: string): string {
 /** A JSON number, whole. */
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** The three columns, left in the text: where each value starts. */
-const COLUMNS = ["ids", "segment", "revenue"] as const;
+/**
+ * The three columns, left in the text (or the file): where each value
+ * starts. Every other member of the file is its header, parsed.
+ */
+export const SNAPSHOT_COLUMNS = ["ids", "segment", "revenue"] as const;
 
-type Fail = (detail: string) => SyntaxError;
+/** A reader's error, from what is wrong with the file. */
+export type Fail = (detail: string) => SyntaxError;
+
+/** The errors of a reader of the segments in `where` (the file). */
+export function snapshotFailure(where: string): Fail {
+  return (detail) =>
+    new SyntaxError(`Cannot read the segments in "${where}": ${detail}`);
+}
+
+/** What is wrong with a file that breaks JSON at character index `at`. */
+export function notJson(at: number): string {
+  return `it is not JSON (at character ${at + 1})`;
+}
+
+/** What is wrong with a file whose columns differ in length or kind. */
+export const NOT_LINED_UP = "its ids, segments and revenues do not line up";
+
+/**
+ * The segment names of a file whose header is `fields`, once its schema is
+ * checked and that its columns are an array, a string and an array
+ * (`columnsOk`); the errors in the order every reader checks them.
+ */
+export function checkedSegments(
+  fields: Record<string, unknown>,
+  columnsOk: boolean,
+  fail: Fail,
+): unknown[] {
+  if (fields.schema !== SEGMENTS_SCHEMA) {
+    throw fail(
+      `its schema is ${
+        JSON.stringify(fields.schema)
+      }, not "${SEGMENTS_SCHEMA}"`,
+    );
+  }
+  const segments = fields.segments;
+  if (!Array.isArray(segments) || !columnsOk) throw fail(NOT_LINED_UP);
+  return segments;
+}
+
+/** The segment a letter (a UTF-16 code unit of the segment column) names, if any. */
+export function segmentName(segments: readonly unknown[], letter: number) {
+  return segments[LETTERS.indexOf(String.fromCharCode(letter))];
+}
+
+/**
+ * Customer `i` (from 0) of a file as a row, from the text of its id, its
+ * segment's name and the text of its spend; an error naming the customer
+ * when one of them is not what the file writes (`badId` for an id string
+ * that is not JSON).
+ */
+export function customerRow(
+  i: number,
+  idText: string,
+  name: unknown,
+  spendText: string,
+  badId: () => SyntaxError,
+  fail: Fail,
+): SegmentRow {
+  let id: string | null = null;
+  if (idText[0] === '"') {
+    try {
+      id = jsonString(idText);
+    } catch {
+      throw badId();
+    }
+  }
+  if (id === null || typeof name !== "string" || !NUMBER.test(spendText)) {
+    throw fail(
+      `customer ${i + 1} (${
+        id === null ? idText : JSON.stringify(id)
+      }) is not readable`,
+    );
+  }
+  return [id, name, Number(spendText)];
+}
+
+/** The header of a file whose other members are `fields`, as the snapshot of run `runId`. */
+export function snapshotHeader(
+  fields: Record<string, unknown>,
+  segments: unknown[],
+  runId: string,
+): Omit<SegmentSnapshotHeader, "count"> {
+  return {
+    runId,
+    generatedAt: runIdTime(runId),
+    asOf: typeof fields.asOf === "string" ? fields.asOf : null,
+    source: String(fields.source),
+    fingerprint: String(fields.fingerprint),
+    segments: segments as string[],
+  };
+}
+
+/**
+ * A JSON string's value, from its text with its quotes (which holds no
+ * control character): escapes read as JSON reads them, a `SyntaxError`
+ * for one JSON does not know.
+ */
+export function jsonString(quoted: string): string {
+  const inside = quoted.slice(1, -1);
+  return inside.includes("\\") ? JSON.parse(quoted) : inside;
+}
 
 /**
  * The top-level object's members: the small ones parsed, the three columns
@@ -151,8 +239,7 @@ type Fail = (detail: string) => SyntaxError;
 function topLevel(text: string, fail: Fail) {
   const fields: Record<string, unknown> = {};
   const columns = { ids: -1, segment: -1, revenue: -1 };
-  const syntax = (at: number) =>
-    fail(`it is not JSON (at character ${at + 1})`);
+  const syntax = (at: number) => fail(notJson(at));
   let i = space(text, 0);
   if (text[i] !== "{") throw syntax(i);
   i = space(text, i + 1);
@@ -166,8 +253,8 @@ function topLevel(text: string, fail: Fail) {
       if (text[i] !== ":") throw syntax(i);
       const start = space(text, i + 1);
       const end = valueEnd(text, start, syntax);
-      if ((COLUMNS as readonly string[]).includes(key)) {
-        columns[key as typeof COLUMNS[number]] = start;
+      if ((SNAPSHOT_COLUMNS as readonly string[]).includes(key)) {
+        columns[key as typeof SNAPSHOT_COLUMNS[number]] = start;
       } else {
         try {
           fields[key] = JSON.parse(text.slice(start, end));
@@ -189,8 +276,7 @@ function topLevel(text: string, fail: Fail) {
 
 /** The letters of the segment column, whose string starts at `start`. */
 function lettersOf(text: string, start: number, fail: Fail): string {
-  const syntax = (at: number) =>
-    fail(`it is not JSON (at character ${at + 1})`);
+  const syntax = (at: number) => fail(notJson(at));
   // Escapes are read as JSON reads them (a file of letters has none).
   return stringAt(text, start, valueEnd(text, start, syntax), syntax);
 }
@@ -201,8 +287,7 @@ function* elements(
   start: number,
   fail: Fail,
 ): Generator<[number, number]> {
-  const syntax = (at: number) =>
-    fail(`it is not JSON (at character ${at + 1})`);
+  const syntax = (at: number) => fail(notJson(at));
   let i = space(text, start + 1);
   if (text[i] === "]") return;
   for (;;) {
@@ -220,12 +305,10 @@ function stringAt(
   text: string,
   from: number,
   to: number,
-  syntax: (at: number) => SyntaxError = () => new SyntaxError(),
+  syntax: (at: number) => SyntaxError,
 ): string {
-  const inside = text.slice(from + 1, to - 1);
-  if (!inside.includes("\\")) return inside;
   try {
-    return JSON.parse(text.slice(from, to));
+    return jsonString(text.slice(from, to));
   } catch {
     throw syntax(from);
   }

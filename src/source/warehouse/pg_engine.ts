@@ -211,7 +211,7 @@ export async function connectPostgres(url: string): Promise<PostgresEngine> {
         columns.map((c) => `?::${pgType(c, false)}[]`).join(", ")
       })`;
       let batch: SqlParam[][] = columns.map(() => []);
-      for (const row of rows) {
+      for await (const row of rows) {
         batch.forEach((column, i) => column.push(row[i]));
         if (batch[0].length === INSERT_BATCH) {
           await exec(insert, batch as never);

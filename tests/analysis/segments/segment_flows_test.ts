@@ -1,4 +1,4 @@
-import { assertEquals } from "../../assert.ts";
+import { assertEquals, assertOk, assertRejects } from "../../assert.ts";
 import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
 import {
   PREVIOUS_TABLE,
@@ -7,10 +7,8 @@ import {
 } from "../../../src/analysis/segments/segment_flows.ts";
 import { segmentsFileText } from "./segments_file_text.ts";
 import { segmentMigration } from "../../../src/figures/segments/segment_migration.ts";
-import {
-  parseSegmentSnapshot,
-  scanSegmentSnapshot,
-} from "../../../src/figures/segments/read_segment_snapshot.ts";
+import { parseSegmentSnapshot } from "../../../src/figures/segments/read_segment_snapshot.ts";
+import { scanSegmentsFile } from "../../../src/pipeline/scan_segments_file.ts";
 import { formatSegmentSnapshot } from "../../../src/figures/segments/segment_snapshot.ts";
 import {
   closeDataset,
@@ -57,12 +55,27 @@ Deno.test("writeSegmentsFile() writes the customer table's pieces (segmentSnapsh
   }
 });
 
+/** A run's segments file on disk, as formatSegmentSnapshot writes it. */
+async function fileOf(
+  runId: string,
+  fingerprint: string,
+  customers: typeof EARLIER,
+): Promise<string> {
+  const path = await Deno.makeTempFile({ suffix: ".json" });
+  await Deno.writeTextFile(
+    path,
+    formatSegmentSnapshot(snapshotOf(runId, fingerprint, customers)),
+  );
+  return path;
+}
+
 Deno.test("segmentFlows() in DuckDB gives the flows, counts and order segmentMigration gives from the two files", async () => {
   const data = await createDataset({ sales: [] });
+  const path = await fileOf("20260101T000000Z", "f1", EARLIER);
   try {
     const table = await uploadCustomerTable(data, groupsOf(LATER));
-    const previous = scanSegmentSnapshot(
-      formatSegmentSnapshot(snapshotOf("20260101T000000Z", "f1", EARLIER)),
+    const previous = await scanSegmentsFile(
+      path,
       "segments.json",
       "20260101T000000Z",
     );
@@ -94,24 +107,30 @@ Deno.test("segmentFlows() in DuckDB gives the flows, counts and order segmentMig
     );
   } finally {
     closeDataset(data);
+    await Deno.remove(path);
   }
 });
 
-Deno.test("who moved is compared in the build's engine and its earlier table dropped, or for a cached run from both files in an engine of its own", async () => {
+Deno.test("who moved is compared in the build's engine, its earlier table dropped and its file released, or for a cached run from both files in an engine of its own", async () => {
   const data = await createDataset({ sales: [] });
-  const earlier = formatSegmentSnapshot(
-    snapshotOf("20260101T000000Z", "f1", EARLIER),
-  );
-  const found = () => ({
+  const earlier = await fileOf("20260101T000000Z", "f1", EARLIER);
+  const current = await fileOf(HEADER.runId, "f2", LATER);
+  let released = 0;
+  const found = async () => ({
     kind: "found" as const,
-    snapshot: scanSegmentSnapshot(earlier, "x", "20260101T000000Z"),
+    snapshot: await scanSegmentsFile(earlier, "x", "20260101T000000Z"),
+    release: () => {
+      released++;
+      return Promise.resolve();
+    },
   });
   try {
     const table = await uploadCustomerTable(data, groupsOf(LATER));
     assertEquals(
-      await migrationInEngine(data, table, found(), "f2"),
+      await migrationInEngine(data, table, await found(), "f2"),
       { kind: "compared", migration: expected() },
     );
+    assertEquals(released, 1);
     assertEquals(
       await queryRows(
         data,
@@ -123,31 +142,30 @@ Deno.test("who moved is compared in the build's engine and its earlier table dro
       await migrationInEngine(data, table, { kind: "first" }, "f2"),
       { kind: "first" },
     );
-  } finally {
-    closeDataset(data);
-  }
-  const dir = await Deno.makeTempDir({ prefix: "basket-flows-test-" });
-  try {
-    const segments = `${dir}/segments.json`;
-    await Deno.writeTextFile(
-      segments,
-      formatSegmentSnapshot(snapshotOf(HEADER.runId, "f2", LATER)),
-    );
     assertEquals(
-      await migrationOfRun(
-        { runId: HEADER.runId, segments },
-        () => Promise.resolve(found()),
-      ),
+      await migrationOfRun({ runId: HEADER.runId, segments: current }, found),
       { kind: "compared", migration: expected() },
     );
+    assertOk(released >= 2, "the earlier file is released");
+    assertEquals(
+      await migrationOfRun(
+        { runId: HEADER.runId, segments: null },
+        () => Promise.reject(new Error("not to be read")),
+      ),
+      { kind: "no-customers" },
+    );
+    // This run's file unreadable: the earlier one is released all the same.
+    released = 0;
+    await Deno.writeTextFile(current, "{}");
+    await assertRejects(
+      () => migrationOfRun({ runId: HEADER.runId, segments: current }, found),
+      SyntaxError,
+      'Cannot read the segments in "segments.json"',
+    );
+    assertEquals(released, 1);
   } finally {
-    await Deno.remove(dir, { recursive: true });
+    closeDataset(data);
+    await Deno.remove(earlier);
+    await Deno.remove(current);
   }
-  assertEquals(
-    await migrationOfRun(
-      { runId: HEADER.runId, segments: null },
-      () => Promise.reject(new Error("not to be read")),
-    ),
-    { kind: "no-customers" },
-  );
 });

@@ -56,6 +56,11 @@ Deno.test("scanSegmentSnapshot() checks the whole file at once and names it, the
   fails(TEXT.replace(",-0.12,", ","), "its ids, segments and revenues");
   fails(TEXT.replace(",-0.12,", ',"-0.12",'), 'customer 2 ("q\\"uote');
   fails(TEXT.replace('"a",', "7,"), "customer 1 (7) is not readable");
+  // An id whose escape JSON does not know is no JSON, at the id.
+  fails(
+    TEXT.replace('"a",', '"\\x",'),
+    `it is not JSON (at character ${TEXT.indexOf('"a",') + 1})`,
+  );
   fails(TEXT.replace('"BAB"', '"BZB"'), "customer 2 (");
   fails(TEXT.replace(",-0.12,", ",-0.12 1,"), "it is not JSON (at character");
   fails(TEXT.slice(0, -3), "it is not JSON");

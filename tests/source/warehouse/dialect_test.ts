@@ -208,20 +208,29 @@ Deno.test({
             function* rows(n: number) {
               for (let i = 0; i < n; i++) yield [`c${i}`, i];
             }
+            async function* later(n: number) {
+              for (let i = 0; i < n; i++) {
+                if (i % 5000 === 0) await Promise.resolve();
+                yield [`c${i}`, i];
+              }
+            }
             for (const data of [dataset, duck!]) {
               const engine = engineOf(data);
               const columns = [
                 { name: "id", type: "VARCHAR" },
                 { name: "n", type: "INTEGER" },
               ] as const;
-              // Two full INSERT batches of the warehouse and a part of one.
-              await engine.createTempTable("made", columns, rows(25_001));
-              assertEquals(
-                await engine.query(
-                  "SELECT count(*) AS c, sum(n) AS s, max(id) AS m FROM made",
-                ),
-                [{ c: 25_001, s: 25_000 * 25_001 / 2, m: "c9999" }],
-              );
+              // Two full INSERT batches of the warehouse and a part of one,
+              // from a generator and from an async one (a file being read).
+              for (const made of [rows(25_001), later(25_001)]) {
+                await engine.createTempTable("made", columns, made);
+                assertEquals(
+                  await engine.query(
+                    "SELECT count(*) AS c, sum(n) AS s, max(id) AS m FROM made",
+                  ),
+                  [{ c: 25_001, s: 25_000 * 25_001 / 2, m: "c9999" }],
+                );
+              }
               await engine.createTempTable("made", columns, rows(0));
               assertEquals(
                 await engine.query("SELECT count(*) AS c FROM made"),

@@ -7,10 +7,8 @@
  */
 import { uploadCustomerTable } from "../../../src/analysis/segments/customer_table.ts";
 import { segmentsFileText } from "../../analysis/segments/segments_file_text.ts";
-import {
-  parseSegmentSnapshot,
-  scanSegmentSnapshot,
-} from "../../../src/figures/segments/read_segment_snapshot.ts";
+import { parseSegmentSnapshot } from "../../../src/figures/segments/read_segment_snapshot.ts";
+import { scanSegmentsFile } from "../../../src/pipeline/scan_segments_file.ts";
 import { segmentMigration } from "../../../src/figures/segments/segment_migration.ts";
 import { formatSegmentSnapshot } from "../../../src/figures/segments/segment_snapshot.ts";
 import { migrationInEngine } from "../../../src/pipeline/migration_state.ts";
@@ -21,7 +19,7 @@ import {
   queryRows,
 } from "../../../src/source/dataset.ts";
 import { openWarehouse } from "../../../src/source/warehouse/open_warehouse.ts";
-import { assertEquals } from "../../assert.ts";
+import { assertEquals, assertRejects } from "../../assert.ts";
 import {
   EARLIER,
   groupsOf,
@@ -69,11 +67,15 @@ Deno.test({
           fingerprint: "f2",
         };
         assertEquals(await segmentsFileText(data, table, header, 2), text);
+        const earlierFile = await Deno.makeTempFile({ suffix: ".json" });
+        await Deno.writeTextFile(earlierFile, earlierText);
         const state = await migrationInEngine(data, table, {
           kind: "found",
-          snapshot: scanSegmentSnapshot(earlierText, "x", EARLIER_RUN),
+          snapshot: await scanSegmentsFile(earlierFile, "x", EARLIER_RUN),
+          release: () => Deno.remove(earlierFile),
         }, "f2");
         assertEquals(state, { kind: "compared", migration: expected });
+        await assertRejects(() => Deno.stat(earlierFile), Deno.errors.NotFound);
       }
       // The earlier run's table is gone once compared.
       assertEquals(
