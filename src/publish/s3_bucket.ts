@@ -1,3 +1,4 @@
+import { writeBody } from "./write_body.ts";
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -270,16 +271,7 @@ export function openBucket(
           const out = await client.send(
             new GetObjectCommand({ Bucket, Key: key(path) }),
           );
-          const file = await Deno.open(toFile, {
-            write: true,
-            create: true,
-            truncate: true,
-          });
-          // pipeTo closes the file, whether the body ends or fails.
-          await (out.Body
-            ? out.Body.transformToWebStream()
-            : new ReadableStream<Uint8Array>({ start: (c) => c.close() }))
-            .pipeTo(file.writable);
+          await writeBody(out.Body, toFile);
           return true;
         } catch (error) {
           await Deno.remove(toFile).catch(() => {});
