@@ -3,7 +3,10 @@
  *
  * @module
  */
-export { type RunFiles, writeRun } from "./write_run.ts";
+export { type RunFile, type RunFiles, writeRun } from "./write_run.ts";
+export { discardSegments } from "./run_scratch.ts";
+export { writeSegmentsFile } from "./write_segments_file.ts";
+export { scanSegmentsFile } from "./scan_segments_file.ts";
 export { bundleClient } from "./bundle_client.ts";
 export {
   type BuildEffects,
