@@ -61,6 +61,7 @@ export async function lockRun(
     files.get("index.html") as string,
     inside,
     segments === undefined ? [] : [SEGMENTS_FILE],
+    options.runId,
   );
   return {
     page: await encryptPage(page, {

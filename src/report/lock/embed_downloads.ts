@@ -58,14 +58,25 @@ function offerDownloads(): void {
     button.setAttribute("aria-busy", "true");
     say(`Downloading and decrypting ${name}…`);
     try {
-      let response: Response;
-      try {
-        response = await fetch(`${name}.enc`, { cache: "no-store" });
-      } catch {
-        return say(
-          `${name} could not be fetched from beside the report (no connection, or the page was not opened from its website): ${web}.`,
-        );
+      // Beside the page, else in its run's folder below the page: a
+      // bucket's top-level index.html is a copy of the current run's page,
+      // whose files stay in runs/<run id>/ (a missing object is a 403 on a
+      // bucket that readers cannot list).
+      const run = button.getAttribute("data-download-run");
+      const urls = [`${name}.enc`];
+      if (run) urls.push(`runs/${encodeURIComponent(run)}/${name}.enc`);
+      let response: Response | undefined;
+      for (const url of urls) {
+        try {
+          response = await fetch(url, { cache: "no-store" });
+        } catch {
+          return say(
+            `${name} could not be fetched from beside the report (no connection, or the page was not opened from its website): ${web}.`,
+          );
+        }
+        if (response.status !== 403 && response.status !== 404) break;
       }
+      if (!response) return;
       if (!response.ok || !response.body) {
         return say(
           `${name} could not be fetched from beside the report (HTTP ${response.status}): it was not published with it, or was removed.`,
@@ -122,7 +133,10 @@ if (/<\/script|<!--/i.test(SCRIPT)) {
  * `sidecars` names files too large to travel inside the page
  * (`segments.json`): each is kept encrypted beside the locked page as
  * `NAME.enc` with the page's key, and its button fetches and decrypts it
- * (on the report's website only; a page opened from a file says so).
+ * (on the report's website only; a page opened from a file says so). With
+ * the run's `runId`, a page that has no `NAME.enc` beside it (a bucket's
+ * top-level `index.html`, a copy of the current run's page) fetches
+ * `runs/<runId>/NAME.enc` below it, where publishing put it.
  *
  * @example
  * ```ts
@@ -138,6 +152,7 @@ export function embedDownloads(
   page: string,
   files: Readonly<Record<string, string>>,
   sidecars: readonly string[] = [],
+  runId?: string,
 ): string {
   const order = (a: string, b: string) =>
     a === "report.json" ? -1 : b === "report.json" ? 1 : a.localeCompare(b);
@@ -153,7 +168,7 @@ export function embedDownloads(
   const section = html`<section id="downloads" aria-labelledby="downloads-title">
 <h2 id="downloads-title">Downloads</h2>
 <p class="note">This report is locked, so its files travel inside it: each button saves one, as it would be beside an unlocked report (report.json holds every figure).${also}</p>
-<ul>${names.map((name) => beside.has(name) ? html`<li><button type="button" data-download="${name}" data-download-sidecar>${name}</button></li>` : html`<li><button type="button" data-download="${name}">${name}</button></li>`)}</ul>
+<ul>${names.map((name) => beside.has(name) ? html`<li><button type="button" data-download="${name}" data-download-sidecar data-download-run="${runId ?? ""}">${name}</button></li>` : html`<li><button type="button" data-download="${name}">${name}</button></li>`)}</ul>
 <p id="downloads-status" role="status"></p>
 </section>
 <script type="application/json" id="${DOWNLOADS_ID}">${jsonForScript(files)}</script>

@@ -18,6 +18,7 @@ import { sampleReportHtml } from "../fixtures/sample_report.ts";
 import { FAST_ITERATIONS } from "./locked_page.ts";
 
 const PASSWORD = "mango orbit velvet canyon";
+const RUN_ID = "20260102T030405Z";
 
 /** A segments file of 150,000 customers: about 2.6 MB, three chunks. */
 function segmentsText(): string {
@@ -87,6 +88,7 @@ Deno.test("a locked page's Downloads fetch segments.json.enc beside it and save 
       sampleReportHtml(),
       { "report.json": '{"total":1}', "stores.csv": "store\nQuay\n" },
       ["segments.json"],
+      RUN_ID,
     ),
     { key },
   );
@@ -107,10 +109,21 @@ Deno.test("a locked page's Downloads fetch segments.json.enc beside it and save 
     await Deno.writeTextFile(`${dir}/${folder}/index.html`, page);
   }
   await Deno.writeFile(`${dir}/damaged/segments.json.enc`, damaged);
+  // A bucket as publishing leaves it: the current run's page at the top,
+  // its files in runs/<run id>/.
+  await Deno.mkdir(`${dir}/bucket/runs/${RUN_ID}`, { recursive: true });
+  await Deno.writeTextFile(`${dir}/bucket/index.html`, page);
+  await Deno.writeTextFile(`${dir}/bucket/runs/${RUN_ID}/index.html`, page);
+  await Deno.writeFile(
+    `${dir}/bucket/runs/${RUN_ID}/segments.json.enc`,
+    sealed,
+  );
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
     async (request) => {
-      const path = new URL(request.url).pathname;
+      const asked = new URL(request.url).pathname;
+      // A folder's address serves its index.html, as a bucket's website does.
+      const path = asked.endsWith("/") ? `${asked}index.html` : asked;
       try {
         const body = await Deno.readFile(`${dir}${path}`);
         return new Response(body, {
@@ -209,6 +222,21 @@ Deno.test("a locked page's Downloads fetch segments.json.enc beside it and save 
           waitUntil: "load",
         });
         await tab.waitForSelector("#unlock-form:not([hidden])");
+      },
+    );
+
+    await t.step(
+      "opened as a bucket's top-level page, the button fetches the sidecar from runs/<run id>/",
+      async () => {
+        await unlock(tab, `${origin}/bucket/`);
+        equal(await clickSegments(tab), "segments.json saved.");
+        const files = await saved(tab);
+        equal(files.length, 1);
+        equal(
+          files[0].sha256,
+          createHash("sha256").update(new TextEncoder().encode(segments))
+            .digest("hex"),
+        );
       },
     );
 
