@@ -11,7 +11,7 @@
  *
  * - a 24-byte header: the 8 ASCII bytes `BSKTENC1`, the version byte 1,
  *   three zero bytes, the plaintext chunk size (uint32, big-endian) and an
- *   8-byte random nonce prefix;
+ *   8-byte random nonce prefix (the chunk size is at most 16 MiB);
  * - then the chunks: each `chunkSize` bytes of plaintext (the last one
  *   fewer, possibly none) encrypted with AES-256-GCM, so each is 16 bytes
  *   longer than its plaintext. Its 12-byte nonce is the prefix followed by
@@ -47,7 +47,7 @@ export function sidecarHeader(
   noncePrefix: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
   if (
-    !Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 0x4000_0000
+    !Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 0x100_0000
   ) {
     throw new RangeError(`Cannot encrypt a file in chunks of ${chunkSize}`);
   }
@@ -81,7 +81,10 @@ export function readSidecarHeader(header: Uint8Array): { chunkSize: number } {
     header.byteOffset,
     header.byteLength,
   ).getUint32(12);
-  if (chunkSize < 1 || chunkSize > 0x4000_0000) {
+  // At most 16 MiB: a reader holds about two chunks, and the header is
+  // authenticated only with the first chunk, so a damaged size must not
+  // make it hold the file (up to 1 GiB) before it can tell.
+  if (chunkSize < 1 || chunkSize > 0x100_0000) {
     throw new SyntaxError(`its chunk size ${chunkSize} is not possible`);
   }
   return { chunkSize };
