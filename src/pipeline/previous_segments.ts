@@ -19,7 +19,7 @@ export interface LocalFile {
 
 /** Where earlier runs are: a reports folder, or a bucket's current run. */
 export interface EarlierRuns {
-  /** Where they are, in words, for messages: `"reports"`, `"s3://bucket/prefix"`. */
+  /** Where they are, in words, for messages: `"reports"`, `"s3://bucket/prefix/runs"`: a run's file is `<where>/<run id>/<file>`. */
   where: string;
   /** The run ids there, in any order. */
   runIds(): Promise<string[]>;

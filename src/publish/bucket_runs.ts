@@ -3,7 +3,7 @@ import {
   removeFile,
   scratchFile,
 } from "../pipeline/previous_segments.ts";
-import { currentRunId, runPath } from "./published_run.ts";
+import { currentRunId, runPath, RUNS } from "./published_run.ts";
 import type { S3Bucket } from "./s3_bucket.ts";
 
 /**
@@ -14,7 +14,8 @@ import type { S3Bucket } from "./s3_bucket.ts";
  */
 export function bucketRuns(bucket: S3Bucket): EarlierRuns {
   return {
-    where: bucket.target.replace(/\/$/, ""),
+    // The folder the runs are in, so that a message names the object read.
+    where: `${bucket.target.replace(/\/$/, "")}/${RUNS.replace(/\/$/, "")}`,
     async runIds() {
       const current = await currentRunId(bucket);
       return current === undefined ? [] : [current];

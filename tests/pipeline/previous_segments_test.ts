@@ -8,7 +8,7 @@ import {
 import { embedDownloads } from "../../src/report/lock/embed_downloads.ts";
 import { encryptPage } from "../../src/report/lock/encrypt_page.ts";
 import { bucketRuns } from "../../src/publish/bucket_runs.ts";
-import { runPath } from "../../src/publish/published_run.ts";
+import { RUN_ID_METADATA, runPath } from "../../src/publish/published_run.ts";
 import { openBucket } from "../../src/publish/s3_bucket.ts";
 import { NO_WAIT, startTestS3 } from "../publish/s3_test_server.ts";
 
@@ -151,6 +151,44 @@ Deno.test("bucketRuns() streams a run's file into a scratch file, removed when r
     assertEquals(
       await runs.local("20260101T000000Z", "other.json", scratch),
       null,
+    );
+    assertEquals(names(scratch), []);
+  } finally {
+    await Deno.remove(scratch, { recursive: true });
+    await s3.close();
+  }
+});
+
+Deno.test("previousSegments() names a bucket's damaged segments file by the object it read, below runs/", async () => {
+  const s3 = await startTestS3();
+  const scratch = await Deno.makeTempDir({ prefix: "basket-scratch-" });
+  try {
+    const bucket = openBucket(s3.client(), s3.config(), { retry: NO_WAIT });
+    const earlier = "20260101T000000Z";
+    await bucket.put("index.html", new TextEncoder().encode("<p>page</p>"), {
+      contentType: "text/html",
+      cacheControl: "no-cache",
+      metadata: { [RUN_ID_METADATA]: earlier },
+    });
+    await bucket.put(
+      runPath(earlier, "segments.json"),
+      new TextEncoder().encode(TEXT.slice(0, 40)),
+      { contentType: "application/json", cacheControl: "no-cache" },
+    );
+    const broken = await previousSegments(
+      bucketRuns(bucket),
+      "20260102T000000Z",
+      undefined,
+      scratch,
+    );
+    assertOk(
+      broken.kind === "unreadable" &&
+        broken.reason.startsWith(
+          `Cannot read the segments in "${bucket.target}${
+            runPath(earlier, "segments.json")
+          }": it is not JSON`,
+        ),
+      JSON.stringify(broken),
     );
     assertEquals(names(scratch), []);
   } finally {
