@@ -7,6 +7,35 @@ const PREFIX = "basket-run-";
 const live = new Set<string>();
 
 /**
+ * The signals that stop a run (Ctrl-C, a scheduler's timeout): while a
+ * scratch file is live, each exits the process as the signal would (128 +
+ * its number), which fires `unload` and so removes the scratch folders,
+ * rather than leave a run's customers in the temporary folder.
+ */
+const STOPS = [["SIGINT", 130], ["SIGTERM", 143]] as const;
+
+const stops = STOPS.map(([signal, code]) => ({
+  signal,
+  listener: () => {
+    removeLive();
+    Deno.exit(code);
+  },
+}));
+
+function listen(on: boolean): void {
+  if (on) globalThis.addEventListener("unload", removeLive);
+  else globalThis.removeEventListener("unload", removeLive);
+  for (const { signal, listener } of stops) {
+    try {
+      if (on) Deno.addSignalListener(signal, listener);
+      else Deno.removeSignalListener(signal, listener);
+    } catch {
+      // A signal the system does not have (SIGTERM on Windows).
+    }
+  }
+}
+
+/**
  * Where a run's `segments.json` is written before the run's folder is: a
  * file in a new temporary folder of its own, to remove with
  * discardSegments once the run is written (or, at the latest, when the
@@ -17,7 +46,7 @@ export async function scratchSegmentsPath(): Promise<string> {
     await Deno.makeTempDir({ prefix: PREFIX }),
     SEGMENTS_FILE,
   );
-  if (live.size === 0) globalThis.addEventListener("unload", removeLive);
+  if (live.size === 0) listen(true);
   live.add(path);
   return path;
 }
@@ -30,8 +59,7 @@ export async function scratchSegmentsPath(): Promise<string> {
  */
 export async function discardSegments(path: string | null): Promise<void> {
   if (path === null) return;
-  live.delete(path);
-  if (live.size === 0) globalThis.removeEventListener("unload", removeLive);
+  if (live.delete(path) && live.size === 0) listen(false);
   const dir = scratchFolder(path);
   if (dir) await Deno.remove(dir, { recursive: true }).catch(() => {});
 }
