@@ -5,6 +5,7 @@ import { DOWNLOADS_ID } from "../report/lock/embed_downloads.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
 import { scanSegmentsFile, type SegmentsFile } from "./scan_segments_file.ts";
 import { openLockedSidecar, SIDECAR_SUFFIX } from "./locked_sidecar.ts";
+import { dropScratchFile, holdScratchFile } from "./run_scratch.ts";
 
 /** A file of an earlier run on this machine's disk, to be read from there. */
 export interface LocalFile {
@@ -182,22 +183,32 @@ async function lockedSidecarFile(
   return { path, release: () => removeFile(path) };
 }
 
-/** A new empty file in `scratch` (or the system's temporary folder) for an earlier run's segments. */
-export function scratchFile(scratch: string | undefined): Promise<string> {
-  return Deno.makeTempFile({
+/**
+ * A new empty file in `scratch` (or the system's temporary folder) for an
+ * earlier run's segments, to remove with removeFile; removed when the
+ * process exits or is stopped at the latest (see holdScratchFile), as it
+ * may hold a locked run's customers decrypted.
+ */
+export async function scratchFile(
+  scratch: string | undefined,
+): Promise<string> {
+  const path = await Deno.makeTempFile({
     ...(scratch === undefined ? {} : { dir: scratch }),
     prefix: "basket-earlier-segments-",
     suffix: ".json",
   });
+  holdScratchFile(path);
+  return path;
 }
 
-/** Removes a file, if it is still there. */
+/** Removes a file, if it is still there (a scratch file is no longer held). */
 export async function removeFile(path: string): Promise<void> {
   try {
     await Deno.remove(path);
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
+  dropScratchFile(path);
 }
 
 /** A file a locked page carries among its downloads (see embedDownloads). */

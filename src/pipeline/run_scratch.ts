@@ -3,8 +3,12 @@ import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
 
 const PREFIX = "basket-run-";
 
-/** Scratch files not yet discarded: removed when the process exits, at the latest. */
-const live = new Set<string>();
+/**
+ * Scratch files not yet discarded, each with what to remove for it (its
+ * scratch folder, or the file): removed when the process exits or is
+ * stopped, at the latest.
+ */
+const live = new Map<string, string>();
 
 /**
  * The signals that stop a run (Ctrl-C, a scheduler's timeout): while a
@@ -47,8 +51,24 @@ export async function scratchSegmentsPath(): Promise<string> {
     SEGMENTS_FILE,
   );
   if (live.size === 0) listen(true);
-  live.add(path);
+  live.set(path, dirname(path));
   return path;
+}
+
+/**
+ * Holds a scratch file of another kind (an earlier run's segments, from a
+ * bucket or decrypted, see previousSegments) to remove when the process
+ * exits or is stopped, should it not be removed before: see
+ * dropScratchFile.
+ */
+export function holdScratchFile(path: string): void {
+  if (live.size === 0) listen(true);
+  live.set(path, path);
+}
+
+/** Stops holding a scratch file (see holdScratchFile), once it is removed. */
+export function dropScratchFile(path: string): void {
+  if (live.delete(path) && live.size === 0) listen(false);
 }
 
 /**
@@ -71,10 +91,9 @@ function scratchFolder(path: string): string | null {
 }
 
 function removeLive(): void {
-  for (const path of live) {
-    const dir = scratchFolder(path);
+  for (const target of live.values()) {
     try {
-      if (dir) Deno.removeSync(dir, { recursive: true });
+      Deno.removeSync(target, { recursive: true });
     } catch {
       // Gone already: nothing to do.
     }
