@@ -57,10 +57,21 @@ export function serveReports(
         }
         target = join(target, "index.html");
       }
-      const body = await Deno.readFile(target);
-      return new Response(request.method === "HEAD" ? null : body, {
+      // Streamed from disk, never read whole: a run's segments.json (or
+      // segments.json.enc) grows with its customers.
+      const file = await Deno.open(target, { read: true });
+      let size: number;
+      try {
+        size = (await file.stat()).size;
+      } catch (error) {
+        file.close();
+        throw error;
+      }
+      if (request.method === "HEAD") file.close();
+      return new Response(request.method === "HEAD" ? null : file.readable, {
         headers: {
           "content-type": contentType(target),
+          "content-length": String(size),
           "cache-control": "no-cache",
         },
       });
