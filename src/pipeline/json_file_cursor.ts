@@ -245,6 +245,9 @@ export class StringUnits {
     const c = this.cursor;
     const b = c.peek();
     if (b === QUOTE) return -1;
+    // The end of the file inside the string: only a file changed since
+    // skipValue found the string's end.
+    if (b < 0) throw new SyntaxAt(c.offset);
     if (b < 0x80) {
       c.at++;
       return b === BACKSLASH ? this.#escape() : b;
@@ -255,7 +258,8 @@ export class StringUnits {
     let decoded = "";
     for (;;) {
       const d = c.peek();
-      if (d >= 0 && d < 0x80) break;
+      if (d < 0) throw new SyntaxAt(c.offset);
+      if (d < 0x80) break;
       this.#run.push(d);
       c.at++;
       if (this.#run.length === 4096) {

@@ -205,3 +205,24 @@ Deno.test("scanSegmentsFile() names the file, the customer and the character as 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("scanSegmentsFile() rows of a file cut inside its letters after its check fail as not JSON rather than read on past its end", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-scan-" });
+  try {
+    const text = fileText(random(5), 3);
+    const path = `${dir}/s.json`;
+    await Deno.writeTextFile(path, text);
+    const file = await scanSegmentsFile(path, "r/segments.json", RUN, 4);
+    // Changed after the check: the letters become a character of two
+    // bytes, and the file ends there.
+    const at = text.indexOf('"segment":"') + '"segment":"'.length;
+    await Deno.writeTextFile(path, text.slice(0, at) + "é");
+    await assertRejects(
+      () => Array.fromAsync(file.rows()),
+      SyntaxError,
+      'Cannot read the segments in "r/segments.json": it is not JSON',
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
