@@ -226,3 +226,23 @@ Deno.test("scanSegmentsFile() rows of a file cut inside its letters after its ch
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("scanSegmentsFile() rows of a file left with fewer ids after its check fail, rather than repeat the last id", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "basket-scan-" });
+  try {
+    const text =
+      '{"schema":"basket-segments/1","asOf":null,"source":"s","fingerprint":"f","segments":["At Risk","Lost"],"ids":["a","b"],"segment":"AB","revenue":[1,2]}';
+    const path = `${dir}/s.json`;
+    await Deno.writeTextFile(path, text);
+    const file = await scanSegmentsFile(path, "r/segments.json", RUN, 4);
+    // Changed after the check, every other column where it was.
+    await Deno.writeTextFile(path, text.replace('["a","b"]', '["a"]    '));
+    await assertRejects(
+      () => Array.fromAsync(file.rows()),
+      SyntaxError,
+      "do not line up",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
