@@ -58,8 +58,9 @@ const RUN_ID = /^\d{8}T\d{6}Z/;
 
 /**
  * The segments of the newest run before `runId` among `runs`: its
- * `segments.json`, or for a locked run the one inside its encrypted page,
- * opened with `password` (this run's). `first` when there is no earlier
+ * `segments.json`, or for a locked run its `segments.json.enc` (or, locked
+ * before those, the one inside its encrypted page), opened with `password`
+ * (this run's). `first` when there is no earlier
  * run; `unreadable`, with the reason in words, when the newest earlier run
  * holds no segments or cannot be opened. Only the newest is looked at: an
  * older run would answer another question than "since the last report".

@@ -1,7 +1,8 @@
 /**
  * Every scored customer's RFM segment and net spend at one run, kept in the
- * run's folder as `segments.json` (inside the encrypted page for a locked
- * run) so that the next run can say who moved.
+ * run's folder as `segments.json` (encrypted beside the page as
+ * `segments.json.enc` for a locked run) so that the next run can say who
+ * moved.
  */
 export interface SegmentSnapshot {
   /**
