@@ -165,7 +165,8 @@ export function embedDownloads(
       [...sidecars].sort(order).join(", ")
     } stays encrypted beside the report on its website, and is decrypted here when saved: it needs the report opened from its web address, not from a file.`;
   // deno-fmt-ignore: the page's markup, laid out as it is served
-  const section = html`<section id="downloads" aria-labelledby="downloads-title">
+  const section = html`<style>#downloads { max-width: 1280px; margin: 2rem auto; padding: 0 1rem; }</style>
+<section id="downloads" aria-labelledby="downloads-title">
 <h2 id="downloads-title">Downloads</h2>
 <p class="note">This report is locked, so its files travel inside it: each button saves one, as it would be beside an unlocked report (report.json holds every figure).${also}</p>
 <ul>${names.map((name) => beside.has(name) ? html`<li><button type="button" data-download="${name}" data-download-sidecar data-download-run="${runId ?? ""}">${name}</button></li>` : html`<li><button type="button" data-download="${name}">${name}</button></li>`)}</ul>
