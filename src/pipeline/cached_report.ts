@@ -12,7 +12,7 @@ import { loadKey } from "../source/cache/load_key.ts";
 import type { BuildReportOptions, BuiltReport } from "./build_report.ts";
 import { runIdFor } from "./run_id_for.ts";
 import { SEGMENTS_FILE } from "../figures/segments/segment_snapshot.ts";
-import { fileSha256 } from "../source/cache/file_sha256.ts";
+import { fileSha256 } from "./file_bytes.ts";
 import { discardSegments, scratchSegmentsPath } from "./run_scratch.ts";
 
 /**

@@ -4,6 +4,7 @@ import {
   SIDECAR_CHUNK_BYTES,
   sidecarHeader,
 } from "../report/lock/sidecar_crypto.ts";
+import { writeAll } from "./file_bytes.ts";
 import type { LockKey } from "../report/lock/encrypt_page.ts";
 import { lockedPayloadOf, unlockPageKey } from "../report/lock/decrypt_page.ts";
 
@@ -27,12 +28,7 @@ export async function encryptSidecarFile(
     crypto.getRandomValues(new Uint8Array(8)),
   );
   using input = await Deno.open(from, { read: true });
-  const output = await Deno.open(to, {
-    write: true,
-    create: true,
-    truncate: true,
-  });
-  try {
+  await writeOrRemove(to, async (output) => {
     await writeAll(output, header);
     // A chunk is written once the next is read, so that the last is known.
     let held = await readChunk(input, chunkSize);
@@ -48,16 +44,7 @@ export async function encryptSidecarFile(
       if (last) break;
       held = next;
     }
-    output.close();
-  } catch (error) {
-    try {
-      output.close();
-    } catch {
-      // already closed
-    }
-    await Deno.remove(to).catch(() => {});
-    throw error;
-  }
+  });
 }
 
 /**
@@ -72,17 +59,32 @@ export async function decryptSidecarFile(
   to: string,
 ): Promise<void> {
   using input = await Deno.open(from, { read: true });
+  await writeOrRemove(
+    to,
+    (output) =>
+      decryptSidecarStream(
+        key,
+        input.readable,
+        (plaintext) => writeAll(output, plaintext),
+      ),
+  );
+}
+
+/**
+ * Writes the file `to` anew with `fill`, closing it after; when `fill`
+ * fails, `to` is removed and the error thrown on.
+ */
+async function writeOrRemove(
+  to: string,
+  fill: (output: Deno.FsFile) => Promise<void>,
+): Promise<void> {
   const output = await Deno.open(to, {
     write: true,
     create: true,
     truncate: true,
   });
   try {
-    await decryptSidecarStream(
-      key,
-      input.readable,
-      (plaintext) => writeAll(output, plaintext),
-    );
+    await fill(output);
     output.close();
   } catch (error) {
     try {
@@ -154,11 +156,4 @@ async function readChunk(file: Deno.FsFile, size: number): Promise<Uint8Array> {
     filled += read;
   }
   return buffer.subarray(0, filled);
-}
-
-async function writeAll(file: Deno.FsFile, bytes: Uint8Array): Promise<void> {
-  let written = 0;
-  while (written < bytes.length) {
-    written += await file.write(bytes.subarray(written));
-  }
 }

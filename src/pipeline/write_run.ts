@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { writeAll } from "./file_bytes.ts";
 
 /**
  * A file of a run: its text, its bytes, or a file on disk to copy (a file
@@ -97,10 +98,7 @@ export async function writeText(
       // A slice of a string shares the string's memory; encodeInto stops
       // before a character the buffer has no room for, never inside one.
       const { read, written } = encoder.encodeInto(text.slice(at), buffer);
-      let done = 0;
-      while (done < written) {
-        done += await file.write(buffer.subarray(done, written));
-      }
+      await writeAll(file, buffer.subarray(0, written));
       at += read;
     }
   } finally {

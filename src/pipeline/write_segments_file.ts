@@ -1,3 +1,4 @@
+import { fileChunks, writeAll } from "./file_bytes.ts";
 import type { SnapshotPieces } from "../analysis/segments/segment_snapshot_pieces.ts";
 
 /**
@@ -25,13 +26,8 @@ export async function writeSegmentsFile(
       );
     }
     const encoder = new TextEncoder();
-    const write = async (file: Deno.FsFile, text: string) => {
-      const bytes = encoder.encode(text);
-      let done = 0;
-      while (done < bytes.length) {
-        done += await file.write(bytes.subarray(done));
-      }
-    };
+    const write = (file: Deno.FsFile, text: string) =>
+      writeAll(file, encoder.encode(text));
     await write(main, frame.head);
     let first = true;
     for await (const piece of pieces) {
@@ -56,16 +52,5 @@ export async function writeSegmentsFile(
 
 /** Copies the file at `path` to the end of `into`, a megabyte at a time. */
 async function append(into: Deno.FsFile, path: string): Promise<void> {
-  const source = await Deno.open(path, { read: true });
-  try {
-    const buffer = new Uint8Array(1 << 20);
-    for (;;) {
-      const read = await source.read(buffer);
-      if (read === null) return;
-      let done = 0;
-      while (done < read) done += await into.write(buffer.subarray(done, read));
-    }
-  } finally {
-    source.close();
-  }
+  for await (const chunk of fileChunks(path)) await writeAll(into, chunk);
 }

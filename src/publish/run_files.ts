@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { contentType } from "./content_type.ts";
+import { fileChunks } from "../pipeline/file_bytes.ts";
 import { isLockedPage } from "../report/lock/is_locked_page.ts";
 import { SIDECAR_MAGIC } from "../report/lock/sidecar_crypto.ts";
 
@@ -134,13 +135,10 @@ async function readRunFile(runDir: string, path: string): Promise<RunFile> {
         } has ${onDisk} bytes, more than the ${MAX_PUT_BYTES} bytes (5 GiB) that S3 takes in one upload`,
       );
     }
-    const chunk = new Uint8Array(1 << 20);
-    while (true) {
-      const n = await file.read(chunk);
-      if (n === null) break;
-      sha256.update(chunk.subarray(0, n));
-      md5.update(chunk.subarray(0, n));
-      size += n;
+    for await (const chunk of fileChunks(file)) {
+      sha256.update(chunk);
+      md5.update(chunk);
+      size += chunk.length;
     }
   }
   return {
